@@ -1,0 +1,67 @@
+package org.multiprocessing4j.internal.launch;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
+/**
+ * What a parent tells a child after it connects: who the child is, who its parent is, and the
+ * serialized target. Written with plain data streams, not object serialization, so a child can
+ * read its identity even when its target cannot be deserialized.
+ *
+ * @param name the child's name
+ * @param identity the child's position in the process tree, {@code [1, 2]} for {@code Process-1:2}
+ * @param daemon whether the child is a daemon
+ * @param parentName the parent's name
+ * @param parentPid the parent's pid
+ * @param parentSession the parent's session directory, removed by a child that outlives it
+ * @param target the serialized target
+ */
+record Bootstrap(String name, int[] identity, boolean daemon, String parentName, long parentPid,
+        String parentSession, byte[] target) {
+
+    /** Frame type: child to parent, the child's pid. */
+    static final byte HELLO = 1;
+    /** Frame type: parent to child, a {@code Bootstrap}. */
+    static final byte BOOT = 2;
+    /** Frame type: child to parent, its exit code and the exception that ended it, if any. */
+    static final byte EXIT = 3;
+
+    byte[] encode() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(target.length + 128);
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            out.writeUTF(name);
+            out.writeInt(identity.length);
+            for (int part : identity) {
+                out.writeInt(part);
+            }
+            out.writeBoolean(daemon);
+            out.writeUTF(parentName);
+            out.writeLong(parentPid);
+            out.writeUTF(parentSession);
+            out.writeInt(target.length);
+            out.write(target);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+
+    static Bootstrap decode(byte[] payload) throws IOException {
+        DataInputStream in = new DataInputStream(new ByteArrayInputStream(payload));
+        String name = in.readUTF();
+        int[] identity = new int[in.readInt()];
+        for (int i = 0; i < identity.length; i++) {
+            identity[i] = in.readInt();
+        }
+        boolean daemon = in.readBoolean();
+        String parentName = in.readUTF();
+        long parentPid = in.readLong();
+        String parentSession = in.readUTF();
+        byte[] target = in.readNBytes(in.readInt());
+        return new Bootstrap(name, identity, daemon, parentName, parentPid, parentSession, target);
+    }
+}

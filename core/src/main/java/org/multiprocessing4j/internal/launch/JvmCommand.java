@@ -1,0 +1,104 @@
+package org.multiprocessing4j.internal.launch;
+
+import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.multiprocessing4j.internal.platform.Platform;
+
+/**
+ * The command line of a child JVM: the parent's launcher, class path and module path, the parent
+ * options a child needs to load and check code the same way, the caller's options, then
+ * {@link ChildMain} and the socket to call back on.
+ */
+final class JvmCommand {
+
+    /** Options whose value is the next argument when not written as {@code --option=value}. */
+    private static final Set<String> FORWARDED_WITH_VALUE = Set.of(
+            "--add-opens", "--add-exports", "--add-reads", "--add-modules", "--enable-native-access");
+
+    private static final Set<String> FORWARDED_FLAGS = Set.of("--enable-preview");
+
+    /** Assertion switches, with or without a {@code :package...} or {@code :Class} suffix. */
+    private static final List<String> ASSERTION_PREFIXES = List.of(
+            "-ea", "-da", "-enableassertions", "-disableassertions", "-esa", "-dsa",
+            "-enablesystemassertions", "-disablesystemassertions");
+
+    /** System properties the JVM sets from its own command line; the child's JVM sets its own. */
+    private static final List<String> NOT_FORWARDED_PROPERTIES = List.of(
+            "-Djdk.module.", "-Djava.class.path=", "-Dsun.java.command=", "-Dsun.java.launcher");
+
+    private static volatile List<String> inherited;
+
+    private JvmCommand() {
+    }
+
+    static List<String> of(List<String> options, Path socket) {
+        List<String> command = new ArrayList<>();
+        command.add(Platform.javaLauncher().toString());
+        String classPath = System.getProperty("java.class.path", "");
+        if (!classPath.isEmpty()) {
+            command.add("-cp");
+            command.add(classPath);
+        }
+        String modulePath = System.getProperty("jdk.module.path");
+        if (modulePath != null && !modulePath.isEmpty()) {
+            command.add("--module-path");
+            command.add(modulePath);
+            command.add("--add-modules=ALL-MODULE-PATH");
+        }
+        command.addAll(inheritedOptions());
+        command.addAll(options);
+        command.add(ChildMain.class.getName());
+        command.add(socket.toString());
+        return command;
+    }
+
+    private static List<String> inheritedOptions() {
+        List<String> options = inherited;
+        if (options == null) {
+            options = forwarded(ManagementFactory.getRuntimeMXBean().getInputArguments());
+            inherited = options;
+        }
+        return options;
+    }
+
+    /** The parent's options a child needs: see {@link org.multiprocessing4j.ChildProcess}. */
+    static List<String> forwarded(List<String> parentOptions) {
+        List<String> forwarded = new ArrayList<>();
+        for (int i = 0; i < parentOptions.size(); i++) {
+            String option = parentOptions.get(i);
+            if (FORWARDED_WITH_VALUE.contains(option) && i + 1 < parentOptions.size()) {
+                forwarded.add(option);
+                forwarded.add(parentOptions.get(++i));
+            } else if (FORWARDED_FLAGS.contains(option) || isAssertionSwitch(option)
+                    || FORWARDED_WITH_VALUE.contains(option.split("=", 2)[0])
+                    || isForwardedProperty(option)) {
+                forwarded.add(option);
+            }
+        }
+        return List.copyOf(forwarded);
+    }
+
+    private static boolean isAssertionSwitch(String option) {
+        for (String prefix : ASSERTION_PREFIXES) {
+            if (option.equals(prefix) || option.startsWith(prefix + ":")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isForwardedProperty(String option) {
+        if (!option.startsWith("-D")) {
+            return false;
+        }
+        for (String prefix : NOT_FORWARDED_PROPERTIES) {
+            if (option.startsWith(prefix)) {
+                return false;
+            }
+        }
+        return true;
+    }
+}
