@@ -80,7 +80,11 @@ final class LocalChildProcess implements ChildProcess {
     public synchronized ChildProcess jvmOptions(String... options) {
         requireNew();
         for (String option : options) {
-            jvmOptions.add(Objects.requireNonNull(option, "option"));
+            if (option == null || option.isBlank()) {
+                // the launcher would take an empty argument for the main class
+                throw new IllegalArgumentException("blank JVM option in " + java.util.Arrays.toString(options));
+            }
+            jvmOptions.add(option);
         }
         return this;
     }

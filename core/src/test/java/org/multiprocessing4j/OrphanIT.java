@@ -1,0 +1,94 @@
+package org.multiprocessing4j;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.multiprocessing4j.internal.launch.LocalContext;
+
+/** Children never outlive their parent, even when it is killed without a chance to clean up. */
+@Timeout(120)
+class OrphanIT {
+
+    /** A parent JVM: starts a daemon child, a plain child and a grandchild, reports them, waits. */
+    public static final class Parent {
+        public static void main(String[] args) throws Exception {
+            ChildProcess daemon = Multiprocessing.process(() -> Thread.sleep(600_000)).daemon(true);
+            ChildProcess plain = Multiprocessing.process(() -> {
+                ChildProcess grandchild = Multiprocessing.process(() -> Thread.sleep(600_000));
+                grandchild.start();
+                System.out.println("pid " + grandchild.pid());
+                System.out.flush();
+                grandchild.join();
+            });
+            daemon.start();
+            plain.start();
+            System.out.println("pid " + daemon.pid());
+            System.out.println("pid " + plain.pid());
+            System.out.println("session " + LocalContext.instance().sessionDirectory().orElseThrow());
+            System.out.flush();
+            Thread.sleep(600_000);
+        }
+    }
+
+    @Test
+    void killingTheParentWithSigkillEndsEveryDescendantWithinTwoSeconds() throws Exception {
+        Process parent = new ProcessBuilder(javaLauncher(), "-cp", System.getProperty("java.class.path"),
+                Parent.class.getName()).redirectErrorStream(true).start();
+        List<Long> pids = new ArrayList<>();
+        Path session = null;
+        try (BufferedReader lines = new BufferedReader(
+                new InputStreamReader(parent.getInputStream(), StandardCharsets.UTF_8))) {
+            while (pids.size() < 3 || session == null) {
+                String line = lines.readLine();
+                assertThat(line).as("parent output ended early").isNotNull();
+                if (line.startsWith("pid ")) {
+                    pids.add(Long.parseLong(line.substring(4)));
+                } else if (line.startsWith("session ")) {
+                    session = Path.of(line.substring(8));
+                }
+            }
+            for (long pid : pids) {
+                assertThat(ProcessHandle.of(pid)).as("descendant %d running", pid).isPresent();
+            }
+
+            parent.destroyForcibly();
+            assertThat(parent.waitFor(30, TimeUnit.SECONDS)).isTrue();
+
+            Path parentSession = session;
+            await().atMost(Duration.ofSeconds(2)).pollInterval(Duration.ofMillis(50)).untilAsserted(() -> {
+                for (long pid : pids) {
+                    assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive)).as("pid %d: %s", pid, describe(pid))
+                            .isNotEqualTo(java.util.Optional.of(true));
+                }
+            });
+            await().atMost(Duration.ofSeconds(5)).until(() -> !parentSession.toFile().exists());
+        } finally {
+            parent.destroyForcibly();
+            for (long pid : pids) {
+                ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
+            }
+        }
+    }
+
+    private static String describe(long pid) {
+        try {
+            return java.nio.file.Files.readAllLines(Path.of("/proc/" + pid + "/status")).subList(0, 8).toString();
+        } catch (java.io.IOException e) {
+            return "gone";
+        }
+    }
+
+    static String javaLauncher() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+}

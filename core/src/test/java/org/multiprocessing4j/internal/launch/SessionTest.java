@@ -1,0 +1,59 @@
+package org.multiprocessing4j.internal.launch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SessionTest {
+
+    @TempDir
+    Path root;
+
+    @Test
+    void sweepRemovesSessionsOfDeadOwnersAndKeepsLiveOnes() throws Exception {
+        Process finished = new ProcessBuilder("true").start();
+        finished.waitFor();
+        Path dead = Files.createDirectories(root.resolve(Session.PREFIX + finished.pid() + "-00aa").resolve("nested"));
+        Files.writeString(dead.resolve("segment"), "data");
+        long self = ProcessHandle.current().pid();
+        Path live = Files.createDirectory(root.resolve(Session.PREFIX + self + "-00bb"));
+        Files.writeString(live.resolve("owner"),
+                String.valueOf(ProcessHandle.current().info().startInstant().orElseThrow().toEpochMilli()));
+        Path unrelated = Files.createDirectory(root.resolve("something-else"));
+
+        Session.sweepStale(root);
+
+        assertThat(root.resolve(Session.PREFIX + finished.pid() + "-00aa")).doesNotExist();
+        assertThat(live).exists();
+        assertThat(unrelated).exists();
+    }
+
+    @Test
+    void sweepRemovesASessionWhosePidWasReusedByALaterProcess() throws Exception {
+        long self = ProcessHandle.current().pid();
+        Path reused = Files.createDirectory(root.resolve(Session.PREFIX + self + "-00cc"));
+        Files.writeString(reused.resolve("owner"), "12345");
+
+        Session.sweepStale(root);
+
+        assertThat(reused).doesNotExist();
+    }
+
+    @Test
+    void sessionDirectoryIsPrivateToItsOwner() throws Exception {
+        System.setProperty("multiprocessing4j.sessionRoot", root.toString());
+        try {
+            Session session = Session.open();
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(session.directory())))
+                    .isEqualTo("rwx------");
+            session.delete();
+            assertThat(session.directory()).doesNotExist();
+        } finally {
+            System.clearProperty("multiprocessing4j.sessionRoot");
+        }
+    }
+}
