@@ -26,6 +26,7 @@ public final class ChildMain {
      * @param args the path of the socket the parent listens on
      */
     public static void main(String[] args) {
+        startWarmUp();
         FrameChannel channel;
         Bootstrap bootstrap;
         try {
@@ -62,6 +63,31 @@ public final class ChildMain {
         }
         parent.leave();
         System.exit(code);
+    }
+
+    /**
+     * Loads what deserializing a lambda needs (object streams, {@code SerializedLambda}, the lambda
+     * metafactory) on a second thread while the main thread connects to the parent: in a fresh JVM
+     * that costs as much as the connection, and the two overlap on a machine with two cores.
+     */
+    private static void startWarmUp() {
+        Thread warmUp = new Thread(new Runnable() {
+            @Override
+            public void run() {
+                try {
+                    SerializableRunnable sample = ChildMain::warmUpSample;
+                    JavaSerialization.deserialize(JavaSerialization.serialize(sample, "warm-up sample"));
+                } catch (IOException | ClassNotFoundException | RuntimeException e) {
+                    // only a lost head start: the target's own deserialization will report real trouble
+                }
+            }
+        }, "multiprocessing4j warm-up");
+        warmUp.setDaemon(true);
+        warmUp.start();
+    }
+
+    private static void warmUpSample() {
+        // the body of the lambda the warm-up sends through serialization
     }
 
     private static Throwable runTarget(Bootstrap bootstrap) {
