@@ -1,10 +1,13 @@
 package org.multiprocessing4j.internal.launch;
 
+import java.io.File;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.StringJoiner;
+import java.util.regex.Pattern;
 import org.multiprocessing4j.internal.platform.Platform;
 
 /**
@@ -40,12 +43,12 @@ final class JvmCommand {
         String classPath = System.getProperty("java.class.path", "");
         if (!classPath.isEmpty()) {
             command.add("-cp");
-            command.add(classPath);
+            command.add(absolute(classPath));
         }
         String modulePath = System.getProperty("jdk.module.path");
         if (modulePath != null && !modulePath.isEmpty()) {
             command.add("--module-path");
-            command.add(modulePath);
+            command.add(absolute(modulePath));
             command.add("--add-modules=ALL-MODULE-PATH");
         }
         command.addAll(inheritedOptions());
@@ -53,6 +56,18 @@ final class JvmCommand {
         command.add(ChildMain.class.getName());
         command.add(socket.toString());
         return command;
+    }
+
+    /**
+     * Makes every entry of a path list absolute, so that a child given another working directory
+     * still finds its classes.
+     */
+    static String absolute(String pathList) {
+        StringJoiner joined = new StringJoiner(File.pathSeparator);
+        for (String entry : pathList.split(Pattern.quote(File.pathSeparator))) {
+            joined.add(entry.isEmpty() ? entry : Path.of(entry).toAbsolutePath().toString());
+        }
+        return joined.toString();
     }
 
     private static List<String> inheritedOptions() {

@@ -29,4 +29,12 @@ class JvmCommandTest {
         assertThat(command.subList(command.size() - 3, command.size()))
                 .containsExactly("-Xmx64m", ChildMain.class.getName(), "/tmp/x.sock");
     }
+
+    @Test
+    void relativeClassPathEntriesBecomeAbsoluteSoAnotherWorkingDirectoryStillFindsThem() {
+        String here = Path.of("").toAbsolutePath().toString();
+
+        assertThat(JvmCommand.absolute("out:/opt/lib/a.jar:lib/*"))
+                .isEqualTo(here + "/out:/opt/lib/a.jar:" + here + "/lib/*");
+    }
 }

@@ -1,0 +1,51 @@
+package org.multiprocessing4j.examples;
+
+import java.util.List;
+
+/**
+ * Runs every example in turn, each under a header line. This is what the README's first command
+ * runs.
+ *
+ * <p>To add an example, give it a {@code main} and add one line to {@link #EXAMPLES}.
+ */
+public final class AllExamples {
+
+    /** A {@code main} method. */
+    @FunctionalInterface
+    interface Main {
+        void run(String[] args) throws Exception;
+    }
+
+    /**
+     * One example.
+     *
+     * @param name the class's simple name
+     * @param summary what it shows
+     * @param main its {@code main}
+     */
+    record Example(String name, String summary, Main main) {
+    }
+
+    /** Every example, in the order they run. */
+    static final List<Example> EXAMPLES = List.of(
+            new Example("ProcessExample", "one child per number, run at the same time", ProcessExample::main),
+            new Example("CurrentProcessExample", "current process, parent process, names", CurrentProcessExample::main),
+            new Example("TerminateExample", "stop a long-running child", TerminateExample::main));
+
+    private AllExamples() {
+    }
+
+    /**
+     * Runs the examples.
+     *
+     * @param args passed on to each example
+     * @throws Exception if an example fails; the later ones are not run
+     */
+    public static void main(String[] args) throws Exception {
+        for (Example example : EXAMPLES) {
+            System.out.println("=== " + example.name() + ": " + example.summary() + " ===");
+            example.main().run(args);
+            System.out.println();
+        }
+    }
+}

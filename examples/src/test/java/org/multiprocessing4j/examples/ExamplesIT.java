@@ -1,0 +1,123 @@
+package org.multiprocessing4j.examples;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Runs each example's {@code main} in its own JVM, as a user would, and checks what it prints.
+ */
+class ExamplesIT {
+
+    private static final long TIMEOUT_SECONDS = 60;
+
+    /** Where the number starts in a "  process id:" line of {@link CurrentProcessExample}. */
+    private static final int PID_COLUMN = "  process id:     ".length();
+
+    @TempDir
+    Path workDirectory;
+
+    @Test
+    void processExamplePrintsTheParityOfEveryNumberOnce() throws Exception {
+        Run run = run(ProcessExample.class);
+
+        assertThat(run.exitCode()).as(run.describe()).isZero();
+        assertThat(run.stdout()).as(run.describe())
+                .containsExactlyInAnyOrder("1 is odd", "10 is even", "15 is odd", "23 is odd", "46 is even");
+    }
+
+    @Test
+    void terminateExampleStopsTheChildWithSigterm() throws Exception {
+        Run run = run(TerminateExample.class);
+
+        assertThat(run.exitCode()).as(run.describe()).isZero();
+        assertThat(run.stdout()).as(run.describe()).containsExactly(
+                "before start: Process-1 alive=false, exit code=null",
+                "after start: Process-1 alive=true, exit code=null",
+                "after terminate and join: Process-1 alive=false, exit code=-15",
+                "terminated by SIGTERM: true");
+    }
+
+    @Test
+    void currentProcessExampleNamesTheMainProcessAndEachChild() throws Exception {
+        Run run = run(CurrentProcessExample.class);
+
+        assertThat(run.exitCode()).as(run.describe()).isZero();
+        assertThat(run.stdout()).as(run.describe()).hasSize(14);
+        String mainPid = Long.toString(run.pid());
+        String bobPid = run.stdout().get(6).substring(PID_COLUMN);
+        String alicePid = run.stdout().get(11).substring(PID_COLUMN);
+        assertThat(run.stdout()).as(run.describe()).containsExactly(
+                "main line",
+                "  process name:   MainProcess",
+                "  process id:     " + mainPid,
+                "  parent process: none",
+                "function f",
+                "  process name:   Process-1",
+                "  process id:     " + bobPid,
+                "  parent process: MainProcess (pid " + mainPid + ")",
+                "  hello bob",
+                "function f",
+                "  process name:   worker",
+                "  process id:     " + alicePid,
+                "  parent process: MainProcess (pid " + mainPid + ")",
+                "  hello alice");
+        assertThat(List.of(mainPid, bobPid, alicePid)).as("the pids of the main process and of both children")
+                .allMatch(pid -> pid.matches("\\d+"))
+                .doesNotHaveDuplicates();
+    }
+
+    @Test
+    void allExamplesRunsEveryExampleUnderItsHeader() throws Exception {
+        Run run = run(AllExamples.class);
+
+        assertThat(run.exitCode()).as(run.describe()).isZero();
+        List<String> headers = run.stdout().stream().filter(line -> line.startsWith("=== ")).toList();
+        assertThat(headers).as(run.describe()).hasSize(AllExamples.EXAMPLES.size());
+        for (int i = 0; i < headers.size(); i++) {
+            assertThat(headers.get(i)).startsWith("=== " + AllExamples.EXAMPLES.get(i).name() + ": ");
+        }
+        assertThat(run.stdout()).as(run.describe())
+                .contains("1 is odd", "10 is even", "15 is odd", "23 is odd", "46 is even",
+                        "  process name:   MainProcess", "  process name:   worker", "terminated by SIGTERM: true");
+    }
+
+    /** What a finished example JVM left behind. */
+    private record Run(Class<?> example, long pid, int exitCode, List<String> stdout, String stderr) {
+
+        String describe() {
+            return example.getSimpleName() + " (exit code " + exitCode + ")\n--- stdout ---\n"
+                    + String.join("\n", stdout) + "\n--- stderr ---\n" + stderr;
+        }
+    }
+
+    /**
+     * Runs {@code example}'s {@code main} in a new JVM with this test's class path, and waits for
+     * it. An example that has not finished within the timeout is killed, which also ends its
+     * children, and the test fails.
+     */
+    private Run run(Class<?> example) throws IOException, InterruptedException {
+        Path stdout = workDirectory.resolve(example.getSimpleName() + ".out");
+        Path stderr = workDirectory.resolve(example.getSimpleName() + ".err");
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        Process process = new ProcessBuilder(java.toString(), "-cp", System.getProperty("java.class.path"),
+                example.getName())
+                .redirectOutput(stdout.toFile())
+                .redirectError(stderr.toFile())
+                .start();
+        if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+            process.destroyForcibly().waitFor();
+            throw new AssertionError(example.getSimpleName() + " did not finish within " + TIMEOUT_SECONDS
+                    + " s\n--- stdout ---\n" + Files.readString(stdout) + "\n--- stderr ---\n"
+                    + Files.readString(stderr));
+        }
+        return new Run(example, process.pid(), process.exitValue(), Files.readAllLines(stdout),
+                Files.readString(stderr));
+    }
+}
