@@ -1,0 +1,272 @@
+"""Runs both sides of benchmarks/compare and reports them side by side.
+
+Runs workloads.py (CPython's multiprocessing) and then the Java harness (CompareWorkloads) on
+this machine, merges their result lines, prints a table of medians and ratios, and writes
+RESULTS.md and results.svg next to this directory. benchmarks/compare builds the Java side and
+calls this; run that rather than this file directly.
+"""
+
+import argparse
+import datetime
+import os
+import platform
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import chart
+from result_line import Result, number, parse
+
+HERE = Path(__file__).resolve().parent
+BENCHMARKS = HERE.parent
+JAVA_MAIN = "org.multiprocessing4j.benchmarks.CompareWorkloads"
+
+FULL = {"warmup": 5, "repetitions": 30}
+QUICK = {"warmup": 2, "repetitions": 5}
+
+JAVA, PYTHON = "multiprocessing4j", "CPython"
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """One row of the table: a Java variant against a CPython variant of the same workload."""
+    java: str
+    python: str
+    goal: float = None  # the ratio Java / CPython to stay within, if the project has set one
+
+
+@dataclass(frozen=True)
+class Workload:
+    """How one workload is reported. Its name is the one both sides print."""
+    name: str
+    title: str
+    measures: str  # what one measurement is, for RESULTS.md
+    comparisons: tuple
+    same_scale_as: str = None  # draw this panel of the chart on that workload's scale
+
+
+# Every reported workload, in report order. A new workload is one entry here, one function in
+# workloads.py and one entry in CompareWorkloads, all with the same name.
+WORKLOADS = (
+    Workload(
+        name="process.start-join",
+        title="Process start→join, no-op target",
+        measures="Create a process whose target does nothing, start it, join it; the whole round is "
+                 "timed. CPython: `ctx.Process(target=noop); p.start(); p.join()` for each start "
+                 "method (forkserver's server is started by the warm-up runs, outside the timing; the "
+                 "script imports only `multiprocessing`, `sys` and `time` at the top, because spawn "
+                 "and forkserver children import it again and that time counts). "
+                 "multiprocessing4j: `Multiprocessing.process(target); p.start(); p.join()`, where "
+                 "every child is a new JVM (`cold`).",
+        comparisons=(Comparison("cold", "spawn", goal=1.5),
+                     Comparison("cold", "forkserver"),
+                     Comparison("cold", "fork")),
+    ),
+    Workload(
+        name="baseline.runtime-start",
+        title="Reference: bare runtime start→exit",
+        measures="Not a library feature: the floor under process start-up. CPython: "
+                 "`subprocess.run([python, '-c', 'pass'])`. Java: `ProcessBuilder` running "
+                 "`java -cp <same class path> EmptyMain`, then `waitFor()`.",
+        comparisons=(Comparison("bare", "bare"),),
+        same_scale_as="process.start-join",
+    ),
+)
+
+
+def run_side(side, command, results, meta):
+    """Runs one side, echoing progress; its standard error passes straight through."""
+    print(f"$ {' '.join(command)}", file=sys.stderr, flush=True)
+    with subprocess.Popen(command, stdout=subprocess.PIPE, text=True) as process:
+        for line in process.stdout:
+            parsed = parse(side, line)
+            if parsed is None:
+                # not ours (a child's output, a JVM warning): show it, do not parse it
+                sys.stderr.write(line)
+            elif isinstance(parsed, tuple):
+                meta[parsed[0]] = parsed[1]
+            else:
+                results[(side, parsed.workload, parsed.variant)] = parsed
+                print(f"  {side:<18} {parsed.workload:<24} {parsed.variant:<11} "
+                      f"{number(parsed.median)} {parsed.unit}  (n={parsed.count}, "
+                      f"min {number(parsed.low)}, max {number(parsed.high)})",
+                      file=sys.stderr, flush=True)
+    if process.returncode != 0:
+        sys.exit(f"{side} side failed with exit code {process.returncode}; nothing written")
+
+
+@dataclass(frozen=True)
+class Row:
+    workload: Workload
+    comparison: Comparison
+    java: Result    # None when that side did not measure it
+    python: Result
+
+    def ratio(self):
+        if self.java is None or self.python is None or self.python.median == 0:
+            return None
+        return self.java.median / self.python.median
+
+    def goal_text(self):
+        goal = self.comparison.goal
+        if goal is None:
+            return ""
+        bound = "≤" if self.java is None or self.java.lower_is_better else "≥"
+        ratio = self.ratio()
+        if ratio is None:
+            return f"{bound} {goal:g}×"
+        met = ratio <= goal if bound == "≤" else ratio >= goal
+        return f"{bound} {goal:g}× ({'met' if met else 'not met'})"
+
+
+def rows(results):
+    table = []
+    for workload in WORKLOADS:
+        for comparison in workload.comparisons:
+            java = results.get((JAVA, workload.name, comparison.java))
+            python = results.get((PYTHON, workload.name, comparison.python))
+            if java is not None or python is not None:
+                table.append(Row(workload, comparison, java, python))
+    return table
+
+
+def cell(result):
+    return "—" if result is None else f"{number(result.median)} {result.unit}"
+
+
+def ratio_cell(row):
+    ratio = row.ratio()
+    return "—" if ratio is None else f"{number(ratio)}×"
+
+
+def row_cells(row):
+    return [row.workload.title, row.comparison.java, cell(row.java), row.comparison.python,
+            cell(row.python), ratio_cell(row), row.goal_text()]
+
+
+HEADER = ["workload", f"{JAVA}", "median", f"{PYTHON}", "median", "Java ÷ CPython", "goal"]
+
+
+def print_table(table):
+    lines = [HEADER] + [row_cells(row) for row in table]
+    widths = [max(len(line[i]) for line in lines) for i in range(len(HEADER))]
+    for line in lines:
+        print("  ".join(text.ljust(width) for text, width in zip(line, widths)).rstrip())
+
+
+def machine():
+    """The facts a reader needs to judge the numbers: cores, CPU, memory, OS."""
+    cpu = "unknown"
+    memory = "unknown"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+        for line in Path("/proc/meminfo").read_text().splitlines():
+            if line.startswith("MemTotal:"):
+                memory = f"{int(line.split()[1]) / 1024 / 1024:.1f} GiB"
+                break
+    except OSError:
+        pass  # not Linux: the fields stay "unknown"
+    system = platform.system() + " " + platform.release()
+    try:
+        for line in Path("/etc/os-release").read_text().splitlines():
+            if line.startswith("PRETTY_NAME="):
+                system = line.split("=", 1)[1].strip('"') + ", " + system
+    except OSError:
+        pass
+    cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    return {"CPUs (nproc)": str(cpus), "CPU": cpu, "Memory": memory, "OS": system}
+
+
+def markdown_table(header, lines):
+    out = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+    out += ["| " + " | ".join(line) + " |" for line in lines]
+    return "\n".join(out)
+
+
+def write_results(path, table, results, facts, command, settings):
+    measurements = []
+    for workload in WORKLOADS:
+        for (side, name, variant), result in results.items():
+            if name == workload.name:
+                measurements.append([side, name, variant, number(result.median), number(result.low),
+                                     number(result.high), str(result.count), result.unit,
+                                     "lower" if result.lower_is_better else "higher"])
+    facts_list = "\n".join(f"- {key}: {value}" for key, value in facts.items())
+    definitions = "\n".join(f"- `{w.name}` ({w.title}): {w.measures}" for w in WORKLOADS)
+    text = f"""# Benchmark results: multiprocessing4j and CPython's multiprocessing
+
+<!-- Generated by benchmarks/compare. Do not edit: run it again instead. -->
+
+Generated by one run of `{command}` from the repository root.
+That command measures both sides on the same machine in one go and rewrites this file and [`results.svg`](results.svg).
+To reproduce, run `benchmarks/compare` (`--quick` for a smoke run, `--only <workload-prefix>` for some workloads, `--java <java-home>` for another JDK).
+
+Each figure is the median of {settings['repetitions']} timed repetitions after {settings['warmup']} warm-up runs.
+The ratio is multiprocessing4j's median divided by CPython's.
+
+![multiprocessing4j and CPython medians]({chart.FILE_NAME})
+
+## Medians
+
+{markdown_table(HEADER, [row_cells(row) for row in table])}
+
+## Machine
+
+{facts_list}
+
+## All measurements
+
+{markdown_table(["side", "workload", "variant", "median", "min", "max", "n", "unit", "better"],
+                measurements)}
+
+## What each workload measures
+
+{definitions}
+"""
+    path.write_text(text, encoding="utf-8")
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="fewer repetitions, for a smoke run")
+    parser.add_argument("--only", default="", help="run only workloads whose name starts so")
+    parser.add_argument("--java", required=True, help="the java launcher for the Java side")
+    parser.add_argument("--classpath", required=True, help="the Java side's class path")
+    parser.add_argument("--python", default=sys.executable, help="the interpreter for the CPython side")
+    parser.add_argument("--command", default="benchmarks/compare", help="recorded in RESULTS.md")
+    args = parser.parse_args()
+    settings = QUICK if args.quick else FULL
+    common = ["--warmup", str(settings["warmup"]), "--repetitions", str(settings["repetitions"])]
+    if args.only:
+        common += ["--only", args.only]
+
+    results, meta = {}, {}
+    run_side(PYTHON, [args.python, str(HERE / "workloads.py")] + common, results, meta)
+    run_side(JAVA, [args.java, "-cp", args.classpath, JAVA_MAIN] + common, results, meta)
+    if not results:
+        sys.exit(f"no workload matches --only {args.only!r}; nothing written")
+
+    table = rows(results)
+    print()
+    print_table(table)
+
+    facts = machine()
+    jdk, python = meta.get("jdk", "unknown"), meta.get("python", "unknown")
+    facts["JDK"] = f"{jdk}, {meta.get('java.home', '')}"
+    facts["Python"] = f"{python}, {meta.get('python.executable', '')}"
+    date = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+    facts["Date"] = date
+    facts["Command"] = f"`{args.command}`"
+    write_results(BENCHMARKS / "RESULTS.md", table, results, facts, args.command, settings)
+    subtitle = [f"{facts['CPU']}, {facts['CPUs (nproc)']} CPUs, {facts['Memory']}; {date}",
+                f"JDK {jdk.split(' ')[0]}; {python}; median of {settings['repetitions']} runs"]
+    chart.write(BENCHMARKS / chart.FILE_NAME, WORKLOADS, results, subtitle, JAVA, PYTHON)
+    print(f"\nwrote {BENCHMARKS / 'RESULTS.md'} and {BENCHMARKS / chart.FILE_NAME}")
+
+
+if __name__ == "__main__":
+    main()

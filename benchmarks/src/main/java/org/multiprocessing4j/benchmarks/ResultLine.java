@@ -1,0 +1,30 @@
+package org.multiprocessing4j.benchmarks;
+
+import java.util.Locale;
+
+/**
+ * The line format both sides print, one result a line, tab-separated, so the report can merge
+ * them: {@code workload variant median unit lower_is_better count min max}. The Python side
+ * ({@code benchmarks/python/workloads.py}) prints exactly the same fields.
+ */
+final class ResultLine {
+
+    private ResultLine() {
+    }
+
+    /** A timing in milliseconds, where lower is better. */
+    static String millis(String workload, String variant, Samples samples) {
+        return String.join("\t", workload, variant, number(samples.median()), "ms", "1",
+                Integer.toString(samples.count()), number(samples.min()), number(samples.max()));
+    }
+
+    /** A line of facts about the runtime, not a result: {@code # key value}. */
+    static String meta(String key, String value) {
+        return String.join("\t", "#", key, value);
+    }
+
+    private static String number(double value) {
+        // Locale.ROOT: a decimal comma would break the report's parser
+        return String.format(Locale.ROOT, "%.4f", value);
+    }
+}

@@ -1,0 +1,46 @@
+package org.multiprocessing4j.benchmarks;
+
+import java.util.Arrays;
+
+/**
+ * The timed runs of one measurement, in milliseconds. The median is what is compared: on a shared,
+ * noisy machine a few slow outliers move the mean but not the median.
+ */
+final class Samples {
+
+    private final double[] sorted;
+
+    private Samples(double[] values) {
+        this.sorted = values.clone();
+        Arrays.sort(sorted);
+    }
+
+    /** Runs {@code trial} {@code warmup} times without keeping the result, then times it. */
+    static Samples collect(Settings settings, Trial trial) throws Exception {
+        for (int i = 0; i < settings.warmup(); i++) {
+            trial.runNanos();
+        }
+        double[] millis = new double[settings.repetitions()];
+        for (int i = 0; i < millis.length; i++) {
+            millis[i] = trial.runNanos() / 1e6;
+        }
+        return new Samples(millis);
+    }
+
+    double median() {
+        int n = sorted.length;
+        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+    }
+
+    double min() {
+        return sorted[0];
+    }
+
+    double max() {
+        return sorted[sorted.length - 1];
+    }
+
+    int count() {
+        return sorted.length;
+    }
+}
