@@ -1,5 +1,6 @@
 package org.multiprocessing4j.internal.launch;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -136,11 +137,21 @@ public final class LocalContext implements ProcessContext {
     }
 
     /**
+     * This process's session directory, created on first use: where its sockets and shared
+     * segments live. Removed when the process exits.
+     *
+     * @return the directory
+     */
+    public Path sessionPath() {
+        return session().directory();
+    }
+
+    /**
      * The session directory path, for tests that check nothing is left behind.
      *
      * @return the directory, or empty before the first child was started
      */
-    public synchronized Optional<java.nio.file.Path> sessionDirectory() {
+    public synchronized Optional<Path> sessionDirectory() {
         return Optional.ofNullable(session).map(Session::directory);
     }
 }
