@@ -36,9 +36,15 @@ import java.util.concurrent.TimeUnit;
  * The child gets, in this order: the parent's {@code -D} system properties and the options that
  * decide how code loads and checks ({@code -ea}/{@code -da} and their variants, {@code --add-opens},
  * {@code --add-exports}, {@code --add-reads}, {@code --add-modules}, {@code --enable-preview},
- * {@code --enable-native-access}); then the options given to {@link #jvmOptions}, which win where
- * they conflict. Memory, garbage-collector, agent and debugger options of the parent are not
- * passed on: a child rarely wants the parent's heap, and two JVMs cannot share a debugger port.
+ * {@code --enable-native-access}); then two options that make it start faster:
+ * {@code -XX:-UsePerfData} (so {@code jps} and {@code jstat} do not list children; {@code jcmd}
+ * still works) and, when the class path is made of jar files, a class-data-sharing archive of the
+ * classes a child loads on its way to the target, built once per class path by a short training
+ * child and kept in {@code ~/.cache/multiprocessing4j} (system property
+ * {@code multiprocessing4j.classDataSharing=false} turns it off); then the options given to
+ * {@link #jvmOptions}, which win where they conflict. Memory, garbage-collector, agent and
+ * debugger options of the parent are not passed on: a child rarely wants the parent's heap, and
+ * two JVMs cannot share a debugger port.
  *
  * <h2>Lifetime</h2>
  * A child never outlives its parent: when the parent JVM ends for any reason, even
@@ -76,6 +82,7 @@ public interface ChildProcess extends ProcessIdentity {
      * @param options the options, each one command line argument
      * @return this child
      * @throws IllegalStateException if the child has been started
+     * @throws IllegalArgumentException if an option is blank
      */
     ChildProcess jvmOptions(String... options);
 

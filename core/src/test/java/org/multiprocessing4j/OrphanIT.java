@@ -34,7 +34,7 @@ class OrphanIT {
             plain.start();
             System.out.println("pid " + daemon.pid());
             System.out.println("pid " + plain.pid());
-            System.out.println("session " + LocalContext.instance().sessionDirectory().orElseThrow());
+            System.out.println("session " + LocalContext.instance().sessionPath());
             System.out.flush();
             Thread.sleep(600_000);
         }

@@ -34,7 +34,7 @@ class ParentExitIT {
             daemon.start();
             plain.start();
             System.out.println("daemon " + daemon.pid());
-            System.out.println("session " + LocalContext.instance().sessionDirectory().orElseThrow());
+            System.out.println("session " + LocalContext.instance().sessionPath());
             System.out.flush();
         }
     }

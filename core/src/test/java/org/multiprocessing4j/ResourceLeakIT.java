@@ -27,7 +27,7 @@ class ResourceLeakIT {
                 .noneMatch(thread -> thread.getName().startsWith("multiprocessing4j watch")));
         int threadsBefore = threadCount();
         long filesBefore = openFileCount();
-        Path session = LocalContext.instance().sessionDirectory().orElseThrow();
+        Path session = LocalContext.instance().sessionPath();
         List<Path> sessionBefore = entries(session);
 
         for (int i = 0; i < CYCLES; i++) {

@@ -8,24 +8,27 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 
 /**
- * What a parent tells a child after it connects: who the child is, who its parent is, and the
- * serialized target. Written with plain data streams, not object serialization, so a child can
+ * What a parent tells a child after it connects: who the child is (its pid too, which spares the
+ * child the cost of asking the operating system in its first milliseconds), who its parent is, and
+ * the serialized target. Written with plain data streams, not object serialization, so a child can
  * read its identity even when its target cannot be deserialized.
  *
  * @param name the child's name
+ * @param pid the child's pid, as the parent sees it
  * @param identity the child's position in the process tree, {@code [1, 2]} for {@code Process-1:2}
  * @param daemon whether the child is a daemon
  * @param parentName the parent's name
  * @param parentPid the parent's pid
- * @param parentSession the parent's session directory, removed by a child that outlives it
+ * @param parentSession the parent's session directory, removed by a child that outlives it; empty
+ *     if the parent has none
  * @param target the serialized target
  */
-record Bootstrap(String name, int[] identity, boolean daemon, String parentName, long parentPid,
+record Bootstrap(String name, long pid, int[] identity, boolean daemon, String parentName, long parentPid,
         String parentSession, byte[] target) {
 
-    /** Frame type: child to parent, the child's pid. */
+    /** Frame type: child to parent, the token its parent put in its environment. */
     static final byte HELLO = 1;
-    /** Frame type: parent to child, a {@code Bootstrap}. */
+    /** Frame type: parent to child, a {@code Bootstrap}, sent once the child has said hello. */
     static final byte BOOT = 2;
     /** Frame type: child to parent, its exit code and the exception that ended it, if any. */
     static final byte EXIT = 3;
@@ -34,6 +37,7 @@ record Bootstrap(String name, int[] identity, boolean daemon, String parentName,
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(target.length + 128);
         try (DataOutputStream out = new DataOutputStream(bytes)) {
             out.writeUTF(name);
+            out.writeLong(pid);
             out.writeInt(identity.length);
             for (int part : identity) {
                 out.writeInt(part);
@@ -53,6 +57,7 @@ record Bootstrap(String name, int[] identity, boolean daemon, String parentName,
     static Bootstrap decode(byte[] payload) throws IOException {
         DataInputStream in = new DataInputStream(new ByteArrayInputStream(payload));
         String name = in.readUTF();
+        long pid = in.readLong();
         int[] identity = new int[in.readInt()];
         for (int i = 0; i < identity.length; i++) {
             identity[i] = in.readInt();
@@ -62,6 +67,6 @@ record Bootstrap(String name, int[] identity, boolean daemon, String parentName,
         long parentPid = in.readLong();
         String parentSession = in.readUTF();
         byte[] target = in.readNBytes(in.readInt());
-        return new Bootstrap(name, identity, daemon, parentName, parentPid, parentSession, target);
+        return new Bootstrap(name, pid, identity, daemon, parentName, parentPid, parentSession, target);
     }
 }

@@ -4,11 +4,8 @@ import java.io.ByteArrayInputStream;
 import java.io.Closeable;
 import java.io.DataInputStream;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.ServerSocketChannel;
-import java.nio.channels.SocketChannel;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.net.ServerSocket;
+import java.security.MessageDigest;
 import java.util.Arrays;
 import org.multiprocessing4j.internal.platform.Platform;
 import org.multiprocessing4j.internal.serial.ThrowableTransport;
@@ -19,8 +16,8 @@ import org.multiprocessing4j.internal.transport.FrameChannel.Frame;
  * The parent's side of one child's life, run on that child's watcher thread:
  * <pre>
  *   parent                                   child JVM
- *   accept on child-N.sock  &lt;-- connect ---  ChildMain
- *                           &lt;-- HELLO pid --
+ *   accept on a loopback port &lt;-- connect --  ChildMain
+ *                           &lt;-- HELLO -----  the token from its environment
  *                           --- BOOT ------&gt;  identity + target
  *                                             runs the target
  *                           &lt;-- EXIT -------  code + exception
@@ -33,18 +30,21 @@ import org.multiprocessing4j.internal.transport.FrameChannel.Frame;
  */
 final class ChildConversation implements Runnable {
 
+    /** How long a connection may take to say who it is before the next one is heard. */
+    private static final int HELLO_TIMEOUT_MILLIS = 5_000;
+
     private final LocalChildProcess child;
     private final Process process;
-    private final ServerSocketChannel listener;
-    private final Path socket;
+    private final ServerSocket listener;
+    private final byte[] token;
     private final Bootstrap bootstrap;
 
-    ChildConversation(LocalChildProcess child, Process process, ServerSocketChannel listener, Path socket,
+    ChildConversation(LocalChildProcess child, Process process, ServerSocket listener, byte[] token,
             Bootstrap bootstrap) {
         this.child = child;
         this.process = process;
         this.listener = listener;
-        this.socket = socket;
+        this.token = token;
         this.bootstrap = bootstrap;
     }
 
@@ -53,19 +53,16 @@ final class ChildConversation implements Runnable {
         process.onExit().thenRun(() -> closeQuietly(listener));
         Integer reportedCode = null;
         Throwable failure = null;
-        SocketChannel connection = accept();
+        FrameChannel connection = accept();
         if (connection != null) {
-            try (FrameChannel channel = new FrameChannel(connection)) {
-                Frame hello = channel.read();
-                if (hello != null && hello.type() == Bootstrap.HELLO && pidOf(hello) == process.pid()) {
-                    channel.write(Bootstrap.BOOT, bootstrap.encode());
-                    for (Frame frame = channel.read(); frame != null; frame = channel.read()) {
-                        if (frame.type() == Bootstrap.EXIT) {
-                            DataInputStream in = new DataInputStream(new ByteArrayInputStream(frame.payload()));
-                            reportedCode = in.readInt();
-                            byte[] exception = in.readAllBytes();
-                            failure = exception.length == 0 ? null : ThrowableTransport.decode(exception);
-                        }
+            try (FrameChannel channel = connection) {
+                channel.write(Bootstrap.BOOT, bootstrap.encode());
+                for (Frame frame = channel.read(); frame != null; frame = channel.read()) {
+                    if (frame.type() == Bootstrap.EXIT) {
+                        DataInputStream in = new DataInputStream(new ByteArrayInputStream(frame.payload()));
+                        reportedCode = in.readInt();
+                        byte[] exception = in.readAllBytes();
+                        failure = exception.length == 0 ? null : ThrowableTransport.decode(exception);
                     }
                 }
             } catch (IOException e) {
@@ -76,22 +73,32 @@ final class ChildConversation implements Runnable {
         child.exited(reportedCode != null ? reportedCode : Platform.pythonExitCode(status), failure);
     }
 
-    private SocketChannel accept() {
+    /**
+     * Waits for the child to connect and prove it is the child with the token; any other local
+     * process that connects to the port first is turned away.
+     *
+     * @return the connection, or {@code null} if the child exited first
+     */
+    private FrameChannel accept() {
         try (Closeable closing = listener) {
-            return listener.accept();
+            while (true) {
+                FrameChannel channel = new FrameChannel(listener.accept());
+                try {
+                    channel.readTimeout(HELLO_TIMEOUT_MILLIS);
+                    Frame hello = channel.read();
+                    if (hello != null && hello.type() == Bootstrap.HELLO
+                            && MessageDigest.isEqual(hello.payload(), token)) {
+                        channel.readTimeout(0);
+                        return channel;
+                    }
+                } catch (IOException e) {
+                    // not our child, or it died while greeting: keep listening until it exits
+                }
+                closeQuietly(channel);
+            }
         } catch (IOException e) {
             return null;
-        } finally {
-            try {
-                Files.deleteIfExists(socket);
-            } catch (IOException e) {
-                // swept with the session
-            }
         }
-    }
-
-    private static long pidOf(Frame hello) {
-        return hello.payload().length == Long.BYTES ? ByteBuffer.wrap(hello.payload()).getLong() : -1;
     }
 
     private int awaitExitStatus() {

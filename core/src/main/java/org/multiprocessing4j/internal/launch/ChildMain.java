@@ -3,10 +3,9 @@ package org.multiprocessing4j.internal.launch;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.file.Path;
+import java.util.HexFormat;
 import org.multiprocessing4j.function.SerializableRunnable;
-import org.multiprocessing4j.internal.serial.JavaSerialization;
+import org.multiprocessing4j.internal.serial.TargetCodec;
 import org.multiprocessing4j.internal.serial.ThrowableTransport;
 import org.multiprocessing4j.internal.transport.FrameChannel;
 import org.multiprocessing4j.internal.transport.FrameChannel.Frame;
@@ -17,33 +16,36 @@ import org.multiprocessing4j.internal.transport.FrameChannel.Frame;
  */
 public final class ChildMain {
 
+    /** The environment variable that carries the token a child proves itself with. */
+    static final String TOKEN_VARIABLE = "MULTIPROCESSING4J_TOKEN";
+
     private ChildMain() {
     }
 
     /**
      * Runs a child.
      *
-     * @param args the path of the socket the parent listens on
+     * @param args the loopback port the parent listens on
      */
     public static void main(String[] args) {
         startWarmUp();
         FrameChannel channel;
         Bootstrap bootstrap;
         try {
-            channel = FrameChannel.connect(Path.of(args[0]));
-            channel.write(Bootstrap.HELLO, ByteBuffer.allocate(Long.BYTES).putLong(ProcessHandle.current().pid()).array());
+            channel = FrameChannel.connect(Integer.parseInt(args[0]));
+            channel.write(Bootstrap.HELLO, HexFormat.of().parseHex(System.getenv(TOKEN_VARIABLE)));
             Frame boot = channel.read();
             if (boot == null || boot.type() != Bootstrap.BOOT) {
                 throw new IOException("the parent closed the connection before sending the target");
             }
             bootstrap = Bootstrap.decode(boot.payload());
-        } catch (IOException e) {
-            // the parent is gone before we could start: nobody is waiting for us
+        } catch (IOException | RuntimeException e) {
+            // the parent is gone before we could start (or this JVM was not started by one)
             Runtime.getRuntime().halt(ParentLink.ORPHANED);
             return;
         }
         ParentLink parent = new ParentLink(bootstrap.parentName(), bootstrap.parentPid(), channel,
-                Path.of(bootstrap.parentSession()));
+                bootstrap.parentSession());
         LocalContext context = LocalContext.becomeChild(bootstrap, parent);
         parent.watch();
 
@@ -66,17 +68,16 @@ public final class ChildMain {
     }
 
     /**
-     * Loads what deserializing a lambda needs (object streams, {@code SerializedLambda}, the lambda
+     * Loads what rebuilding a lambda needs ({@code SerializedLambda}, reflection, the lambda
      * metafactory) on a second thread while the main thread connects to the parent: in a fresh JVM
-     * that costs as much as the connection, and the two overlap on a machine with two cores.
+     * that costs about as much as the connection, and the two overlap on a machine with two cores.
      */
     private static void startWarmUp() {
         Thread warmUp = new Thread(new Runnable() {
             @Override
             public void run() {
                 try {
-                    SerializableRunnable sample = ChildMain::warmUpSample;
-                    JavaSerialization.deserialize(JavaSerialization.serialize(sample, "warm-up sample"));
+                    TargetCodec.decode(TargetCodec.encode(warmUpSampleTarget(), "warm-up sample"));
                 } catch (IOException | ClassNotFoundException | RuntimeException e) {
                     // only a lost head start: the target's own deserialization will report real trouble
                 }
@@ -86,13 +87,17 @@ public final class ChildMain {
         warmUp.start();
     }
 
-    private static void warmUpSample() {
-        // the body of the lambda the warm-up sends through serialization
+    static SerializableRunnable warmUpSampleTarget() {
+        return ChildMain::warmUpSample;
+    }
+
+    static void warmUpSample() {
+        // the body of the lambda the warm-up deserializes; also the target that trains the class archive
     }
 
     private static Throwable runTarget(Bootstrap bootstrap) {
         try {
-            ((SerializableRunnable) JavaSerialization.deserialize(bootstrap.target())).run();
+            ((SerializableRunnable) TargetCodec.decode(bootstrap.target())).run();
             return null;
         } catch (Throwable failure) {
             System.err.print("Exception in process \"" + bootstrap.name() + "\" ");

@@ -13,7 +13,7 @@ import org.multiprocessing4j.internal.platform.Platform;
 /**
  * The command line of a child JVM: the parent's launcher, class path and module path, the parent
  * options a child needs to load and check code the same way, the caller's options, then
- * {@link ChildMain} and the socket to call back on.
+ * {@link ChildMain} and the port to call back on.
  */
 final class JvmCommand {
 
@@ -37,7 +37,7 @@ final class JvmCommand {
     private JvmCommand() {
     }
 
-    static List<String> of(List<String> options, Path socket) {
+    static List<String> of(List<String> options, int port) {
         List<String> command = new ArrayList<>();
         command.add(Platform.javaLauncher().toString());
         String classPath = System.getProperty("java.class.path", "");
@@ -54,7 +54,7 @@ final class JvmCommand {
         command.addAll(inheritedOptions());
         command.addAll(options);
         command.add(ChildMain.class.getName());
-        command.add(socket.toString());
+        command.add(Integer.toString(port));
         return command;
     }
 

@@ -3,13 +3,12 @@ package org.multiprocessing4j.internal.launch;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.ProcessBuilder.Redirect;
-import java.net.StandardProtocolFamily;
-import java.net.UnixDomainSocketAddress;
-import java.nio.channels.ServerSocketChannel;
-import java.nio.file.Files;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,14 +20,14 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.multiprocessing4j.ChildProcess;
 import org.multiprocessing4j.function.SerializableRunnable;
-import org.multiprocessing4j.internal.serial.JavaSerialization;
+import org.multiprocessing4j.internal.serial.TargetCodec;
 
 /**
  * A child JVM seen from its parent.
  *
  * <p>{@link #start()} serializes the target (so a bad target fails here, before anything runs),
- * binds a one-off Unix socket in the session directory, and launches the JVM with the socket's
- * path as its argument. A watcher thread, a daemon exactly when the child is, then drives the
+ * listens on a one-off loopback port, and launches the JVM with the port as its argument and a
+ * random token in its environment. A watcher thread, a daemon exactly when the child is, then drives the
  * child's whole life in {@link ChildConversation}; its end completes {@link #onExit()}. Joining is
  * waiting on that future.
  */
@@ -39,6 +38,7 @@ final class LocalChildProcess implements ChildProcess {
     private final LocalContext context;
     private final SerializableRunnable target;
     private final int[] identity;
+    private final boolean listed;
     private final CompletableFuture<ChildProcess> exit = new CompletableFuture<>();
 
     private volatile String name;
@@ -54,9 +54,14 @@ final class LocalChildProcess implements ChildProcess {
     private volatile Integer exitCode;
     private volatile Throwable exception;
 
+    /**
+     * @param listed whether the child counts among the context's active children; only helpers of
+     *     the library itself are not
+     */
     LocalChildProcess(LocalContext context, SerializableRunnable target, String name, int[] identity,
-            boolean daemon) {
+            boolean daemon, boolean listed) {
         this.context = context;
+        this.listed = listed;
         this.target = target;
         this.name = name;
         this.identity = identity;
@@ -130,40 +135,42 @@ final class LocalChildProcess implements ChildProcess {
         if (context.current().isDaemon()) {
             throw new IllegalStateException("a daemon process may not start children");
         }
-        byte[] serializedTarget = JavaSerialization.serialize(target, "target of " + name);
-        Session session = context.session();
-        Path socket = session.directory().resolve("child-" + identity[identity.length - 1] + ".sock");
-        ServerSocketChannel listener = listen(socket);
+        byte[] serializedTarget = TargetCodec.encode(target, "target of " + name);
+        byte[] token = context.newToken();
+        // created now so that the child knows it: a child that outlives its parent removes it
+        Path session = context.session().directory();
+        ServerSocket listener = listen();
         try {
-            process = builder(socket).start();
+            process = builder(listener.getLocalPort(), token).start();
         } catch (IOException | RuntimeException e) {
             ChildConversation.closeQuietly(listener);
-            deleteQuietly(socket);
             throw e instanceof IOException io ? new UncheckedIOException("cannot launch a child JVM", io)
                     : (RuntimeException) e;
         }
         state = State.STARTED;
-        context.started(this);
-        Bootstrap bootstrap = new Bootstrap(name, identity, daemon, context.current().name(),
-                context.current().pid(), session.directory().toString(), serializedTarget);
-        Thread watcher = new Thread(() -> new ChildConversation(this, process, listener, socket, bootstrap).run(),
+        if (listed) {
+            context.started(this);
+        }
+        Bootstrap bootstrap = new Bootstrap(name, process.pid(), identity, daemon, context.current().name(),
+                context.current().pid(), session.toString(), serializedTarget);
+        Thread watcher = new Thread(() -> new ChildConversation(this, process, listener, token, bootstrap).run(),
                 "multiprocessing4j watch " + name);
         watcher.setDaemon(daemon);
         watcher.start();
     }
 
-    private static ServerSocketChannel listen(Path socket) {
+    private static ServerSocket listen() {
         try {
-            ServerSocketChannel listener = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
-            listener.bind(UnixDomainSocketAddress.of(socket), 1);
-            return listener;
+            return new ServerSocket(0, 4, InetAddress.getLoopbackAddress());
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot listen on " + socket, e);
+            throw new UncheckedIOException("cannot listen on the loopback interface", e);
         }
     }
 
-    private ProcessBuilder builder(Path socket) {
-        ProcessBuilder builder = new ProcessBuilder(JvmCommand.of(jvmOptions, socket))
+    private ProcessBuilder builder(int port, byte[] token) {
+        List<String> options = new ArrayList<>(listed ? context.sharedJvmOptions() : List.of());
+        options.addAll(jvmOptions);
+        ProcessBuilder builder = new ProcessBuilder(JvmCommand.of(options, port))
                 .redirectInput(org.multiprocessing4j.internal.platform.Platform.nullDevice())
                 .redirectOutput(output)
                 .redirectError(error);
@@ -177,6 +184,8 @@ final class LocalChildProcess implements ChildProcess {
                 builder.environment().put(variable, value);
             }
         });
+        // the environment, unlike the command line, is readable only by the child's owner
+        builder.environment().put(ChildMain.TOKEN_VARIABLE, HexFormat.of().formatHex(token));
         return builder;
     }
 
@@ -289,14 +298,6 @@ final class LocalChildProcess implements ChildProcess {
     private void requireStartedOrExited() {
         if (state != State.STARTED) {
             throw new IllegalStateException(name + (state == State.CLOSED ? " is closed" : " has not been started"));
-        }
-    }
-
-    private static void deleteQuietly(Path file) {
-        try {
-            Files.deleteIfExists(file);
-        } catch (IOException e) {
-            // swept with the session
         }
     }
 

@@ -1,11 +1,17 @@
 package org.multiprocessing4j.internal.launch;
 
+import java.io.IOException;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.multiprocessing4j.ChildProcess;
 import org.multiprocessing4j.ProcessContext;
@@ -16,12 +22,14 @@ import org.multiprocessing4j.function.SerializableRunnable;
  * The context that runs children as JVMs on this machine; one per JVM.
  *
  * <p>It knows who the current process is (the main process, or a child told by its parent at
- * start-up), numbers and names the children, keeps the running ones, owns the session directory,
- * and at JVM exit terminates daemon children and removes the session, as Python's exit function
- * does. Non-daemon children keep the JVM alive by themselves: each has a non-daemon watcher thread
+ * start-up), numbers and names the children, keeps the running ones, owns the session directory
+ * (created when something first needs to share files with children), and at JVM exit terminates
+ * daemon children and removes the session, as Python's exit function does. Non-daemon children keep the JVM alive by themselves: each has a non-daemon watcher thread
  * until it exits, which is how a Java program "joins" them at exit.
  */
 public final class LocalContext implements ProcessContext {
+
+    private static final long TRAINING_WAIT_SECONDS = 5;
 
     private static LocalContext instance;
 
@@ -30,6 +38,10 @@ public final class LocalContext implements ProcessContext {
     private final AtomicInteger childCount = new AtomicInteger();
     private final Set<LocalChildProcess> running = new LinkedHashSet<>();
     private Session session;
+    private boolean exitHookInstalled;
+    private SecureRandom random;
+    private Optional<ClassDataArchive> archive;
+    private CompletableFuture<Void> archiveTraining;
 
     private LocalContext(CurrentProcess current, ParentLink parent) {
         this.current = current;
@@ -53,7 +65,7 @@ public final class LocalContext implements ProcessContext {
         if (instance != null) {
             throw new IllegalStateException("the process context was used before the child was set up");
         }
-        instance = new LocalContext(new CurrentProcess(bootstrap.name(), ProcessHandle.current().pid(),
+        instance = new LocalContext(new CurrentProcess(bootstrap.name(), bootstrap.pid(),
                 bootstrap.daemon(), bootstrap.identity()), parent);
         return instance;
     }
@@ -65,7 +77,7 @@ public final class LocalContext implements ProcessContext {
         }
         int number = childCount.incrementAndGet();
         return new LocalChildProcess(this, target, current.childName(number), current.childIdentity(number),
-                current.isDaemon());
+                current.isDaemon(), true);
     }
 
     @Override
@@ -95,28 +107,111 @@ public final class LocalContext implements ProcessContext {
     synchronized Session session() {
         if (session == null) {
             session = Session.open();
-            Runtime.getRuntime().addShutdownHook(new Thread(this::exit, "multiprocessing4j exit"));
+            installExitHook();
         }
         return session;
     }
 
+    private void installExitHook() {
+        if (!exitHookInstalled) {
+            exitHookInstalled = true;
+            Runtime.getRuntime().addShutdownHook(new Thread(this::exit, "multiprocessing4j exit"));
+        }
+    }
+
+    /** A fresh secret for a child to prove itself with when it connects. */
+    byte[] newToken() {
+        byte[] token = new byte[16];
+        random().nextBytes(token);
+        return token;
+    }
+
+    private synchronized SecureRandom random() {
+        if (random == null) {
+            random = new SecureRandom();
+        }
+        return random;
+    }
+
+    /**
+     * The options every child gets before its own: no performance-data file (it costs a few
+     * milliseconds of every start, and only {@code jps} and {@code jstat} read it), and the
+     * class-data archive when there is a sound one. When there is none yet, the first call starts
+     * a training child that makes it.
+     */
+    synchronized List<String> sharedJvmOptions() {
+        if (archive == null) {
+            archive = ClassDataArchive.forThisJvm();
+        }
+        List<String> options = new ArrayList<>(List.of("-XX:-UsePerfData"));
+        if (archive.isPresent()) {
+            List<String> archiveOptions = archive.get().useOptions();
+            if (archiveOptions.isEmpty() && archiveTraining == null) {
+                archiveTraining = trainArchive(archive.get());
+            }
+            options.addAll(archiveOptions);
+        }
+        return options;
+    }
+
+    /**
+     * Starts a child that runs the usual way to a target that does nothing, and writes the classes
+     * it loaded into an archive as it exits. It is unlisted (not numbered, not among the active
+     * children); a program that exits before it is done waits for it a moment (see
+     * {@link #exit()}), since only this process can tell a finished archive from a torn one.
+     *
+     * @return completed once the archive is installed, or is known not to be coming
+     */
+    private CompletableFuture<Void> trainArchive(ClassDataArchive target) {
+        Path draft;
+        try {
+            draft = target.draft(current.pid());
+        } catch (IOException e) {
+            return CompletableFuture.completedFuture(null);
+        }
+        LocalChildProcess trainer = new LocalChildProcess(this, ChildMain.warmUpSampleTarget(), "ArchiveTraining",
+                new int[] {0}, false, false);
+        trainer.jvmOptions(ClassDataArchive.trainingOptions(draft).toArray(String[]::new))
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .redirectError(ProcessBuilder.Redirect.DISCARD);
+        trainer.start();
+        return trainer.onExit().thenRun(() -> target.install(draft));
+    }
+
     synchronized void started(LocalChildProcess child) {
         running.add(child);
+        installExitHook();
     }
 
     synchronized void exited(LocalChildProcess child) {
         running.remove(child);
     }
 
-    /** At JVM exit: daemon children are terminated, the session removed. */
+    /**
+     * At JVM exit: daemon children are terminated, an archive being trained is waited for (a
+     * training child takes a few hundred milliseconds, once per class path), the session removed.
+     */
     private void exit() {
         for (ChildProcess child : activeChildren()) {
             if (child.isDaemon()) {
                 child.terminate();
             }
         }
+        CompletableFuture<Void> training;
         synchronized (this) {
-            session.delete();
+            training = archiveTraining;
+        }
+        if (training != null) {
+            try {
+                training.get(TRAINING_WAIT_SECONDS, TimeUnit.SECONDS);
+            } catch (InterruptedException | ExecutionException | TimeoutException e) {
+                // exit anyway; the next program trains again
+            }
+        }
+        synchronized (this) {
+            if (session != null) {
+                session.delete();
+            }
         }
     }
 

@@ -25,11 +25,11 @@ final class ParentLink implements ProcessIdentity {
     private final String name;
     private final long pid;
     private final FrameChannel channel;
-    private final Path parentSession;
+    private final String parentSession;
     private volatile boolean alive = true;
     private volatile boolean leaving;
 
-    ParentLink(String name, long pid, FrameChannel channel, Path parentSession) {
+    ParentLink(String name, long pid, FrameChannel channel, String parentSession) {
         this.name = name;
         this.pid = pid;
         this.channel = channel;
@@ -58,7 +58,9 @@ final class ParentLink implements ProcessIdentity {
             return;
         }
         alive = false;
-        Session.deleteTree(parentSession);
+        if (!parentSession.isEmpty()) {
+            Session.deleteTree(Path.of(parentSession));
+        }
         // our children would notice our exit one after the other; stopping them now is faster
         for (ChildProcess child : LocalContext.instance().activeChildren()) {
             child.terminate();

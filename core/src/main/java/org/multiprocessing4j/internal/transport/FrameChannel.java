@@ -1,58 +1,64 @@
 package org.multiprocessing4j.internal.transport;
 
+import java.io.BufferedInputStream;
 import java.io.Closeable;
+import java.io.DataInputStream;
 import java.io.EOFException;
 import java.io.IOException;
-import java.net.StandardProtocolFamily;
-import java.net.UnixDomainSocketAddress;
-import java.nio.ByteBuffer;
-import java.nio.channels.SocketChannel;
-import java.nio.file.Path;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.Socket;
 
 /**
- * Length-prefixed frames over a blocking stream socket: a 4-byte length, a 1-byte type, then the
+ * Length-prefixed frames over a loopback TCP connection: a 4-byte length, a 1-byte type, then the
  * payload.
  *
- * <p>One thread may read while another writes: the socket channel's own read and write locks keep
- * them apart. (The streams of {@code java.nio.channels.Channels} would not do here: they serialise
- * reads and writes on one lock, so a reader blocked waiting for a frame would stop every writer.)
+ * <p>One thread may read while another writes: a socket's two streams are independent. Classic
+ * sockets rather than NIO channels, because a child JVM opens one in its first milliseconds, and
+ * a NIO socket channel first looks for a selector provider with the service loader (opening every
+ * jar on the class path), and a Unix-domain one also seeds a {@code SecureRandom}: together 10 to
+ * 15 ms of a child's start.
  */
 public final class FrameChannel implements Closeable {
 
-    /** The largest payload accepted, so a corrupt length cannot make us allocate gigabytes. */
+    /** The largest payload accepted, so that a corrupt length fails clearly. */
     private static final int MAX_PAYLOAD = Integer.MAX_VALUE - 16;
 
-    private final SocketChannel channel;
-    private final ByteBuffer readHeader = ByteBuffer.allocate(5);
-    private final ByteBuffer writeHeader = ByteBuffer.allocate(5);
+    private final Socket socket;
+    private final DataInputStream in;
+    private final OutputStream out;
+    private final Object writeLock = new Object();
 
     /** A frame read from the channel. */
     public record Frame(byte type, byte[] payload) {
     }
 
     /**
-     * Wraps a connected, blocking channel.
+     * Wraps a connected socket.
      *
-     * @param channel the channel
+     * @param socket the socket
+     * @throws IOException if its streams cannot be opened
      */
-    public FrameChannel(SocketChannel channel) {
-        this.channel = channel;
+    public FrameChannel(Socket socket) throws IOException {
+        this.socket = socket;
+        socket.setTcpNoDelay(true);
+        this.in = new DataInputStream(new BufferedInputStream(socket.getInputStream()));
+        this.out = socket.getOutputStream();
     }
 
     /**
-     * Connects to a Unix domain socket.
+     * Connects to a port on the loopback interface.
      *
-     * @param socket the socket's path
+     * @param port the port
      * @return the channel
      * @throws IOException if nobody listens there
      */
-    public static FrameChannel connect(Path socket) throws IOException {
-        SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX);
+    public static FrameChannel connect(int port) throws IOException {
+        Socket socket = new Socket(InetAddress.getLoopbackAddress(), port);
         try {
-            channel.connect(UnixDomainSocketAddress.of(socket));
-            return new FrameChannel(channel);
+            return new FrameChannel(socket);
         } catch (IOException e) {
-            channel.close();
+            socket.close();
             throw e;
         }
     }
@@ -65,14 +71,17 @@ public final class FrameChannel implements Closeable {
      * @throws IOException if the peer is gone
      */
     public void write(byte type, byte[] payload) throws IOException {
-        synchronized (writeHeader) {
-            writeHeader.clear();
-            writeHeader.putInt(payload.length).put(type).flip();
-            ByteBuffer body = ByteBuffer.wrap(payload);
-            ByteBuffer[] both = {writeHeader, body};
-            while (writeHeader.hasRemaining() || body.hasRemaining()) {
-                channel.write(both);
-            }
+        synchronized (writeLock) {
+            int length = payload.length;
+            byte[] frame = new byte[5 + length];
+            frame[0] = (byte) (length >>> 24);
+            frame[1] = (byte) (length >>> 16);
+            frame[2] = (byte) (length >>> 8);
+            frame[3] = (byte) length;
+            frame[4] = type;
+            System.arraycopy(payload, 0, frame, 5, length);
+            out.write(frame);
+            out.flush();
         }
     }
 
@@ -84,33 +93,32 @@ public final class FrameChannel implements Closeable {
      * @throws IOException on any other failure
      */
     public Frame read() throws IOException {
-        synchronized (readHeader) {
-            readHeader.clear();
-            if (!fill(readHeader, true)) {
+        synchronized (in) {
+            int first = in.read();
+            if (first < 0) {
                 return null;
             }
-            readHeader.flip();
-            int length = readHeader.getInt();
-            byte type = readHeader.get();
+            int length = (first << 24) | (in.readUnsignedByte() << 16) | (in.readUnsignedByte() << 8)
+                    | in.readUnsignedByte();
+            byte type = in.readByte();
             if (length < 0 || length > MAX_PAYLOAD) {
                 throw new IOException("corrupt frame: length " + length);
             }
-            ByteBuffer body = ByteBuffer.allocate(length);
-            fill(body, false);
-            return new Frame(type, body.array());
+            byte[] payload = new byte[length];
+            in.readFully(payload);
+            return new Frame(type, payload);
         }
     }
 
-    private boolean fill(ByteBuffer buffer, boolean eofAllowedAtStart) throws IOException {
-        while (buffer.hasRemaining()) {
-            if (channel.read(buffer) < 0) {
-                if (eofAllowedAtStart && buffer.position() == 0) {
-                    return false;
-                }
-                throw new EOFException("connection closed inside a frame");
-            }
-        }
-        return true;
+    /**
+     * Makes a blocked {@link #read()} fail after {@code millis} (0: wait for ever), so that a
+     * peer that connects and says nothing cannot hold a reader.
+     *
+     * @param millis the timeout
+     * @throws IOException if the socket is closed
+     */
+    public void readTimeout(int millis) throws IOException {
+        socket.setSoTimeout(millis);
     }
 
     /**
@@ -118,7 +126,7 @@ public final class FrameChannel implements Closeable {
      */
     public void shutdownInput() {
         try {
-            channel.shutdownInput();
+            socket.shutdownInput();
         } catch (IOException e) {
             // already closed: nobody can be reading
         }
@@ -126,6 +134,6 @@ public final class FrameChannel implements Closeable {
 
     @Override
     public void close() throws IOException {
-        channel.close();
+        socket.close();
     }
 }

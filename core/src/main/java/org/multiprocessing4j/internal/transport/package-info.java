@@ -1,5 +1,5 @@
 /**
- * Framing over Unix domain sockets: the control connection between a parent and each child.
+ * Framing over loopback sockets: the control connection between a parent and each child.
  *
  * <p>Thread safety: a {@link org.multiprocessing4j.internal.transport.FrameChannel} allows one
  * reading and one writing thread at a time; concurrent writers are serialised. Process safety: a

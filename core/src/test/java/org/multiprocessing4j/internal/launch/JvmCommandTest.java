@@ -22,12 +22,12 @@ class JvmCommandTest {
 
     @Test
     void commandRunsChildMainWithTheCallersOptionsAfterTheInheritedOnes() {
-        List<String> command = JvmCommand.of(List.of("-Xmx64m"), Path.of("/tmp/x.sock"));
+        List<String> command = JvmCommand.of(List.of("-Xmx64m"), 40123);
 
         assertThat(command.get(0)).endsWith("java");
         assertThat(command).containsSubsequence("-cp", System.getProperty("java.class.path"));
         assertThat(command.subList(command.size() - 3, command.size()))
-                .containsExactly("-Xmx64m", ChildMain.class.getName(), "/tmp/x.sock");
+                .containsExactly("-Xmx64m", ChildMain.class.getName(), "40123");
     }
 
     @Test

@@ -1,0 +1,116 @@
+package org.multiprocessing4j;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Children of a program whose class path is made of jars map a class-data archive made for it. */
+@Timeout(180)
+class ClassDataArchiveIT {
+
+    @TempDir
+    Path dir;
+    Path cache;
+    String classPath;
+
+    /** Starts one child, which logs where its classes came from to the file named in args[0]. */
+    public static final class Parent {
+        public static void main(String[] args) throws Exception {
+            ChildProcess child = Multiprocessing.process(() -> { })
+                    .jvmOptions("-Xlog:class+load:file=" + args[0]);
+            child.start();
+            child.join();
+            System.exit(child.exitCode());
+        }
+    }
+
+    @BeforeEach
+    void jarsOnly() throws IOException {
+        cache = dir.resolve("cache");
+        Path testJar = dir.resolve("parent.jar");
+        try (JarOutputStream jar = new JarOutputStream(Files.newOutputStream(testJar))) {
+            for (Class<?> type : List.of(Parent.class)) {
+                String entry = type.getName().replace('.', '/') + ".class";
+                jar.putNextEntry(new JarEntry(entry));
+                try (InputStream in = type.getClassLoader().getResourceAsStream(entry)) {
+                    in.transferTo(jar);
+                }
+            }
+            // the lambda in Parent.main is compiled into Parent itself; nothing else is needed
+        }
+        classPath = System.getProperty("multiprocessing4j.test.coreJar") + ":" + testJar;
+    }
+
+    @Test
+    void firstProgramTrainsTheArchiveAndTheNextOnesChildrenMapIt() throws Exception {
+        assertThat(runParent("first")).isZero();
+        await().atMost(Duration.ofSeconds(60)).until(() -> archives().size() == 1);
+
+        assertThat(runParent("second")).isZero();
+        assertThat(classSource("second", "org.multiprocessing4j.internal.launch.ChildMain"))
+                .contains("shared objects file (top)");
+    }
+
+    @Test
+    void corruptArchiveIsIgnoredAndMadeAgain() throws Exception {
+        assertThat(runParent("train")).isZero();
+        await().atMost(Duration.ofSeconds(60)).until(() -> archives().size() == 1);
+        Path archive = archives().get(0);
+        byte[] whole = Files.readAllBytes(archive);
+        archive.toFile().setWritable(true);
+        try (OutputStream out = Files.newOutputStream(archive)) {
+            out.write(whole, 0, whole.length / 3);
+        }
+
+        assertThat(runParent("after-corruption")).as("a truncated archive would crash a JVM that maps it").isZero();
+        assertThat(classSource("after-corruption", "org.multiprocessing4j.internal.launch.ChildMain"))
+                .doesNotContain("shared objects file (top)");
+        await().atMost(Duration.ofSeconds(60)).until(() -> Files.size(archive) == whole.length);
+
+        assertThat(runParent("retrained")).isZero();
+        assertThat(classSource("retrained", "org.multiprocessing4j.internal.launch.ChildMain"))
+                .contains("shared objects file (top)");
+    }
+
+    private int runParent(String name) throws Exception {
+        Process parent = new ProcessBuilder(OrphanIT.javaLauncher(), "-cp", classPath,
+                "-Dmultiprocessing4j.cacheDirectory=" + cache, Parent.class.getName(),
+                dir.resolve(name + ".log").toString()).inheritIO().start();
+        try {
+            assertThat(parent.waitFor(60, TimeUnit.SECONDS)).isTrue();
+            return parent.exitValue();
+        } finally {
+            parent.destroyForcibly();
+        }
+    }
+
+    private String classSource(String run, String className) throws IOException {
+        try (Stream<String> lines = Files.lines(dir.resolve(run + ".log"))) {
+            return lines.filter(line -> line.contains(" " + className + " ")).findFirst().orElse("not loaded");
+        }
+    }
+
+    private List<Path> archives() throws IOException {
+        if (!Files.isDirectory(cache)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(cache)) {
+            return files.filter(file -> file.toString().endsWith(".jsa")).toList();
+        }
+    }
+}
