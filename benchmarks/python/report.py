@@ -58,7 +58,9 @@ WORKLOADS = (
                  "script imports only `multiprocessing`, `sys` and `time` at the top, because spawn "
                  "and forkserver children import it again and that time counts). "
                  "multiprocessing4j: `Multiprocessing.process(target); p.start(); p.join()`, where "
-                 "every child is a new JVM (`cold`).",
+                 "every child is a new JVM (`cold`), started with the library's defaults: a "
+                 "class-data archive of the start path, trained by the first start on this class "
+                 "path (a warm-up run), and no performance-data file.",
         comparisons=(Comparison("cold", "spawn", goal=1.5),
                      Comparison("cold", "forkserver"),
                      Comparison("cold", "fork")),
