@@ -12,7 +12,8 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>A child is created by {@link Multiprocessing#process} (or a {@link ProcessContext}), configured,
  * then {@linkplain #start() started} once. The child JVM runs {@code java} from the parent's
- * {@code java.home} with the parent's class path, receives the target, runs it, and exits:
+ * {@code java.home} with the parent's class path (or, with the {@linkplain StartMethod#WARM warm}
+ * start method, is such a JVM started ahead), receives the target, runs it, and exits:
  * with code 0 when the target returns, 1 when it throws (the exception is printed on the child's
  * standard error and kept for {@link #exception()}), the code the target passed to
  * {@link System#exit}, or minus the signal number when a signal ended it ({@code -15} after
@@ -142,7 +143,11 @@ public interface ChildProcess extends ProcessIdentity {
     void start();
 
     /**
-     * Waits until the child has exited.
+     * Waits until the child has exited: its target has returned or thrown, its children are done,
+     * its standard streams are flushed and its exit code is known, or its process has ended
+     * (killed, or {@link System#exit} in the target). After a child has reported how its target
+     * ended, its JVM still runs its shutdown hooks and ends, a few milliseconds that joining does not
+     * wait for, as Python's does not wait for the operating system to free a child's memory.
      *
      * @throws InterruptedException if the calling thread is interrupted while waiting
      * @throws IllegalStateException if the child has not been started or is closed

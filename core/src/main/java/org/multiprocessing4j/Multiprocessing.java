@@ -1,10 +1,12 @@
 package org.multiprocessing4j;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.multiprocessing4j.function.SerializableBiConsumer;
 import org.multiprocessing4j.function.SerializableConsumer;
 import org.multiprocessing4j.function.SerializableRunnable;
+import org.multiprocessing4j.internal.launch.LocalContext;
 
 /**
  * The entry point: Python's {@code multiprocessing} module as static methods over the
@@ -88,6 +90,54 @@ public final class Multiprocessing {
      */
     public static List<ChildProcess> activeChildren() {
         return ProcessContext.local().activeChildren();
+    }
+
+    /**
+     * Chooses how this process starts its children from now on; children already started are not
+     * affected. The default is {@link StartMethod#WARM}, or the value of the system property
+     * {@code multiprocessing4j.startMethod} ({@code warm} or {@code cold}).
+     *
+     * @param method the start method
+     */
+    public static void setStartMethod(StartMethod method) {
+        LocalContext.instance().setStartMethod(method);
+    }
+
+    /**
+     * How this process starts its children.
+     *
+     * @return the start method
+     */
+    public static StartMethod startMethod() {
+        return LocalContext.instance().startMethod();
+    }
+
+    /**
+     * Sets how many idle JVMs the {@link StartMethod#WARM warm} start method keeps ready, and the
+     * extra JVM options they are started with. Only a child whose {@link ChildProcess#jvmOptions}
+     * are exactly these options (none, by default) takes a spare. The default is one spare without
+     * options, or the number in the system property {@code multiprocessing4j.spares}. Spares are
+     * launched when the first child starts, or by {@link #prestartSpares}; each idle spare is a JVM
+     * of its own (see {@code benchmarks/RESULTS.md} for its memory).
+     *
+     * @param count the number of spares, at least 0 (0 makes every start cold)
+     * @param jvmOptions the spares' extra JVM options
+     * @throws IllegalArgumentException if {@code count} is negative or an option is blank
+     */
+    public static void setSpares(int count, String... jvmOptions) {
+        LocalContext.instance().setSpares(count, List.of(jvmOptions));
+    }
+
+    /**
+     * Launches the spares now rather than at the first start, and waits until they are ready: for a
+     * program that wants even its first children to start warm.
+     *
+     * @param timeout the longest time to wait
+     * @return whether every spare is ready
+     * @throws InterruptedException if the calling thread is interrupted while waiting
+     */
+    public static boolean prestartSpares(Duration timeout) throws InterruptedException {
+        return LocalContext.instance().prestartSpares(timeout);
     }
 
     /**

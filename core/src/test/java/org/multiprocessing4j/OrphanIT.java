@@ -19,21 +19,26 @@ import org.multiprocessing4j.internal.launch.LocalContext;
 @Timeout(120)
 class OrphanIT {
 
-    /** A parent JVM: starts a daemon child, a plain child and a grandchild, reports them, waits. */
+    /** A parent JVM: starts a daemon child, a plain child, a grandchild and spares, reports them, waits. */
     public static final class Parent {
         public static void main(String[] args) throws Exception {
             ChildProcess daemon = Multiprocessing.process(() -> Thread.sleep(600_000)).daemon(true);
             ChildProcess plain = Multiprocessing.process(() -> {
                 ChildProcess grandchild = Multiprocessing.process(() -> Thread.sleep(600_000));
                 grandchild.start();
-                System.out.println("pid " + grandchild.pid());
+                System.out.println("grandchild " + grandchild.pid());
                 System.out.flush();
                 grandchild.join();
             });
             daemon.start();
             plain.start();
+            Multiprocessing.prestartSpares(Duration.ofSeconds(30));
             System.out.println("pid " + daemon.pid());
             System.out.println("pid " + plain.pid());
+            // the idle spare JVMs too
+            ProcessHandle.current().children().filter(child -> child.pid() != daemon.pid() && child.pid() != plain.pid())
+                    .forEach(spare -> System.out.println("pid " + spare.pid()));
+            System.out.println("end of pids");
             System.out.println("session " + LocalContext.instance().sessionPath());
             System.out.flush();
             Thread.sleep(600_000);
@@ -48,17 +53,24 @@ class OrphanIT {
         Path session = null;
         try (BufferedReader lines = new BufferedReader(
                 new InputStreamReader(parent.getInputStream(), StandardCharsets.UTF_8))) {
-            while (pids.size() < 3 || session == null) {
+            boolean allPids = false;
+            boolean grandchild = false;
+            while (session == null || !allPids || !grandchild) {
                 String line = lines.readLine();
                 assertThat(line).as("parent output ended early").isNotNull();
+                allPids |= line.equals("end of pids");
                 if (line.startsWith("pid ")) {
                     pids.add(Long.parseLong(line.substring(4)));
+                } else if (line.startsWith("grandchild ")) {
+                    grandchild = true;
+                    pids.add(Long.parseLong(line.substring(11)));
                 } else if (line.startsWith("session ")) {
                     session = Path.of(line.substring(8));
                 }
             }
+            assertThat(pids).as("daemon, plain child, grandchild and at least one spare").hasSizeGreaterThan(3);
             for (long pid : pids) {
-                assertThat(ProcessHandle.of(pid)).as("descendant %d running", pid).isPresent();
+                assertThat(isRunning(pid)).as("descendant %d running", pid).isTrue();
             }
 
             parent.destroyForcibly();
@@ -67,8 +79,7 @@ class OrphanIT {
             Path parentSession = session;
             await().atMost(Duration.ofSeconds(2)).pollInterval(Duration.ofMillis(50)).untilAsserted(() -> {
                 for (long pid : pids) {
-                    assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive)).as("pid %d: %s", pid, describe(pid))
-                            .isNotEqualTo(java.util.Optional.of(true));
+                    assertThat(isRunning(pid)).as("pid %d: %s", pid, describe(pid)).isFalse();
                 }
             });
             await().atMost(Duration.ofSeconds(5)).until(() -> !parentSession.toFile().exists());
@@ -77,6 +88,19 @@ class OrphanIT {
             for (long pid : pids) {
                 ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
             }
+        }
+    }
+
+    /**
+     * Whether a process runs. An orphan that has exited stays a zombie until the system's init
+     * process reaps it, and {@link ProcessHandle#isAlive()} counts zombies as alive.
+     */
+    static boolean isRunning(long pid) {
+        try {
+            String stat = java.nio.file.Files.readString(Path.of("/proc/" + pid + "/stat"));
+            return stat.charAt(stat.lastIndexOf(')') + 2) != 'Z';
+        } catch (java.io.IOException e) {
+            return false;
         }
     }
 

@@ -33,22 +33,29 @@ class ParentExitIT {
             });
             daemon.start();
             plain.start();
+            Multiprocessing.prestartSpares(Duration.ofSeconds(30));
             System.out.println("daemon " + daemon.pid());
+            System.out.println("spares " + ProcessHandle.current().children().map(ProcessHandle::pid)
+                    .filter(pid -> pid != daemon.pid() && pid != plain.pid()).map(String::valueOf)
+                    .collect(java.util.stream.Collectors.joining(" ")));
             System.out.println("session " + LocalContext.instance().sessionPath());
             System.out.flush();
         }
     }
 
     @Test
-    void mainReturningWaitsForPlainChildrenAndTerminatesDaemonChildren() throws Exception {
+    void mainReturningWaitsForPlainChildrenAndEndsDaemonChildrenAndSpares() throws Exception {
         Path marker = dir.resolve("marker");
         Process parent = new ProcessBuilder(OrphanIT.javaLauncher(), "-cp", System.getProperty("java.class.path"),
                 Parent.class.getName(), marker.toString()).redirectErrorStream(true).start();
         long daemonPid;
+        java.util.List<Long> spares;
         Path session;
         try (BufferedReader lines = new BufferedReader(
                 new InputStreamReader(parent.getInputStream(), StandardCharsets.UTF_8))) {
             daemonPid = Long.parseLong(lines.readLine().substring("daemon ".length()));
+            spares = java.util.Arrays.stream(lines.readLine().substring("spares ".length()).split(" "))
+                    .filter(pid -> !pid.isEmpty()).map(Long::valueOf).toList();
             session = Path.of(lines.readLine().substring("session ".length()));
             assertThat(parent.waitFor(60, TimeUnit.SECONDS)).isTrue();
         } finally {
@@ -57,8 +64,9 @@ class ParentExitIT {
 
         assertThat(parent.exitValue()).isZero();
         assertThat(marker).as("the plain child finished before the parent exited").hasContent("done");
-        await().atMost(Duration.ofSeconds(2))
-                .until(() -> ProcessHandle.of(daemonPid).map(ProcessHandle::isAlive).orElse(false) == Boolean.FALSE);
+        await().atMost(Duration.ofSeconds(2)).until(() -> !OrphanIT.isRunning(daemonPid));
+        assertThat(spares).isNotEmpty();
+        await().atMost(Duration.ofSeconds(2)).until(() -> spares.stream().noneMatch(OrphanIT::isRunning));
         assertThat(Files.exists(session)).isFalse();
     }
 }

@@ -1,12 +1,9 @@
 package org.multiprocessing4j.internal.launch;
 
-import java.io.ByteArrayInputStream;
-import java.io.Closeable;
-import java.io.DataInputStream;
 import java.io.IOException;
-import java.net.ServerSocket;
-import java.security.MessageDigest;
+import java.nio.ByteBuffer;
 import java.util.Arrays;
+import org.multiprocessing4j.RemoteTaskException;
 import org.multiprocessing4j.internal.platform.Platform;
 import org.multiprocessing4j.internal.serial.ThrowableTransport;
 import org.multiprocessing4j.internal.transport.FrameChannel;
@@ -23,46 +20,43 @@ import org.multiprocessing4j.internal.transport.FrameChannel.Frame;
  *                           &lt;-- EXIT -------  code + exception
  *   wait for the process; report its exit code
  * </pre>
- * If the child dies before connecting, its exit closes the listener and the accept fails; if it
- * dies later, the connection ends early. Either way the exit code then comes from the process
- * status. The parent's end of the connection stays open until the child has exited: closing it
- * tells a child that its parent is gone.
+ * A spare (see {@link SparePool}) has connected and said hello long before; it is sent its
+ * bootstrap by {@link LocalChildProcess#start()} and the conversation starts with the wait for
+ * {@code EXIT}. If the child dies before connecting, its exit closes the listener and the accept
+ * fails; if it dies later, the connection ends early. Either way the exit code then comes from the
+ * process status. The parent's end of the connection stays open until the child has exited:
+ * closing it tells a child that its parent is gone.
  */
 final class ChildConversation implements Runnable {
 
-    /** How long a connection may take to say who it is before the next one is heard. */
-    private static final int HELLO_TIMEOUT_MILLIS = 5_000;
-
     private final LocalChildProcess child;
-    private final Process process;
-    private final ServerSocket listener;
-    private final byte[] token;
+    private final LaunchedJvm jvm;
+    private final FrameChannel booted;
     private final Bootstrap bootstrap;
 
-    ChildConversation(LocalChildProcess child, Process process, ServerSocket listener, byte[] token,
-            Bootstrap bootstrap) {
+    /**
+     * @param booted the connection to a spare that has already been sent its bootstrap, or
+     *     {@code null} for a cold child, whose connection this conversation waits for
+     */
+    ChildConversation(LocalChildProcess child, LaunchedJvm jvm, FrameChannel booted, Bootstrap bootstrap) {
         this.child = child;
-        this.process = process;
-        this.listener = listener;
-        this.token = token;
+        this.jvm = jvm;
+        this.booted = booted;
         this.bootstrap = bootstrap;
     }
 
     @Override
     public void run() {
-        process.onExit().thenRun(() -> closeQuietly(listener));
-        Integer reportedCode = null;
-        Throwable failure = null;
-        FrameChannel connection = accept();
+        boolean reported = false;
+        FrameChannel connection = booted != null ? booted : connectAndBoot();
         if (connection != null) {
             try (FrameChannel channel = connection) {
-                channel.write(Bootstrap.BOOT, bootstrap.encode());
                 for (Frame frame = channel.read(); frame != null; frame = channel.read()) {
-                    if (frame.type() == Bootstrap.EXIT) {
-                        DataInputStream in = new DataInputStream(new ByteArrayInputStream(frame.payload()));
-                        reportedCode = in.readInt();
-                        byte[] exception = in.readAllBytes();
-                        failure = exception.length == 0 ? null : ThrowableTransport.decode(exception);
+                    if (frame.type() == Bootstrap.EXIT && !reported) {
+                        // the target is done and the child says how it ended: joiners need not wait
+                        // for the JVM's own teardown, a few more milliseconds
+                        reported = true;
+                        child.exited(exitCode(frame), exception(frame));
                     }
                 }
             } catch (IOException e) {
@@ -70,38 +64,42 @@ final class ChildConversation implements Runnable {
             }
         }
         int status = awaitExitStatus();
-        child.exited(reportedCode != null ? reportedCode : Platform.pythonExitCode(status), failure);
+        if (!reported) {
+            child.exited(Platform.pythonExitCode(status), null);
+        }
     }
 
-    /**
-     * Waits for the child to connect and prove it is the child with the token; any other local
-     * process that connects to the port first is turned away.
-     *
-     * @return the connection, or {@code null} if the child exited first
-     */
-    private FrameChannel accept() {
-        try (Closeable closing = listener) {
-            while (true) {
-                FrameChannel channel = new FrameChannel(listener.accept());
-                try {
-                    channel.readTimeout(HELLO_TIMEOUT_MILLIS);
-                    Frame hello = channel.read();
-                    if (hello != null && hello.type() == Bootstrap.HELLO
-                            && MessageDigest.isEqual(hello.payload(), token)) {
-                        channel.readTimeout(0);
-                        return channel;
-                    }
-                } catch (IOException e) {
-                    // not our child, or it died while greeting: keep listening until it exits
-                }
-                closeQuietly(channel);
+    private FrameChannel connectAndBoot() {
+        FrameChannel channel = jvm.awaitConnection();
+        if (channel != null) {
+            try {
+                channel.write(Bootstrap.BOOT, bootstrap.encode());
+            } catch (IOException e) {
+                LaunchedJvm.closeQuietly(channel);
+                return null;
             }
-        } catch (IOException e) {
+        }
+        return channel;
+    }
+
+    private static int exitCode(Frame exit) {
+        return ByteBuffer.wrap(exit.payload()).getInt();
+    }
+
+    private static Throwable exception(Frame exit) {
+        byte[] payload = exit.payload();
+        if (payload.length == Integer.BYTES) {
             return null;
+        }
+        try {
+            return ThrowableTransport.decode(Arrays.copyOfRange(payload, Integer.BYTES, payload.length));
+        } catch (IOException e) {
+            return new RemoteTaskException("unreadable exception", e.getMessage(), new StackTraceElement[0], null);
         }
     }
 
     private int awaitExitStatus() {
+        Process process = jvm.process();
         boolean interrupted = false;
         try {
             while (true) {
@@ -115,14 +113,6 @@ final class ChildConversation implements Runnable {
             if (interrupted) {
                 Thread.currentThread().interrupt();
             }
-        }
-    }
-
-    static void closeQuietly(Closeable closeable) {
-        try {
-            closeable.close();
-        } catch (IOException e) {
-            // nothing more to release
         }
     }
 

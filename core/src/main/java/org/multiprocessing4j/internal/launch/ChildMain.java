@@ -3,7 +3,9 @@ package org.multiprocessing4j.internal.launch;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.util.Collections;
 import java.util.HexFormat;
+import java.util.List;
 import org.multiprocessing4j.function.SerializableRunnable;
 import org.multiprocessing4j.internal.serial.TargetCodec;
 import org.multiprocessing4j.internal.serial.ThrowableTransport;
@@ -38,6 +40,7 @@ public final class ChildMain {
             if (boot == null || boot.type() != Bootstrap.BOOT) {
                 throw new IOException("the parent closed the connection before sending the target");
             }
+            booted = true;
             bootstrap = Bootstrap.decode(boot.payload());
         } catch (IOException | RuntimeException e) {
             // the parent is gone before we could start (or this JVM was not started by one)
@@ -67,10 +70,15 @@ public final class ChildMain {
         System.exit(code);
     }
 
+    /** Set when the bootstrap has arrived: from then on the warm-up only competes with the target. */
+    private static volatile boolean booted;
+
     /**
      * Loads what rebuilding a lambda needs ({@code SerializedLambda}, reflection, the lambda
      * metafactory) on a second thread while the main thread connects to the parent: in a fresh JVM
      * that costs about as much as the connection, and the two overlap on a machine with two cores.
+     * A spare, which then waits for its target, also opens every jar of the class path (the target's
+     * class is in one of them) and loads the classes a child needs once it knows who it is.
      */
     private static void startWarmUp() {
         Thread warmUp = new Thread(new Runnable() {
@@ -78,6 +86,16 @@ public final class ChildMain {
             public void run() {
                 try {
                     TargetCodec.decode(TargetCodec.encode(warmUpSampleTarget(), "warm-up sample"));
+                    if (!booted) {
+                        ClassLoader loader = ClassLoader.getSystemClassLoader();
+                        for (String name : List.of(LocalContext.class.getName(), ParentLink.class.getName(),
+                                CurrentProcess.class.getName(), ThrowableTransport.class.getName())) {
+                            Class.forName(name, true, loader);
+                        }
+                        // looking for a resource that no jar has opens them all
+                        Collections.list(loader.getResources("META-INF/multiprocessing4j.warm-up"));
+                    }
+
                 } catch (IOException | ClassNotFoundException | RuntimeException e) {
                     // only a lost head start: the target's own deserialization will report real trouble
                 }

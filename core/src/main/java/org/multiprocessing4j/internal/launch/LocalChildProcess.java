@@ -3,12 +3,9 @@ package org.multiprocessing4j.internal.launch;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.ProcessBuilder.Redirect;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,16 +17,19 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.multiprocessing4j.ChildProcess;
 import org.multiprocessing4j.function.SerializableRunnable;
+import org.multiprocessing4j.internal.platform.Platform;
 import org.multiprocessing4j.internal.serial.TargetCodec;
+import org.multiprocessing4j.internal.transport.FrameChannel;
 
 /**
  * A child JVM seen from its parent.
  *
- * <p>{@link #start()} serializes the target (so a bad target fails here, before anything runs),
- * listens on a one-off loopback port, and launches the JVM with the port as its argument and a
- * random token in its environment. A watcher thread, a daemon exactly when the child is, then drives the
- * child's whole life in {@link ChildConversation}; its end completes {@link #onExit()}. Joining is
- * waiting on that future.
+ * <p>{@link #start()} encodes the target (so a bad target fails here, before anything runs), then
+ * either hands it to a spare JVM ({@link SparePool}) or launches a JVM ({@link LaunchedJvm}). A
+ * watcher thread, a daemon exactly when the child is, then drives the rest of the child's life in
+ * {@link ChildConversation}, which completes {@link #onExit()} when the child reports how its
+ * target ended (or, if it never does, when its process has exited). Joining is waiting on that
+ * future.
  */
 final class LocalChildProcess implements ChildProcess {
 
@@ -136,42 +136,53 @@ final class LocalChildProcess implements ChildProcess {
             throw new IllegalStateException("a daemon process may not start children");
         }
         byte[] serializedTarget = TargetCodec.encode(target, "target of " + name);
-        byte[] token = context.newToken();
         // created now so that the child knows it: a child that outlives its parent removes it
-        Path session = context.session().directory();
-        ServerSocket listener = listen();
-        try {
-            process = builder(listener.getLocalPort(), token).start();
-        } catch (IOException | RuntimeException e) {
-            ChildConversation.closeQuietly(listener);
-            throw e instanceof IOException io ? new UncheckedIOException("cannot launch a child JVM", io)
-                    : (RuntimeException) e;
+        String session = context.session().directory().toString();
+        LaunchedJvm jvm = null;
+        FrameChannel booted = null;
+        Bootstrap bootstrap = null;
+        SparePool.Spare spare = listed && hasDefaultSettings() ? context.takeSpare(jvmOptions, exit) : null;
+        if (spare != null) {
+            bootstrap = bootstrap(spare.jvm().process().pid(), session, serializedTarget);
+            try {
+                // sent here rather than by the watcher: a warm start is over in a millisecond
+                spare.channel().write(Bootstrap.BOOT, bootstrap.encode());
+                jvm = spare.jvm();
+                booted = spare.channel();
+            } catch (IOException e) {
+                SparePool.discard(spare);
+            }
         }
+        if (jvm == null) {
+            jvm = LaunchedJvm.launch(this::builder, context.newToken());
+            bootstrap = bootstrap(jvm.process().pid(), session, serializedTarget);
+        }
+        process = jvm.process();
         state = State.STARTED;
         if (listed) {
             context.started(this);
         }
-        Bootstrap bootstrap = new Bootstrap(name, process.pid(), identity, daemon, context.current().name(),
-                context.current().pid(), session.toString(), serializedTarget);
-        Thread watcher = new Thread(() -> new ChildConversation(this, process, listener, token, bootstrap).run(),
-                "multiprocessing4j watch " + name);
+        ChildConversation conversation = new ChildConversation(this, jvm, booted, bootstrap);
+        Thread watcher = new Thread(conversation, "multiprocessing4j watch " + name);
         watcher.setDaemon(daemon);
         watcher.start();
     }
 
-    private static ServerSocket listen() {
-        try {
-            return new ServerSocket(0, 4, InetAddress.getLoopbackAddress());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot listen on the loopback interface", e);
-        }
+    private Bootstrap bootstrap(long pid, String session, byte[] serializedTarget) {
+        return new Bootstrap(name, pid, identity, daemon, context.current().name(), context.current().pid(),
+                session, serializedTarget);
     }
 
-    private ProcessBuilder builder(int port, byte[] token) {
+    /** Whether this child may take a spare: spares inherit the environment, directory and streams. */
+    private boolean hasDefaultSettings() {
+        return environment.isEmpty() && directory == null && output == Redirect.INHERIT && error == Redirect.INHERIT;
+    }
+
+    private ProcessBuilder builder(int port) {
         List<String> options = new ArrayList<>(listed ? context.sharedJvmOptions() : List.of());
         options.addAll(jvmOptions);
         ProcessBuilder builder = new ProcessBuilder(JvmCommand.of(options, port))
-                .redirectInput(org.multiprocessing4j.internal.platform.Platform.nullDevice())
+                .redirectInput(Platform.nullDevice())
                 .redirectOutput(output)
                 .redirectError(error);
         if (directory != null) {
@@ -184,8 +195,6 @@ final class LocalChildProcess implements ChildProcess {
                 builder.environment().put(variable, value);
             }
         });
-        // the environment, unlike the command line, is readable only by the child's owner
-        builder.environment().put(ChildMain.TOKEN_VARIABLE, HexFormat.of().formatHex(token));
         return builder;
     }
 
@@ -229,6 +238,15 @@ final class LocalChildProcess implements ChildProcess {
     public CompletableFuture<ChildProcess> onExit() {
         requireStartedOrExited();
         return exit.copy();
+    }
+
+    /**
+     * Completes when the child's JVM has ended, which may be a moment after {@link #onExit()}: a
+     * child reports how its target ended, then its JVM shuts down.
+     */
+    CompletableFuture<Process> jvmExit() {
+        requireStartedOrExited();
+        return process.onExit();
     }
 
     @Override

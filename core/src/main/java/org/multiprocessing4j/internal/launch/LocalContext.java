@@ -16,6 +16,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.multiprocessing4j.ChildProcess;
 import org.multiprocessing4j.ProcessContext;
 import org.multiprocessing4j.ProcessIdentity;
+import org.multiprocessing4j.StartMethod;
 import org.multiprocessing4j.function.SerializableRunnable;
 
 /**
@@ -30,6 +31,8 @@ import org.multiprocessing4j.function.SerializableRunnable;
 public final class LocalContext implements ProcessContext {
 
     private static final long TRAINING_WAIT_SECONDS = 5;
+    private static final String START_METHOD_PROPERTY = "multiprocessing4j.startMethod";
+    private static final String SPARES_PROPERTY = "multiprocessing4j.spares";
 
     private static LocalContext instance;
 
@@ -42,10 +45,59 @@ public final class LocalContext implements ProcessContext {
     private SecureRandom random;
     private Optional<ClassDataArchive> archive;
     private CompletableFuture<Void> archiveTraining;
+    private final SparePool spares = new SparePool(this);
+    private volatile StartMethod startMethod = defaultStartMethod();
 
     private LocalContext(CurrentProcess current, ParentLink parent) {
         this.current = current;
         this.parent = parent;
+        spares.configure(Integer.getInteger(SPARES_PROPERTY, 1), List.of());
+    }
+
+    private static StartMethod defaultStartMethod() {
+        String configured = System.getProperty(START_METHOD_PROPERTY, "warm");
+        return StartMethod.valueOf(configured.trim().toUpperCase(java.util.Locale.ROOT));
+    }
+
+    /** See {@link org.multiprocessing4j.Multiprocessing#setStartMethod}. */
+    public void setStartMethod(StartMethod method) {
+        startMethod = java.util.Objects.requireNonNull(method, "method");
+    }
+
+    /** See {@link org.multiprocessing4j.Multiprocessing#startMethod}. */
+    public StartMethod startMethod() {
+        return startMethod;
+    }
+
+    /** See {@link org.multiprocessing4j.Multiprocessing#setSpares}. */
+    public void setSpares(int count, List<String> jvmOptions) {
+        if (count < 0) {
+            throw new IllegalArgumentException("negative number of spares: " + count);
+        }
+        for (String option : jvmOptions) {
+            if (option == null || option.isBlank()) {
+                throw new IllegalArgumentException("blank JVM option in " + jvmOptions);
+            }
+        }
+        spares.configure(count, jvmOptions);
+    }
+
+    /** See {@link org.multiprocessing4j.Multiprocessing#prestartSpares}. */
+    public boolean prestartSpares(java.time.Duration timeout) throws InterruptedException {
+        installExitHook();
+        return spares.awaitFull(timeout.toNanos(), TimeUnit.NANOSECONDS);
+    }
+
+    /**
+     * A spare for a child with these JVM options and otherwise default settings, if the warm start
+     * method is on and one is ready.
+     */
+    SparePool.Spare takeSpare(List<String> jvmOptions, CompletableFuture<?> childDone) {
+        if (startMethod != StartMethod.WARM || !jvmOptions.equals(spares.jvmOptions())) {
+            return null;
+        }
+        installExitHook();
+        return spares.take(childDone);
     }
 
     /**
@@ -112,7 +164,7 @@ public final class LocalContext implements ProcessContext {
         return session;
     }
 
-    private void installExitHook() {
+    private synchronized void installExitHook() {
         if (!exitHookInstalled) {
             exitHookInstalled = true;
             Runtime.getRuntime().addShutdownHook(new Thread(this::exit, "multiprocessing4j exit"));
@@ -175,7 +227,8 @@ public final class LocalContext implements ProcessContext {
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                 .redirectError(ProcessBuilder.Redirect.DISCARD);
         trainer.start();
-        return trainer.onExit().thenRun(() -> target.install(draft));
+        // the archive is written as the trainer's JVM shuts down, after the trainer reports its exit
+        return trainer.jvmExit().thenRun(() -> target.install(draft));
     }
 
     synchronized void started(LocalChildProcess child) {
@@ -192,6 +245,7 @@ public final class LocalContext implements ProcessContext {
      * training child takes a few hundred milliseconds, once per class path), the session removed.
      */
     private void exit() {
+        spares.close();
         for (ChildProcess child : activeChildren()) {
             if (child.isDaemon()) {
                 child.terminate();

@@ -41,7 +41,13 @@ final class ParentLink implements ProcessIdentity {
     }
 
     void watch() {
-        Thread watcher = new Thread(this::awaitParentExit, "multiprocessing4j parent watch");
+        // a class, not a lambda: spinning a lambda class costs a warm child a millisecond here
+        Thread watcher = new Thread("multiprocessing4j parent watch") {
+            @Override
+            public void run() {
+                awaitParentExit();
+            }
+        };
         watcher.setDaemon(true);
         watcher.start();
     }

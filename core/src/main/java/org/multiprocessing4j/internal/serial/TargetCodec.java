@@ -149,20 +149,53 @@ public final class TargetCodec {
     }
 
     /**
+     * For each lambda class, its {@code writeReplace} method, or {@code null} when its instances
+     * are not serializable lambdas the child could rebuild reflectively. Looked up once per class:
+     * reflection is a good part of a warm start's cost in the parent.
+     */
+    private static final ClassValue<Method> WRITE_REPLACE = new ClassValue<>() {
+        @Override
+        protected Method computeValue(Class<?> type) {
+            if (!type.isSynthetic()) {
+                return null;
+            }
+            try {
+                Method writeReplace = type.getDeclaredMethod("writeReplace");
+                writeReplace.setAccessible(true);
+                return writeReplace;
+            } catch (ReflectiveOperationException | RuntimeException e) {
+                return null;
+            }
+        }
+    };
+
+    /** Whether a capturing class's {@code $deserializeLambda$} can be called from here. */
+    private static final ClassValue<Boolean> REBUILDABLE = new ClassValue<>() {
+        @Override
+        protected Boolean computeValue(Class<?> capturingClass) {
+            try {
+                deserializer(capturingClass);
+                return true;
+            } catch (ReflectiveOperationException | RuntimeException e) {
+                return false;
+            }
+        }
+    };
+
+    /**
      * The description of a serializable lambda, or {@code null} for anything else or for a lambda
      * the child could not rebuild reflectively.
      */
     private static SerializedLambda openLambda(Object value) {
-        Class<?> type = value.getClass();
-        if (!type.isSynthetic()) {
+        Method writeReplace = WRITE_REPLACE.get(value.getClass());
+        if (writeReplace == null) {
             return null;
         }
         try {
-            Method writeReplace = type.getDeclaredMethod("writeReplace");
-            writeReplace.setAccessible(true);
             if (writeReplace.invoke(value) instanceof SerializedLambda lambda) {
-                deserializer(Class.forName(lambda.getCapturingClass().replace('/', '.'), false, type.getClassLoader()));
-                return lambda;
+                Class<?> capturingClass = Class.forName(lambda.getCapturingClass().replace('/', '.'), false,
+                        value.getClass().getClassLoader());
+                return REBUILDABLE.get(capturingClass) ? lambda : null;
             }
             return null;
         } catch (ReflectiveOperationException | RuntimeException e) {

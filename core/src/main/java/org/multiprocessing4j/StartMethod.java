@@ -1,0 +1,25 @@
+package org.multiprocessing4j;
+
+/**
+ * How a child JVM comes to run its target: Python's start methods, for a runtime that cannot fork.
+ *
+ * @see Multiprocessing#setStartMethod(StartMethod)
+ */
+public enum StartMethod {
+
+    /**
+     * Every child is a new JVM launched by {@link ChildProcess#start()}: Python's {@code spawn}.
+     * Start to join of a no-op target takes about as long as a JVM start (40 to 50 ms).
+     */
+    COLD,
+
+    /**
+     * A child with default options (see {@link Multiprocessing#setSpares}) takes an idle JVM
+     * launched ahead, and a replacement is launched in the background: the role of Python's
+     * {@code forkserver}. Start to join of a no-op target then takes about a millisecond. A child
+     * with its own JVM options, environment, working directory or output redirects, or started
+     * while no spare is ready, starts cold. A warm child is the same as a cold one to its target
+     * (name, pid, parent, daemon flag, exit code) except that its JVM started earlier.
+     */
+    WARM
+}

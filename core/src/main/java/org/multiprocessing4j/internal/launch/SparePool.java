@@ -1,0 +1,189 @@
+package org.multiprocessing4j.internal.launch;
+
+import java.lang.ProcessBuilder.Redirect;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.multiprocessing4j.internal.platform.Platform;
+import org.multiprocessing4j.internal.transport.FrameChannel;
+
+/**
+ * Idle child JVMs, started ahead and waiting for a target: the JVM's answer to Python's
+ * {@code forkserver}, since a JVM cannot fork.
+ *
+ * <p>A spare is launched exactly like a cold child with default options: same command line, same
+ * inherited options, same archive, standard streams inherited. It connects, shows its token and
+ * waits for its bootstrap. {@link #take} hands one out (the caller sends the bootstrap) and has a
+ * replacement launched on the pool's own thread a little later, so that neither the start that
+ * took it nor the child's first moments pay for the launch. A spare that died while idle is dropped. Spares need no care at exit: a spare reads its
+ * parent's end of the connection like any child, so it halts when its parent is gone, however it
+ * ended; {@link #close()} only makes it happen sooner.
+ *
+ * <p>What a warm child sees that a cold one does not: the JVM was started earlier, so
+ * {@code ProcessHandle.current().info().startInstant()} and the JVM's uptime are older, and the
+ * library's own start-up classes are already loaded. Everything the target can observe through the
+ * library (name, pid, parent, daemon flag, exit code) is the same.
+ */
+final class SparePool {
+
+    /** A spare that has connected and is waiting for its bootstrap. */
+    record Spare(LaunchedJvm jvm, FrameChannel channel) {
+    }
+
+    private static final long REFILL_DELAY_MILLIS = 100;
+
+    /** In a holder: a child that never starts children should not initialize the executor. */
+    private static final class RefillDelay {
+        static final Executor EXECUTOR = CompletableFuture.delayedExecutor(REFILL_DELAY_MILLIS, TimeUnit.MILLISECONDS);
+    }
+
+    private final LocalContext context;
+    private final Deque<Spare> ready = new ArrayDeque<>();
+    /** Created on first use: most children never start children of their own. */
+    private ExecutorService launcher;
+    private int size;
+    private List<String> jvmOptions = List.of();
+    private int launching;
+    private boolean active;
+    private boolean closed;
+
+    SparePool(LocalContext context) {
+        this.context = context;
+    }
+
+    /** Sets how many spares to keep and their extra JVM options; spares of other options are stopped. */
+    synchronized void configure(int size, List<String> jvmOptions) {
+        if (!jvmOptions.equals(this.jvmOptions)) {
+            ready.forEach(SparePool::discard);
+            ready.clear();
+        }
+        this.size = size;
+        this.jvmOptions = List.copyOf(jvmOptions);
+        while (ready.size() > size) {
+            discard(ready.removeLast());
+        }
+        if (active) {
+            fill();
+        }
+    }
+
+    synchronized List<String> jvmOptions() {
+        return jvmOptions;
+    }
+
+    /**
+     * Hands out a spare, if one is ready, and has it replaced once {@code started} completes or
+     * {@value #REFILL_DELAY_MILLIS} ms have passed: a JVM starting up takes both cores of a small
+     * machine for tens of milliseconds, which would slow down the very child that took the spare.
+     *
+     * @param started completes when the child that takes the spare is done
+     * @return a connected spare, or {@code null}
+     */
+    synchronized Spare take(CompletableFuture<?> started) {
+        active = true;
+        Spare spare;
+        do {
+            spare = ready.pollFirst();
+        } while (spare != null && !spare.jvm().process().isAlive());
+        CompletableFuture.anyOf(started, CompletableFuture.runAsync(() -> { }, RefillDelay.EXECUTOR))
+                .whenComplete((ignored, failure) -> refill());
+        return spare;
+    }
+
+    private synchronized void refill() {
+        fill();
+    }
+
+    /**
+     * Waits until the pool holds as many spares as it should.
+     *
+     * @return whether it does before the time runs out
+     */
+    synchronized boolean awaitFull(long timeout, TimeUnit unit) throws InterruptedException {
+        active = true;
+        fill();
+        long deadline = System.nanoTime() + unit.toNanos(timeout);
+        while (ready.size() < size && !closed) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                return false;
+            }
+            TimeUnit.NANOSECONDS.timedWait(this, left);
+        }
+        return ready.size() >= size;
+    }
+
+    /** Stops the spares; used at exit. */
+    synchronized void close() {
+        closed = true;
+        ready.forEach(SparePool::discard);
+        ready.clear();
+        if (launcher != null) {
+            launcher.shutdownNow();
+        }
+    }
+
+    private void fill() {
+        while (!closed && ready.size() + launching < size) {
+            launching++;
+            List<String> options = jvmOptions;
+            if (launcher == null) {
+                launcher = Executors.newSingleThreadExecutor(runnable -> {
+                    Thread thread = new Thread(runnable, "multiprocessing4j spares");
+                    thread.setDaemon(true);
+                    return thread;
+                });
+            }
+            launcher.execute(() -> launchOne(options));
+        }
+    }
+
+    private void launchOne(List<String> options) {
+        Spare spare = null;
+        try {
+            List<String> command = new ArrayList<>(context.sharedJvmOptions());
+            command.addAll(options);
+            LaunchedJvm jvm = LaunchedJvm.launch(port -> new ProcessBuilder(JvmCommand.of(command, port))
+                    .redirectInput(Platform.nullDevice())
+                    .redirectOutput(Redirect.INHERIT)
+                    .redirectError(Redirect.INHERIT), context.newToken());
+            FrameChannel channel = jvm.awaitConnection();
+            if (channel != null) {
+                spare = new Spare(jvm, channel);
+            }
+        } catch (RuntimeException e) {
+            // no spare this time; starts fall back to cold ones
+        }
+        synchronized (this) {
+            launching--;
+            if (spare != null) {
+                if (closed || !options.equals(jvmOptions) || ready.size() >= size) {
+                    discard(spare);
+                    // it may have been counted in place of a spare with the current options
+                    fill();
+                } else {
+                    ready.addLast(spare);
+                }
+            }
+            notifyAll();
+        }
+    }
+
+    /** Ends a spare that will not be used: closing its connection makes it halt, as an orphan. */
+    static void discard(Spare spare) {
+        LaunchedJvm.closeQuietly(spare.channel());
+        spare.jvm().process().destroy();
+    }
+
+    @Override
+    public synchronized String toString() {
+        return "SparePool[ready=" + ready.size() + ", launching=" + launching + ", size=" + size + "]";
+    }
+
+}

@@ -1,0 +1,148 @@
+package org.multiprocessing4j;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.lang.ProcessBuilder.Redirect;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A child that takes a spare JVM behaves as a cold one; a child with its own settings starts cold. */
+@Timeout(120)
+class WarmStartIT {
+
+    @TempDir
+    Path dir;
+
+    @AfterEach
+    void backToDefaults() {
+        Multiprocessing.setStartMethod(StartMethod.WARM);
+        Multiprocessing.setSpares(1);
+    }
+
+    /** The pids of the spares, once all are ready. */
+    private static Set<Long> readySpares() throws InterruptedException {
+        assertThat(Multiprocessing.prestartSpares(Duration.ofSeconds(30))).isTrue();
+        return ProcessHandle.current().children().map(ProcessHandle::pid).collect(Collectors.toSet());
+    }
+
+    @Test
+    void warmChildRunsItsTargetWithItsOwnIdentity() throws Exception {
+        String out = dir.resolve("identity").toString();
+        Set<Long> spares = readySpares();
+        ChildProcess child = Multiprocessing.process(() -> Files.write(Path.of(out), List.of(
+                Multiprocessing.currentProcess().name(),
+                String.valueOf(Multiprocessing.currentProcess().pid()),
+                String.valueOf(ProcessHandle.current().pid()),
+                String.valueOf(Multiprocessing.currentProcess().isDaemon()),
+                Multiprocessing.parentProcess().orElseThrow().name(),
+                String.valueOf(Multiprocessing.parentProcess().orElseThrow().pid())))).name("warm-one").daemon(true);
+        child.start();
+        child.join();
+
+        assertThat(spares).as("took a spare").contains(child.pid());
+        assertThat(child.exitCode()).isZero();
+        assertThat(Files.readAllLines(Path.of(out))).containsExactly("warm-one", String.valueOf(child.pid()),
+                String.valueOf(child.pid()), "true", "MainProcess", String.valueOf(ProcessHandle.current().pid()));
+    }
+
+    @Test
+    void warmChildReportsExceptionsAndExitCodesAsAColdOne() throws Exception {
+        Set<Long> spares = readySpares();
+        ChildProcess failing = Multiprocessing.process(() -> {
+            throw new IllegalStateException("warm failure");
+        });
+        failing.start();
+        failing.join();
+        assertThat(spares).contains(failing.pid());
+        assertThat(failing.exitCode()).isEqualTo(1);
+        assertThat(failing.exception().orElseThrow()).isInstanceOf(IllegalStateException.class)
+                .hasMessage("warm failure");
+
+        spares = readySpares();
+        ChildProcess exiting = Multiprocessing.process(() -> System.exit(3));
+        exiting.start();
+        exiting.join();
+        assertThat(spares).contains(exiting.pid());
+        assertThat(exiting.exitCode()).isEqualTo(3);
+
+        spares = readySpares();
+        ChildProcess killed = Multiprocessing.process(() -> Thread.sleep(60_000));
+        killed.start();
+        killed.kill();
+        killed.join();
+        assertThat(spares).contains(killed.pid());
+        assertThat(killed.exitCode()).isEqualTo(-9);
+    }
+
+    @Test
+    void childWithItsOwnSettingsStartsCold() throws Exception {
+        List<UnaryOperator<ChildProcess>> settings = List.of(
+                child -> child.jvmOptions("-Xmx64m"),
+                child -> child.environment("MP4J_SETTING", "x"),
+                child -> child.directory(dir),
+                child -> child.redirectOutput(Redirect.DISCARD));
+        for (UnaryOperator<ChildProcess> setting : settings) {
+            Set<Long> spares = readySpares();
+            ChildProcess child = setting.apply(Multiprocessing.process(() -> { }));
+            child.start();
+            child.join();
+            assertThat(child.exitCode()).isZero();
+            assertThat(spares).doesNotContain(child.pid());
+        }
+    }
+
+    @Test
+    void coldStartMethodLeavesSparesAlone() throws Exception {
+        Set<Long> spares = readySpares();
+        Multiprocessing.setStartMethod(StartMethod.COLD);
+        assertThat(Multiprocessing.startMethod()).isEqualTo(StartMethod.COLD);
+
+        ChildProcess child = Multiprocessing.process(() -> { });
+        child.start();
+        child.join();
+
+        assertThat(child.exitCode()).isZero();
+        assertThat(spares).doesNotContain(child.pid());
+    }
+
+    @Test
+    void sparesWithOptionsServeChildrenWithTheSameOptions() throws Exception {
+        Multiprocessing.setSpares(2, "-Dflavour=warm");
+        String out = dir.resolve("flavour").toString();
+        Set<Long> spares = readySpares();
+        assertThat(spares).hasSize(2);
+
+        ChildProcess same = Multiprocessing.process(
+                () -> Files.writeString(Path.of(out), System.getProperty("flavour"))).jvmOptions("-Dflavour=warm");
+        same.start();
+        same.join();
+        ChildProcess plain = Multiprocessing.process(() -> { });
+        plain.start();
+        plain.join();
+
+        assertThat(spares).contains(same.pid()).doesNotContain(plain.pid());
+        assertThat(Path.of(out)).hasContent("warm");
+    }
+
+    @Test
+    void noSparesMeansEveryStartIsCold() throws Exception {
+        Multiprocessing.setSpares(0);
+        assertThat(Multiprocessing.prestartSpares(Duration.ofSeconds(1))).isTrue();
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10))
+                .until(() -> ProcessHandle.current().children().noneMatch(ProcessHandle::isAlive));
+
+        ChildProcess child = Multiprocessing.process(() -> { });
+        child.start();
+        child.join();
+        assertThat(child.exitCode()).isZero();
+    }
+}
