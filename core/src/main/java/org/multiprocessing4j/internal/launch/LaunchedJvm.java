@@ -70,7 +70,7 @@ final class LaunchedJvm {
      * @return the connection, or {@code null} if the JVM exited first
      */
     FrameChannel awaitConnection() {
-        try (Closeable closing = listener) {
+        try {
             while (true) {
                 FrameChannel channel = new FrameChannel(listener.accept());
                 try {
@@ -88,6 +88,8 @@ final class LaunchedJvm {
             }
         } catch (IOException e) {
             return null;
+        } finally {
+            closeQuietly(listener);
         }
     }
 

@@ -1,7 +1,6 @@
 package org.multiprocessing4j.internal.launch;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.lang.ProcessBuilder.Redirect;
 import java.nio.file.Path;
 import java.time.Duration;
