@@ -3,6 +3,8 @@
  */
 module org.multiprocessing4j {
     requires java.management;
+    // futex through libc's syscall, loaded the first time a thread sleeps
+    requires com.sun.jna;
 
     exports org.multiprocessing4j;
     exports org.multiprocessing4j.function;

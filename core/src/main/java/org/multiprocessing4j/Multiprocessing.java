@@ -148,4 +148,91 @@ public final class Multiprocessing {
     public static int cpuCount() {
         return ProcessContext.local().cpuCount();
     }
+
+    /**
+     * Creates a lock shared by processes: Python's {@code Lock()}.
+     *
+     * @return a new, free lock
+     * @see ProcessContext#lock()
+     */
+    public static ProcessLock lock() {
+        return ProcessContext.local().lock();
+    }
+
+    /**
+     * Creates a reentrant lock shared by processes: Python's {@code RLock()}.
+     *
+     * @return a new, free lock
+     * @see ProcessContext#reentrantLock()
+     */
+    public static ProcessReentrantLock reentrantLock() {
+        return ProcessContext.local().reentrantLock();
+    }
+
+    /**
+     * Creates a condition variable of {@code lock}: Python's {@code Condition(lock)}.
+     *
+     * @param lock the lock that waiters and signallers hold
+     * @return a new condition
+     * @see ProcessContext#condition(RobustLock)
+     */
+    public static ProcessCondition condition(RobustLock lock) {
+        return ProcessContext.local().condition(lock);
+    }
+
+    /**
+     * Creates a semaphore shared by processes: Python's {@code Semaphore(permits)}.
+     *
+     * @param permits the permits it starts with, at least 0
+     * @return a new semaphore
+     * @see ProcessContext#semaphore(int)
+     */
+    public static ProcessSemaphore semaphore(int permits) {
+        return ProcessContext.local().semaphore(permits);
+    }
+
+    /**
+     * Creates a bounded semaphore shared by processes: Python's {@code BoundedSemaphore(permits)}.
+     *
+     * @param permits the permits it starts with and its bound, at least 1
+     * @return a new semaphore
+     * @see ProcessContext#boundedSemaphore(int)
+     */
+    public static ProcessSemaphore boundedSemaphore(int permits) {
+        return ProcessContext.local().boundedSemaphore(permits);
+    }
+
+    /**
+     * Creates an event shared by processes: Python's {@code Event()}.
+     *
+     * @return a new, clear event
+     * @see ProcessContext#event()
+     */
+    public static ProcessEvent event() {
+        return ProcessContext.local().event();
+    }
+
+    /**
+     * Creates a barrier shared by processes: Python's {@code Barrier(parties)}.
+     *
+     * @param parties how many must arrive for it to trip
+     * @return a new barrier
+     * @see ProcessContext#barrier(int)
+     */
+    public static ProcessBarrier barrier(int parties) {
+        return ProcessContext.local().barrier(parties);
+    }
+
+    /**
+     * Creates a barrier shared by processes whose last party runs {@code action} in each
+     * generation: Python's {@code Barrier(parties, action)}.
+     *
+     * @param parties how many must arrive for it to trip
+     * @param action what the last party runs
+     * @return a new barrier
+     * @see ProcessContext#barrier(int, SerializableRunnable)
+     */
+    public static ProcessBarrier barrier(int parties, SerializableRunnable action) {
+        return ProcessContext.local().barrier(parties, action);
+    }
 }

@@ -1,17 +1,26 @@
 package org.multiprocessing4j;
 
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import org.multiprocessing4j.function.SerializableBiConsumer;
 import org.multiprocessing4j.function.SerializableConsumer;
 import org.multiprocessing4j.function.SerializableRunnable;
 import org.multiprocessing4j.internal.launch.LocalContext;
+import org.multiprocessing4j.internal.sync.RobustMutex;
+import org.multiprocessing4j.internal.sync.SharedBarrier;
+import org.multiprocessing4j.internal.sync.SharedEvent;
+import org.multiprocessing4j.internal.sync.SharedSemaphore;
 
 /**
  * A way of running processes, and the factory of everything they share: Python's
  * {@code multiprocessing} context. {@link Multiprocessing} is a facade over {@link #local()}; a
  * program that should later run on a cluster takes a {@code ProcessContext} instead, so only the
  * line that chooses the context changes.
+ *
+ * <p>The synchronization primitives ({@link #lock()}, {@link #semaphore(int)}, {@link #event()},
+ * ...) live in shared memory of this machine and are created by the process that calls the
+ * factory; a context that runs processes elsewhere overrides these methods.
  */
 public interface ProcessContext {
 
@@ -88,5 +97,91 @@ public interface ProcessContext {
      */
     default int cpuCount() {
         return Runtime.getRuntime().availableProcessors();
+    }
+
+    /**
+     * Creates a lock shared by processes: Python's {@code Lock()}.
+     *
+     * @return a new, free lock
+     */
+    default ProcessLock lock() {
+        return new ProcessLock(RobustMutex.create(false));
+    }
+
+    /**
+     * Creates a reentrant lock shared by processes: Python's {@code RLock()}.
+     *
+     * @return a new, free lock
+     */
+    default ProcessReentrantLock reentrantLock() {
+        return new ProcessReentrantLock(RobustMutex.create(true));
+    }
+
+    /**
+     * Creates a condition variable of {@code lock}: Python's {@code Condition(lock)}. Same as
+     * {@code lock.newCondition()}.
+     *
+     * @param lock the lock that waiters and signallers hold
+     * @return a new condition
+     */
+    default ProcessCondition condition(RobustLock lock) {
+        return lock.newCondition();
+    }
+
+    /**
+     * Creates a semaphore shared by processes: Python's {@code Semaphore(permits)}.
+     *
+     * @param permits the permits it starts with, at least 0
+     * @return a new semaphore
+     * @throws IllegalArgumentException if {@code permits} is negative
+     */
+    default ProcessSemaphore semaphore(int permits) {
+        return new ProcessSemaphore(SharedSemaphore.create(permits, false));
+    }
+
+    /**
+     * Creates a bounded semaphore shared by processes: Python's {@code BoundedSemaphore(permits)},
+     * which refuses to hold more than {@code permits} permits.
+     *
+     * @param permits the permits it starts with and its bound, at least 1
+     * @return a new semaphore
+     * @throws IllegalArgumentException if {@code permits} is less than 1
+     */
+    default ProcessSemaphore boundedSemaphore(int permits) {
+        return new ProcessSemaphore(SharedSemaphore.create(permits, true));
+    }
+
+    /**
+     * Creates an event shared by processes: Python's {@code Event()}.
+     *
+     * @return a new, clear event
+     */
+    default ProcessEvent event() {
+        return new ProcessEvent(SharedEvent.create());
+    }
+
+    /**
+     * Creates a barrier shared by processes: Python's {@code Barrier(parties)}.
+     *
+     * @param parties how many must arrive for it to trip, 1 to 32767
+     * @return a new barrier
+     * @throws IllegalArgumentException if {@code parties} is out of range
+     */
+    default ProcessBarrier barrier(int parties) {
+        return new ProcessBarrier(SharedBarrier.create(parties), null);
+    }
+
+    /**
+     * Creates a barrier shared by processes with an action: Python's
+     * {@code Barrier(parties, action)}. The last party to arrive in each generation runs the
+     * action, in its own process, before the others are released.
+     *
+     * @param parties how many must arrive for it to trip, 1 to 32767
+     * @param action what the last party runs; serialized with the barrier
+     * @return a new barrier
+     * @throws IllegalArgumentException if {@code parties} is out of range
+     */
+    default ProcessBarrier barrier(int parties, SerializableRunnable action) {
+        return new ProcessBarrier(SharedBarrier.create(parties), Objects.requireNonNull(action, "action"));
     }
 }

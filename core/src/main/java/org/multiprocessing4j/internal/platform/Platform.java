@@ -1,10 +1,13 @@
 package org.multiprocessing4j.internal.platform;
 
 import java.io.File;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
 
 /** What differs between operating systems; the only place that asks which one this is. */
 public final class Platform {
@@ -13,6 +16,10 @@ public final class Platform {
     public static final String SESSION_ROOT_PROPERTY = "multiprocessing4j.sessionRoot";
 
     private static final boolean WINDOWS = System.getProperty("os.name", "").startsWith("Windows");
+    private static final boolean LINUX = System.getProperty("os.name", "").equals("Linux");
+
+    /** The 1-based position of {@code starttime} in {@code /proc/<pid>/stat}, see proc(5). */
+    private static final int STAT_START_TIME = 22;
 
     private Platform() {
     }
@@ -75,5 +82,70 @@ public final class Platform {
             return 128 - status;
         }
         return status;
+    }
+
+    /**
+     * A number that tells this run of process {@code pid} from any later process that reuses the
+     * pid: its start time. A process that has exited but not yet been reaped by its parent (a
+     * zombie) is not running; {@link ProcessHandle#isAlive()} would still say it is.
+     *
+     * @param pid the process
+     * @return its stamp, or empty if no such process is running
+     */
+    public static OptionalLong processStamp(long pid) {
+        if (LINUX) {
+            return linuxProcessStamp(pid);
+        }
+        return ProcessHandle.of(pid).filter(ProcessHandle::isAlive)
+                .map(handle -> OptionalLong.of(handle.info().startInstant().map(Instant::toEpochMilli).orElse(0L)))
+                .orElse(OptionalLong.empty());
+    }
+
+    private static OptionalLong linuxProcessStamp(long pid) {
+        byte[] stat;
+        try {
+            stat = Files.readAllBytes(Path.of("/proc", Long.toString(pid), "stat"));
+        } catch (IOException e) {
+            return OptionalLong.empty();
+        }
+        // fields are separated by single spaces after the command name, which is in parentheses
+        // and may itself contain spaces and parentheses: count from the last ')'
+        int at = stat.length - 1;
+        while (at >= 0 && stat[at] != ')') {
+            at--;
+        }
+        char state = (char) stat[at + 2];
+        if (state == 'Z' || state == 'X') {
+            return OptionalLong.empty();
+        }
+        int field = 3;
+        for (at += 2; field < STAT_START_TIME; at++) {
+            if (stat[at] == ' ') {
+                field++;
+            }
+        }
+        long startTime = 0;
+        for (; at < stat.length && stat[at] != ' '; at++) {
+            startTime = startTime * 10 + (stat[at] - '0');
+        }
+        return OptionalLong.of(startTime);
+    }
+
+    /**
+     * The number of the Linux {@code futex} system call on this processor, for waiting on a word of
+     * shared memory.
+     *
+     * @return the system call number, or empty where it is not known or the system is not Linux
+     */
+    public static OptionalInt futexSyscall() {
+        if (!LINUX) {
+            return OptionalInt.empty();
+        }
+        return switch (System.getProperty("os.arch", "")) {
+            case "amd64", "x86_64" -> OptionalInt.of(202);
+            // the generic system call table
+            case "aarch64", "riscv64" -> OptionalInt.of(98);
+            default -> OptionalInt.empty();
+        };
     }
 }

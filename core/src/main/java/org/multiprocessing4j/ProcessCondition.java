@@ -1,0 +1,185 @@
+package org.multiprocessing4j;
+
+import java.io.InvalidObjectException;
+import java.io.ObjectInputStream;
+import java.io.Serializable;
+import java.time.Duration;
+import java.util.Date;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.function.BooleanSupplier;
+import org.multiprocessing4j.internal.shm.CellHandle;
+import org.multiprocessing4j.internal.shm.WaitGate;
+import org.multiprocessing4j.internal.sync.SharedCondition;
+
+/**
+ * A condition variable shared by processes: Python's {@code multiprocessing.Condition}, as a
+ * {@link Condition} of a {@link RobustLock}, plus Python's {@code wait_for}.
+ *
+ * <pre>{@code
+ * ProcessReentrantLock lock = Multiprocessing.reentrantLock();
+ * ProcessCondition ready = Multiprocessing.condition(lock);
+ * // in any process:
+ * lock.lock();
+ * try {
+ *     ready.waitFor(() -> isReady(), Duration.ofSeconds(5));
+ * } finally {
+ *     lock.unlock();
+ * }
+ * }</pre>
+ *
+ * <h2>Across processes</h2>
+ * <ul>
+ *   <li>Threads of any process wait and signal, holding the condition's lock, as with
+ *       {@link java.util.concurrent.locks.ReentrantLock#newCondition()}; waiting or signalling
+ *       without holding it throws {@link IllegalMonitorStateException}.</li>
+ *   <li>A signal reaches a thread that waits when it is sent; it is never lost, but it may wake a
+ *       thread that began waiting after it was sent in place of an earlier one: waiters are not
+ *       served in order. Spurious wake-ups are possible, as the {@link Condition} contract allows;
+ *       wait in a loop, or with {@link #waitFor}.</li>
+ *   <li>A waiter takes the lock back before it returns, even if it takes the lock over from a
+ *       dead process; check {@link RobustLock#ownerDied()} after waking when that matters.</li>
+ *   <li>A process killed while waiting may leave a signal for a later waiter, which then wakes
+ *       spuriously.</li>
+ * </ul>
+ *
+ * @see ProcessContext#condition(RobustLock)
+ */
+public final class ProcessCondition implements Condition, Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    private final transient RobustLock lock;
+    private final transient SharedCondition condition;
+
+    ProcessCondition(RobustLock lock) {
+        this(lock, SharedCondition.create(lock.mutex));
+    }
+
+    private ProcessCondition(RobustLock lock, SharedCondition condition) {
+        this.lock = lock;
+        this.condition = condition;
+    }
+
+    @Override
+    public void await() throws InterruptedException {
+        condition.await(WaitGate.FOREVER, true);
+    }
+
+    @Override
+    public void awaitUninterruptibly() {
+        try {
+            condition.await(WaitGate.FOREVER, false);
+        } catch (InterruptedException e) {
+            throw new AssertionError("an uninterruptible wait was interrupted", e);
+        }
+    }
+
+    @Override
+    public long awaitNanos(long nanosTimeout) throws InterruptedException {
+        long deadline = System.nanoTime() + nanosTimeout;
+        condition.await(Math.max(0, nanosTimeout), true);
+        return deadline - System.nanoTime();
+    }
+
+    @Override
+    public boolean await(long time, TimeUnit unit) throws InterruptedException {
+        return condition.await(Math.max(0, unit.toNanos(time)), true);
+    }
+
+    @Override
+    public boolean awaitUntil(Date deadline) throws InterruptedException {
+        long millis = deadline.getTime() - System.currentTimeMillis();
+        return condition.await(TimeUnit.MILLISECONDS.toNanos(Math.max(0, millis)), true);
+    }
+
+    /**
+     * Waits until {@code predicate} holds: Python's {@code wait_for(predicate)}. The predicate is
+     * evaluated in this process, with the lock held, first at once and then after each wake-up.
+     *
+     * @param predicate what the thread waits for
+     * @throws InterruptedException if the thread is interrupted while waiting; it holds the lock
+     * @throws IllegalMonitorStateException if the current thread does not hold the lock
+     */
+    public void waitFor(BooleanSupplier predicate) throws InterruptedException {
+        while (!predicate.getAsBoolean()) {
+            await();
+        }
+    }
+
+    /**
+     * Waits at most {@code timeout} for {@code predicate} to hold: Python's
+     * {@code wait_for(predicate, timeout)}.
+     *
+     * @param predicate what the thread waits for, evaluated as in {@link #waitFor(BooleanSupplier)}
+     * @param timeout the longest wait
+     * @return the predicate's last value: {@code false} if time ran out first
+     * @throws InterruptedException if the thread is interrupted while waiting; it holds the lock
+     * @throws IllegalMonitorStateException if the current thread does not hold the lock
+     */
+    public boolean waitFor(BooleanSupplier predicate, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        boolean result = predicate.getAsBoolean();
+        while (!result) {
+            long remaining = deadline - System.nanoTime();
+            if (remaining <= 0) {
+                break;
+            }
+            condition.await(remaining, true);
+            result = predicate.getAsBoolean();
+        }
+        return result;
+    }
+
+    /**
+     * Wakes one thread waiting on this condition, in any process.
+     *
+     * @throws IllegalMonitorStateException if the current thread does not hold the lock
+     */
+    @Override
+    public void signal() {
+        condition.signal();
+    }
+
+    /**
+     * Wakes every thread waiting on this condition, in every process.
+     *
+     * @throws IllegalMonitorStateException if the current thread does not hold the lock
+     */
+    @Override
+    public void signalAll() {
+        condition.signalAll();
+    }
+
+    /**
+     * How many threads wait on this condition, in all processes, and have not been signalled; for
+     * monitoring. A thread counts from just before it releases the lock to wait until a signal is
+     * sent to it or it gives up; a process killed while waiting stays counted.
+     *
+     * @return the count
+     */
+    public int numberWaiting() {
+        return condition.numberWaiting();
+    }
+
+    @Override
+    public String toString() {
+        return "ProcessCondition[" + lock + ", waiting=" + numberWaiting() + "]";
+    }
+
+    /** Crosses into another process as a handle to the same condition and lock. */
+    private Object writeReplace() {
+        return new Handle(lock, condition.handle());
+    }
+
+    private void readObject(ObjectInputStream in) throws InvalidObjectException {
+        throw new InvalidObjectException("a condition is deserialized from its handle only");
+    }
+
+    private record Handle(RobustLock lock, CellHandle cell) implements Serializable {
+
+        private Object readResolve() {
+            return new ProcessCondition(lock, SharedCondition.attach(cell, lock.mutex));
+        }
+    }
+}

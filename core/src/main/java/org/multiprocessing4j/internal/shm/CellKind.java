@@ -1,0 +1,29 @@
+package org.multiprocessing4j.internal.shm;
+
+/**
+ * What a cell holds. Its tag is written into the cell when it is made, so that a handle that
+ * names the wrong kind of cell fails when it is attached instead of corrupting the cell.
+ */
+public enum CellKind {
+    /** A lock, reentrant or not. */
+    LOCK(0x4C4F434B),
+    /** A condition of a lock. */
+    CONDITION(0x434F4E44),
+    /** A semaphore, bounded or not. */
+    SEMAPHORE(0x53454D41),
+    /** An event. */
+    EVENT(0x4556454E),
+    /** A barrier. */
+    BARRIER(0x42415252);
+
+    private final int tag;
+
+    CellKind(int tag) {
+        this.tag = tag;
+    }
+
+    /** The cell's last four bytes: the kind's name in ASCII, readable in a hex dump. */
+    int tag() {
+        return tag;
+    }
+}

@@ -1,0 +1,50 @@
+package org.multiprocessing4j.internal.shm;
+
+import java.nio.ByteBuffer;
+
+/**
+ * Sleeping on a 32-bit word of shared memory until another process changes it: Linux's
+ * {@code futex}, called through JNA, which is loaded the first time a thread actually sleeps or
+ * wakes someone (a process that never blocks never loads it).
+ *
+ * <p>Where there is no futex (not Linux, an unknown processor, JNA missing or refused), or when
+ * the system property {@value #PROPERTY} is {@code false}, {@link #isAvailable()} is false and
+ * {@link WaitGate} falls back to sleeping in short, growing naps and looking again. Children
+ * inherit the property, so a whole process tree waits the same way.
+ */
+final class Futex {
+
+    /** Set to {@code false} to wait without futex, for testing the fallback. */
+    static final String PROPERTY = "multiprocessing4j.futex";
+
+    private Futex() {
+    }
+
+    /** Loaded on first use: the class initialization is where JNA gets loaded. */
+    private static final class Loaded {
+        static final LinuxFutex FUTEX = Boolean.parseBoolean(System.getProperty(PROPERTY, "true"))
+                ? LinuxFutex.load() : null;
+    }
+
+    static boolean isAvailable() {
+        return Loaded.FUTEX != null;
+    }
+
+    /**
+     * Sleeps while the word at {@code address} holds {@code expected}, at most {@code nanos}; may
+     * also return early for no reason. Returns at once if the word holds something else.
+     */
+    static void await(long address, int expected, long nanos) {
+        Loaded.FUTEX.await(address, expected, nanos);
+    }
+
+    /** Wakes up to {@code count} threads sleeping on the word at {@code address}, in any process. */
+    static void wake(long address, int count) {
+        Loaded.FUTEX.wake(address, count);
+    }
+
+    /** Where a direct buffer's memory is in this process. */
+    static long addressOf(ByteBuffer buffer) {
+        return LinuxFutex.addressOf(buffer);
+    }
+}

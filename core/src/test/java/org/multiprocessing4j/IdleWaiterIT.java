@@ -1,0 +1,124 @@
+package org.multiprocessing4j;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * Threads blocked on a lock, an event and a barrier use no processor time: measured from
+ * {@code /proc}, per thread, over five seconds.
+ */
+@Timeout(120)
+class IdleWaiterIT {
+
+    private static final Duration WINDOW = Duration.ofSeconds(5);
+    /** The kernel counts processor time in ticks of 1/100 s (USER_HZ). */
+    private static final long MILLIS_PER_TICK = 10;
+    private static final String PREFIX = "idle-";
+
+    @Test
+    void threadsBlockedOnALockAnEventAndABarrierUseUnderOnePercentOfACore() throws Exception {
+        ProcessLock lock = Multiprocessing.lock();
+        ProcessEvent event = Multiprocessing.event();
+        // one party in each child, and this process as the third, which comes last
+        ProcessBarrier barrier = Multiprocessing.barrier(3);
+        ProcessSemaphore waiting = Multiprocessing.semaphore(0);
+        lock.lock();
+        try {
+            ChildProcess futex = blockedChild(lock, event, barrier, waiting);
+            ChildProcess napping = blockedChild(lock, event, barrier, waiting).jvmOptions("-Dmultiprocessing4j.futex=false");
+            futex.start();
+            napping.start();
+            assertThat(waiting.tryAcquire(6, 60, TimeUnit.SECONDS)).isTrue();
+            // let the waiters get past their few microseconds of spinning and into their sleeps
+            Thread.sleep(200);
+
+            Map<String, Long> before = new TreeMap<>();
+            before.putAll(waiterTicks(futex, "futex "));
+            before.putAll(waiterTicks(napping, "naps "));
+            Thread.sleep(WINDOW.toMillis());
+            Map<String, Long> after = new TreeMap<>();
+            after.putAll(waiterTicks(futex, "futex "));
+            after.putAll(waiterTicks(napping, "naps "));
+
+            assertThat(after.keySet()).hasSize(6).isEqualTo(before.keySet());
+            long budget = WINDOW.toMillis() / 100;
+            for (String thread : after.keySet()) {
+                long millis = (after.get(thread) - before.get(thread)) * MILLIS_PER_TICK;
+                assertThat(millis).as("%s used %d ms of processor time in %s", thread, millis, WINDOW)
+                        .isLessThan(budget);
+            }
+            event.set();
+            barrier.await(30, TimeUnit.SECONDS);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** A child whose three threads block on the lock, the event and the barrier. */
+    private static ChildProcess blockedChild(ProcessLock lock, ProcessEvent event, ProcessBarrier barrier,
+            ProcessSemaphore waiting) {
+        return Multiprocessing.process(() -> {
+            Thread[] threads = {
+                new Thread(() -> {
+                    waiting.release();
+                    lock.lock();
+                    lock.unlock();
+                }, PREFIX + "lock"),
+                new Thread(() -> {
+                    waiting.release();
+                    uninterrupted(event::await);
+                }, PREFIX + "event"),
+                new Thread(() -> {
+                    waiting.release();
+                    uninterrupted(barrier::await);
+                }, PREFIX + "barrier"),
+            };
+            for (Thread thread : threads) {
+                thread.start();
+            }
+            for (Thread thread : threads) {
+                thread.join();
+            }
+        });
+    }
+
+    @FunctionalInterface
+    private interface Wait {
+        void run() throws Exception;
+    }
+
+    private static void uninterrupted(Wait wait) {
+        try {
+            wait.run();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Processor ticks (user + system) of the child's waiter threads, by name. */
+    private static Map<String, Long> waiterTicks(ChildProcess child, String label) throws IOException {
+        Map<String, Long> ticks = new TreeMap<>();
+        try (Stream<Path> tasks = Files.list(Path.of("/proc", String.valueOf(child.pid()), "task"))) {
+            for (Path task : tasks.toList()) {
+                String name = Files.readString(task.resolve("comm")).strip();
+                if (name.startsWith(PREFIX)) {
+                    String stat = Files.readString(task.resolve("stat"));
+                    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    // utime and stime are fields 14 and 15 of proc(5), counted from the pid
+                    ticks.put(label + name, Long.parseLong(fields[11]) + Long.parseLong(fields[12]));
+                }
+            }
+        }
+        return ticks;
+    }
+}
