@@ -30,7 +30,8 @@ public final class AllExamples {
     static final List<Example> EXAMPLES = List.of(
             new Example("ProcessExample", "one child per number, run at the same time", ProcessExample::main),
             new Example("CurrentProcessExample", "current process, parent process, names", CurrentProcessExample::main),
-            new Example("TerminateExample", "stop a long-running child", TerminateExample::main));
+            new Example("TerminateExample", "stop a long-running child", TerminateExample::main),
+            new Example("LockExample", "children printing under one lock", LockExample::main));
 
     private AllExamples() {
     }

@@ -74,6 +74,15 @@ class ExamplesIT {
     }
 
     @Test
+    void lockExamplePrintsEveryChildsLineWhole() throws Exception {
+        Run run = run(LockExample.class);
+
+        assertThat(run.exitCode()).as(run.describe()).isZero();
+        assertThat(run.stdout()).as(run.describe()).containsExactlyInAnyOrder(
+                "hello world 0", "hello world 1", "hello world 2", "hello world 3", "hello world 4");
+    }
+
+    @Test
     void allExamplesRunsEveryExampleUnderItsHeader() throws Exception {
         Run run = run(AllExamples.class);
 
