@@ -34,7 +34,9 @@ import java.util.concurrent.locks.LockSupport;
  * the releaser fence and go on as above. A waiter counts itself in {@code waiters} before it
  * spins, microseconds before it can announce a sleep; a release store it might otherwise miss has
  * long left the releasing processor's store buffer by then, so the releaser either sees the waiter
- * or the waiter sees the release. The bounded sleeps below would end even a missed wake-up.
+ * or the waiter sees the release. A waiter that {@linkplain #backOff backed off} counts itself in
+ * again just before it may announce a sleep, so that sleep lasts no longer than the back-off; and
+ * the bounded sleeps below would end any missed wake-up.
  *
  * <p>Under {@link Policy#MUTEX} and {@link Policy#HAND_OFF} a waker wakes one thread. Since a wake
  * clears {@code contended}, a thread that ends its wait while others still sleep sets it again,
@@ -173,6 +175,7 @@ public final class WaitGate {
         long deadline = timed ? System.nanoTime() + timeoutNanos : 0;
         boolean interrupted = false;
         boolean wokenForNothing = false;
+        boolean backedOff = false;
         cell.getAndAddInt(waiters, 1);
         try {
             for (int round = 0;; round++) {
@@ -205,12 +208,15 @@ public final class WaitGate {
                     if (wokenForNothing && oneAtATime) {
                         backOff(observed, Math.min(remaining, BACK_OFF_NANOS));
                         wokenForNothing = false;
-                        // counted in again: spin before the next announcement, as on arrival
-                        round = -1;
+                        backedOff = true;
                     } else {
+                        // just counted in again after backing off, this thread may announce its sleep
+                        // before a release it would miss has left the releaser's store buffer: that
+                        // sleep is kept as short as the back-off
+                        long longest = Math.min(remaining, backedOff ? BACK_OFF_NANOS : SLICE_NANOS);
+                        backedOff = false;
                         // the wake was for nothing if the try right after it fails, next round
-                        wokenForNothing = sleep(observed, Math.min(remaining, SLICE_NANOS), attempt,
-                                round - spinsAndYields);
+                        wokenForNothing = sleep(observed, longest, attempt, round - spinsAndYields);
                     }
                 }
             }
