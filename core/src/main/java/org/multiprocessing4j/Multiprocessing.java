@@ -235,4 +235,25 @@ public final class Multiprocessing {
     public static ProcessBarrier barrier(int parties, SerializableRunnable action) {
         return ProcessContext.local().barrier(parties, action);
     }
+
+    /**
+     * Creates a duplex pipe: Python's {@code Pipe()}.
+     *
+     * @return the two ends
+     * @see ProcessContext#pipe()
+     */
+    public static Pipe pipe() {
+        return ProcessContext.local().pipe();
+    }
+
+    /**
+     * Creates a pipe, one-way unless {@code duplex}: Python's {@code Pipe(duplex)}.
+     *
+     * @param duplex whether messages go both ways
+     * @return the two ends
+     * @see ProcessContext#pipe(boolean)
+     */
+    public static Pipe pipe(boolean duplex) {
+        return ProcessContext.local().pipe(duplex);
+    }
 }

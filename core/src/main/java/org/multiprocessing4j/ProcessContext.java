@@ -6,7 +6,9 @@ import java.util.Optional;
 import org.multiprocessing4j.function.SerializableBiConsumer;
 import org.multiprocessing4j.function.SerializableConsumer;
 import org.multiprocessing4j.function.SerializableRunnable;
+import org.multiprocessing4j.internal.channel.MessageRing;
 import org.multiprocessing4j.internal.launch.LocalContext;
+import org.multiprocessing4j.internal.serial.ObjectCodec;
 import org.multiprocessing4j.internal.sync.RobustMutex;
 import org.multiprocessing4j.internal.sync.SharedBarrier;
 import org.multiprocessing4j.internal.sync.SharedEvent;
@@ -183,5 +185,33 @@ public interface ProcessContext {
      */
     default ProcessBarrier barrier(int parties, SerializableRunnable action) {
         return new ProcessBarrier(SharedBarrier.create(parties), Objects.requireNonNull(action, "action"));
+    }
+
+    /**
+     * Creates a duplex pipe: Python's {@code Pipe()}. Each end sends to and receives from the
+     * other.
+     *
+     * @return the two ends
+     */
+    default Pipe pipe() {
+        return pipe(true);
+    }
+
+    /**
+     * Creates a pipe: Python's {@code Pipe(duplex)}. A one-way pipe carries messages from its
+     * {@linkplain Pipe#right() right} end to its {@linkplain Pipe#left() left} end only.
+     *
+     * @param duplex whether messages go both ways
+     * @return the two ends
+     */
+    default Pipe pipe(boolean duplex) {
+        MessageRing toLeft = MessageRing.create(MessageRing.DEFAULT_CAPACITY, 0);
+        toLeft.claimWriting();
+        if (!duplex) {
+            return new Pipe(new PipeEnd(toLeft, null, ObjectCodec.JAVA), new PipeEnd(null, toLeft, ObjectCodec.JAVA));
+        }
+        MessageRing toRight = MessageRing.create(MessageRing.DEFAULT_CAPACITY, 0);
+        toRight.claimWriting();
+        return new Pipe(new PipeEnd(toLeft, toRight, ObjectCodec.JAVA), new PipeEnd(toRight, toLeft, ObjectCodec.JAVA));
     }
 }

@@ -14,7 +14,9 @@ public enum CellKind {
     /** An event. */
     EVENT(0x4556454E),
     /** A barrier. */
-    BARRIER(0x42415252);
+    BARRIER(0x42415252),
+    /** The control block of a message ring (a pipe's direction or a queue). */
+    RING(0x52494E47);
 
     private final int tag;
 

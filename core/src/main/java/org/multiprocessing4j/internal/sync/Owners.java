@@ -23,13 +23,13 @@ import org.multiprocessing4j.internal.platform.Platform;
  * hash alike (one chance in four billion) or their ids are four billion thread starts apart in one
  * JVM; a process that reuses a dead holder's pid has another start time, hence another token.
  */
-final class Owners {
+public final class Owners {
 
     /** Set in an owner word taken over from a process that died holding it. */
     static final long DIED = 1;
 
     /** This process's owner word. */
-    static final long SELF = self();
+    public static final long SELF = self();
 
     private static final long HOLDER_PREFIX = (long) Long.hashCode(SELF * 0x9E3779B97F4A7C15L) << 32;
 
@@ -59,7 +59,7 @@ final class Owners {
      * @param owner a non-zero owner word, with or without the died bit
      * @return whether its process is gone
      */
-    static boolean isGone(long owner) {
+    public static boolean isGone(long owner) {
         long identity = owner & ~DIED;
         if (identity == SELF) {
             return false;

@@ -1,0 +1,76 @@
+package org.multiprocessing4j.internal.channel;
+
+import org.multiprocessing4j.internal.shm.WaitGate;
+
+/**
+ * The control cells and records of a {@link MessageRing}.
+ *
+ * <p>Cell 0 is written by readers, cell 1 by writers, so that each side's hot word has its own
+ * cache line:
+ * <pre>
+ *   cell 0 (readers)
+ *   0          8                      24         28         32            40                     56   60  64
+ *   +----------+----------------------+----------+----------+-------------+----------------------+----+---+
+ *   |   head   | not-empty wait gate  | reading  | r-closed | unfinished  |  all-done wait gate  |    |tag|
+ *   +----------+----------------------+----------+----------+-------------+----------------------+----+---+
+ *   cell 1 (writers)
+ *   0          8                      24         28         32       36       40           48        60  64
+ *   +----------+----------------------+----------+----------+--------+--------+------------+---------+---+
+ *   |   tail   | not-full wait gate   | writing  | w-closed | count  | bound  | w-owner    |         |tag|
+ *   +----------+----------------------+----------+----------+--------+--------+------------+---------+---+
+ * </pre>
+ * {@code head} and {@code tail} are positions in the data that only grow: the bytes in between
+ * are committed records not yet read. {@code writing} is 1 while a writer is between the first
+ * and the last chunk of a message, {@code reading} while a reader is: a writer or reader that
+ * finds it set knows its predecessor died mid-message. {@code count} is the number of whole
+ * messages in the ring, {@code bound} the most it may hold (0: no bound), {@code unfinished} the
+ * messages put and not yet marked done (joinable queues). {@code w-owner} is the owner word of the
+ * process holding a pipe's writing end.
+ *
+ * <p>A record is a 16-byte header then the chunk's bytes, padded to 16, so headers never wrap:
+ * <pre>
+ *   0          4          8                        16
+ *   +----------+----------+------------------------+---------------- - -
+ *   |  length  |  flags   |  message length        |  chunk bytes
+ *   +----------+----------+------------------------+---------------- - -
+ * </pre>
+ */
+final class RingLayout {
+
+    static final int HEAD = 0;
+    static final int NOT_EMPTY = 8;
+    static final int READING = 24;
+    static final int READER_CLOSED = 28;
+    static final int UNFINISHED = 32;
+    static final int ALL_DONE = 40;
+
+    static final int TAIL = 0;
+    static final int NOT_FULL = 8;
+    static final int WRITING = 24;
+    static final int WRITER_CLOSED = 28;
+    static final int COUNT = 32;
+    static final int BOUND = 36;
+    static final int WRITER_OWNER = 40;
+
+    static final int RECORD_HEADER = 16;
+    /** The chunk's first bytes start a message. */
+    static final int FIRST = 1;
+    /** The chunk's last bytes end a message. */
+    static final int LAST = 2;
+    /** The message being written was abandoned by a writer that died: drop what was read of it. */
+    static final int ABORT = 4;
+
+    static {
+        if (ALL_DONE + WaitGate.SIZE > 60 || NOT_FULL + WaitGate.SIZE > WRITING) {
+            throw new AssertionError("the ring's control fields overlap");
+        }
+    }
+
+    private RingLayout() {
+    }
+
+    /** The bytes a record of a chunk of {@code length} bytes takes. */
+    static long recordSize(int length) {
+        return RECORD_HEADER + ((length + 15L) & ~15L);
+    }
+}

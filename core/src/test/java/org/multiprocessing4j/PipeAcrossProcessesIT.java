@@ -1,0 +1,106 @@
+package org.multiprocessing4j;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.EOFException;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.multiprocessing4j.function.SerializableRunnable;
+
+/** Pipes between this JVM and child JVMs: order, end of file, a dead peer, a 100 MB message. */
+@Timeout(120)
+class PipeAcrossProcessesIT {
+
+    @Test
+    void aChildSendsAListAndClosesAndTheParentReceivesItThenEndOfFile() throws Exception {
+        Pipe pipe = Multiprocessing.pipe();
+        PipeEnd child = pipe.right();
+        ChildProcess p = start(() -> {
+            child.send(Arrays.asList(23, null, "child"));
+            child.close();
+        });
+
+        assertThat((Object) pipe.left().recv()).isEqualTo(Arrays.asList(23, null, "child"));
+        assertThatThrownBy(() -> pipe.left().recv()).isInstanceOf(EOFException.class);
+        join(p);
+    }
+
+    @Test
+    void recvAfterThePeerProcessIsKilledReturnsWhatItSentThenEndOfFile() throws Exception {
+        Pipe pipe = Multiprocessing.pipe();
+        PipeEnd child = pipe.right();
+        ProcessEvent sent = Multiprocessing.event();
+        ChildProcess p = start(() -> {
+            child.send("first");
+            child.send("second");
+            sent.set();
+            Thread.sleep(Long.MAX_VALUE);
+        });
+        assertThat(sent.await(Duration.ofSeconds(60))).isTrue();
+        p.kill();
+        assertThat(p.join(Duration.ofSeconds(30))).isTrue();
+
+        assertThat((Object) pipe.left().recv()).isEqualTo("first");
+        assertThat((Object) pipe.left().recv()).isEqualTo("second");
+        assertThatThrownBy(() -> pipe.left().recv()).isInstanceOf(EOFException.class);
+    }
+
+    @Test
+    void aBlockedRecvEndsWithEndOfFileWhenThePeerProcessExitsWithoutClosing() throws Exception {
+        Pipe pipe = Multiprocessing.pipe();
+        PipeEnd child = pipe.right();
+        ChildProcess p = start(() -> child.send("only"));
+
+        assertThat((Object) pipe.left().recv()).isEqualTo("only");
+        assertThatThrownBy(() -> pipe.left().recv()).isInstanceOf(EOFException.class);
+        join(p);
+    }
+
+    @Test
+    void aHundredMegabyteMessageRoundTripsThroughAChildIntact() throws Exception {
+        Pipe pipe = Multiprocessing.pipe();
+        PipeEnd child = pipe.right();
+        ChildProcess echo = start(() -> child.sendBytes(child.recvBytes()));
+        byte[] message = new byte[100 * 1024 * 1024];
+        new Random(42).nextBytes(message);
+
+        pipe.left().sendBytes(message);
+        byte[] back = pipe.left().recvBytes();
+
+        assertThat(back.length).isEqualTo(message.length);
+        assertThat(Arrays.equals(back, message)).as("the echoed bytes equal the sent ones").isTrue();
+        join(echo);
+    }
+
+    @Test
+    void aThousandRoundTripsBetweenParentAndChildKeepTheirOrder() throws Exception {
+        Pipe pipe = Multiprocessing.pipe();
+        PipeEnd child = pipe.right();
+        ChildProcess p = start(() -> {
+            for (int i = 0; i < 1000; i++) {
+                int n = child.recv();
+                child.send(n + 1);
+            }
+        });
+        for (int i = 0; i < 1000; i++) {
+            pipe.left().send(i);
+            assertThat((Object) pipe.left().recv()).isEqualTo(i + 1);
+        }
+        join(p);
+    }
+
+    private static ChildProcess start(SerializableRunnable target) {
+        ChildProcess child = Multiprocessing.process(target);
+        child.start();
+        return child;
+    }
+
+    private static void join(ChildProcess child) throws InterruptedException {
+        assertThat(child.join(Duration.ofSeconds(60))).as("%s finished", child).isTrue();
+        assertThat(child.exitCode()).as("%s: %s", child, child.exception()).isZero();
+    }
+}
