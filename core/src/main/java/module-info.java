@@ -8,4 +8,5 @@ module org.multiprocessing4j {
 
     exports org.multiprocessing4j;
     exports org.multiprocessing4j.function;
+    exports org.multiprocessing4j.spi;
 }
