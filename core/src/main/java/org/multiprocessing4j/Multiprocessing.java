@@ -256,4 +256,61 @@ public final class Multiprocessing {
     public static Pipe pipe(boolean duplex) {
         return ProcessContext.local().pipe(duplex);
     }
+
+    /**
+     * Creates an unbounded queue shared by processes: Python's {@code Queue()}.
+     *
+     * @param <E> the type of the elements
+     * @return a new, empty queue
+     * @see ProcessContext#queue()
+     */
+    public static <E> ProcessQueue<E> queue() {
+        return ProcessContext.local().queue();
+    }
+
+    /**
+     * Creates a queue holding at most {@code bound} elements: Python's {@code Queue(maxsize)}.
+     *
+     * @param bound the most elements it holds; 0 for no bound
+     * @param <E> the type of the elements
+     * @return a new, empty queue
+     * @see ProcessContext#queue(int)
+     */
+    public static <E> ProcessQueue<E> queue(int bound) {
+        return ProcessContext.local().queue(bound);
+    }
+
+    /**
+     * Creates an unbounded joinable queue: Python's {@code JoinableQueue()}.
+     *
+     * @param <E> the type of the elements
+     * @return a new, empty queue
+     * @see ProcessContext#joinableQueue()
+     */
+    public static <E> JoinableProcessQueue<E> joinableQueue() {
+        return ProcessContext.local().joinableQueue();
+    }
+
+    /**
+     * Creates a joinable queue holding at most {@code bound} elements.
+     *
+     * @param bound the most elements it holds; 0 for no bound
+     * @param <E> the type of the elements
+     * @return a new, empty queue
+     * @see ProcessContext#joinableQueue(int)
+     */
+    public static <E> JoinableProcessQueue<E> joinableQueue(int bound) {
+        return ProcessContext.local().joinableQueue(bound);
+    }
+
+    /**
+     * Creates a simple queue: Python's {@code SimpleQueue()}.
+     *
+     * @param <E> the type of the elements
+     * @return a new, empty queue
+     * @see ProcessContext#simpleQueue()
+     */
+    public static <E> SimpleProcessQueue<E> simpleQueue() {
+        return ProcessContext.local().simpleQueue();
+    }
 }

@@ -214,4 +214,68 @@ public interface ProcessContext {
         toRight.claimWriting();
         return new Pipe(new PipeEnd(toLeft, toRight, ObjectCodec.JAVA), new PipeEnd(toRight, toLeft, ObjectCodec.JAVA));
     }
+
+    /**
+     * Creates an unbounded queue shared by processes: Python's {@code Queue()}.
+     *
+     * @param <E> the type of the elements
+     * @return a new, empty queue
+     */
+    default <E> ProcessQueue<E> queue() {
+        return queue(0);
+    }
+
+    /**
+     * Creates a queue shared by processes that holds at most {@code bound} elements: Python's
+     * {@code Queue(maxsize)}.
+     *
+     * @param bound the most elements it holds; 0 for no bound
+     * @param <E> the type of the elements
+     * @return a new, empty queue
+     * @throws IllegalArgumentException if {@code bound} is negative
+     */
+    default <E> ProcessQueue<E> queue(int bound) {
+        return new ProcessQueue<>(MessageRing.create(MessageRing.DEFAULT_CAPACITY, checkBound(bound)), ObjectCodec.JAVA);
+    }
+
+    /**
+     * Creates an unbounded joinable queue shared by processes: Python's {@code JoinableQueue()}.
+     *
+     * @param <E> the type of the elements
+     * @return a new, empty queue
+     */
+    default <E> JoinableProcessQueue<E> joinableQueue() {
+        return joinableQueue(0);
+    }
+
+    /**
+     * Creates a joinable queue that holds at most {@code bound} elements: Python's
+     * {@code JoinableQueue(maxsize)}.
+     *
+     * @param bound the most elements it holds; 0 for no bound
+     * @param <E> the type of the elements
+     * @return a new, empty queue
+     * @throws IllegalArgumentException if {@code bound} is negative
+     */
+    default <E> JoinableProcessQueue<E> joinableQueue(int bound) {
+        return new JoinableProcessQueue<>(MessageRing.create(MessageRing.DEFAULT_CAPACITY, checkBound(bound)),
+                ObjectCodec.JAVA);
+    }
+
+    /**
+     * Creates a simple queue shared by processes: Python's {@code SimpleQueue()}.
+     *
+     * @param <E> the type of the elements
+     * @return a new, empty queue
+     */
+    default <E> SimpleProcessQueue<E> simpleQueue() {
+        return new SimpleProcessQueue<>(MessageRing.create(MessageRing.DEFAULT_CAPACITY, 0), ObjectCodec.JAVA);
+    }
+
+    private static int checkBound(int bound) {
+        if (bound < 0) {
+            throw new IllegalArgumentException("a queue's bound must be 0 (none) or positive: " + bound);
+        }
+        return bound;
+    }
 }

@@ -85,6 +85,7 @@ public final class MessageRing {
     private final RobustMutex readers;
     private final WaitGate notEmpty;
     private final WaitGate notFull;
+    private final WaitGate allDone;
     private final int largestChunk;
     // the last liveness check of the writer; racy on purpose: a lost update costs one more check
     private long checkedAt = System.nanoTime() - RECHECK_MILLIS * 1_000_000;
@@ -97,6 +98,7 @@ public final class MessageRing {
         this.readers = readers;
         this.notEmpty = new WaitGate(readSide, RingLayout.NOT_EMPTY, WaitGate.Policy.BROADCAST);
         this.notFull = new WaitGate(writeSide, RingLayout.NOT_FULL, WaitGate.Policy.BROADCAST);
+        this.allDone = new WaitGate(readSide, RingLayout.ALL_DONE, WaitGate.Policy.BROADCAST);
         this.largestChunk = data.capacity() / 4 - RECORD_HEADER;
     }
 
@@ -312,6 +314,40 @@ public final class MessageRing {
      */
     public boolean await(long timeoutNanos, EndOfData end) throws InterruptedException {
         return hasData() || notEmpty.await(new DataAttempt(end, false), timeoutNanos, true);
+    }
+
+    /**
+     * Adds to the count of messages not yet marked done (joinable queues), and wakes those
+     * waiting for it to reach 0 when it does.
+     *
+     * @param delta +1 for a message put, -1 for one done
+     * @return the count after
+     */
+    public long addUnfinished(long delta) {
+        long after;
+        long before;
+        do {
+            before = readSide.getLongVolatile(RingLayout.UNFINISHED);
+            after = before + delta;
+            if (after < 0) {
+                throw new IllegalStateException("taskDone() called more times than there were items put");
+            }
+        } while (!readSide.compareAndSetLong(RingLayout.UNFINISHED, before, after));
+        if (after == 0) {
+            allDone.wake(Integer.MAX_VALUE);
+        }
+        return after;
+    }
+
+    /**
+     * Waits until every message put was marked done.
+     *
+     * @param timeoutNanos the longest wait, or {@link WaitGate#FOREVER}
+     * @return whether all were; {@code false} if time ran out
+     * @throws InterruptedException if interrupted while waiting
+     */
+    public boolean awaitAllDone(long timeoutNanos) throws InterruptedException {
+        return allDone.await(new Attempt(() -> readSide.getLongVolatile(RingLayout.UNFINISHED) == 0), timeoutNanos, true);
     }
 
     /** Records that the current process holds the writing end: its death is an end of data. */
