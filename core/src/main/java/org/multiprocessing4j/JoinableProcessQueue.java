@@ -1,5 +1,6 @@
 package org.multiprocessing4j;
 
+import java.nio.ByteBuffer;
 import java.time.Duration;
 import org.multiprocessing4j.internal.channel.MessageRing;
 import org.multiprocessing4j.internal.serial.ObjectCodec;
@@ -60,7 +61,7 @@ public final class JoinableProcessQueue<E> extends ProcessQueue<E> {
     }
 
     @Override
-    boolean write(byte[] bytes, long timeoutNanos) throws InterruptedException {
+    boolean write(ByteBuffer bytes, long timeoutNanos) throws InterruptedException {
         // counted first, so that a consumer's taskDone never finds the count below zero
         ring.addUnfinished(1);
         boolean written = false;

@@ -7,6 +7,7 @@ import org.multiprocessing4j.function.SerializableBiConsumer;
 import org.multiprocessing4j.function.SerializableConsumer;
 import org.multiprocessing4j.function.SerializableRunnable;
 import org.multiprocessing4j.internal.launch.LocalContext;
+import org.multiprocessing4j.spi.Serializer;
 
 /**
  * The entry point: Python's {@code multiprocessing} module as static methods over the
@@ -281,6 +282,31 @@ public final class Multiprocessing {
     }
 
     /**
+     * Creates a queue whose elements go through {@code serializer}.
+     *
+     * @param bound the most elements it holds; 0 for no bound
+     * @param serializer how elements are sent
+     * @param <E> the type of the elements
+     * @return a new, empty queue
+     * @see ProcessContext#queue(int, Serializer)
+     */
+    public static <E> ProcessQueue<E> queue(int bound, Serializer serializer) {
+        return ProcessContext.local().queue(bound, serializer);
+    }
+
+    /**
+     * Creates a pipe whose objects go through {@code serializer}.
+     *
+     * @param duplex whether messages go both ways
+     * @param serializer how objects are sent
+     * @return the two ends
+     * @see ProcessContext#pipe(boolean, Serializer)
+     */
+    public static Pipe pipe(boolean duplex, Serializer serializer) {
+        return ProcessContext.local().pipe(duplex, serializer);
+    }
+
+    /**
      * Creates an unbounded joinable queue: Python's {@code JoinableQueue()}.
      *
      * @param <E> the type of the elements
@@ -297,10 +323,10 @@ public final class Multiprocessing {
      * @param bound the most elements it holds; 0 for no bound
      * @param <E> the type of the elements
      * @return a new, empty queue
-     * @see ProcessContext#joinableQueue(int)
+     * @see ProcessContext#joinableQueue(int, Serializer)
      */
     public static <E> JoinableProcessQueue<E> joinableQueue(int bound) {
-        return ProcessContext.local().joinableQueue(bound);
+        return ProcessContext.local().joinableQueue(bound, Serializer.standard());
     }
 
     /**

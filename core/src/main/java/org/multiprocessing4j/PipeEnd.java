@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InvalidObjectException;
 import java.io.ObjectInputStream;
 import java.io.Serializable;
+import java.nio.ByteBuffer;
 import java.time.Duration;
 import org.multiprocessing4j.internal.channel.MessageRing;
 import org.multiprocessing4j.internal.serial.ObjectCodec;
@@ -13,7 +14,8 @@ import org.multiprocessing4j.internal.shm.WaitGate;
 
 /**
  * One end of a {@link Pipe}: Python's {@code multiprocessing.connection.Connection}. Objects are
- * sent serialized; bytes are sent as they are.
+ * sent serialized by the pipe's {@link org.multiprocessing4j.spi.Serializer}
+ * ({@code Serializer.standard()} unless one was given); bytes are sent as they are.
  *
  * <h2>Across processes</h2>
  * <ul>
@@ -59,8 +61,8 @@ public final class PipeEnd implements Closeable, Serializable {
      * @throws InterruptedException if interrupted while waiting for room
      */
     public void send(Object message) throws IOException, InterruptedException {
-        byte[] bytes = codec.encode(message, "message sent through a pipe");
-        sendBytes(bytes, 0, bytes.length);
+        ByteBuffer bytes = codec.encode(message);
+        sendBytes(bytes.array(), bytes.arrayOffset(), bytes.limit());
     }
 
     /**

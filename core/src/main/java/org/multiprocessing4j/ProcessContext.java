@@ -13,6 +13,7 @@ import org.multiprocessing4j.internal.sync.RobustMutex;
 import org.multiprocessing4j.internal.sync.SharedBarrier;
 import org.multiprocessing4j.internal.sync.SharedEvent;
 import org.multiprocessing4j.internal.sync.SharedSemaphore;
+import org.multiprocessing4j.spi.Serializer;
 
 /**
  * A way of running processes, and the factory of everything they share: Python's
@@ -189,12 +190,12 @@ public interface ProcessContext {
 
     /**
      * Creates a duplex pipe: Python's {@code Pipe()}. Each end sends to and receives from the
-     * other.
+     * other. Objects go through {@link Serializer#standard()}.
      *
      * @return the two ends
      */
     default Pipe pipe() {
-        return pipe(true);
+        return pipe(true, Serializer.standard());
     }
 
     /**
@@ -205,24 +206,37 @@ public interface ProcessContext {
      * @return the two ends
      */
     default Pipe pipe(boolean duplex) {
-        MessageRing toLeft = MessageRing.create(MessageRing.DEFAULT_CAPACITY, 0);
-        toLeft.claimWriting();
-        if (!duplex) {
-            return new Pipe(new PipeEnd(toLeft, null, ObjectCodec.JAVA), new PipeEnd(null, toLeft, ObjectCodec.JAVA));
-        }
-        MessageRing toRight = MessageRing.create(MessageRing.DEFAULT_CAPACITY, 0);
-        toRight.claimWriting();
-        return new Pipe(new PipeEnd(toLeft, toRight, ObjectCodec.JAVA), new PipeEnd(toRight, toLeft, ObjectCodec.JAVA));
+        return pipe(duplex, Serializer.standard());
     }
 
     /**
-     * Creates an unbounded queue shared by processes: Python's {@code Queue()}.
+     * Creates a pipe whose objects go through {@code serializer}.
+     *
+     * @param duplex whether messages go both ways
+     * @param serializer how objects are sent; serializable, so that the ends can cross processes
+     * @return the two ends
+     */
+    default Pipe pipe(boolean duplex, Serializer serializer) {
+        ObjectCodec codec = ObjectCodec.of(serializer);
+        MessageRing toLeft = MessageRing.create(MessageRing.DEFAULT_CAPACITY, 0);
+        toLeft.claimWriting();
+        if (!duplex) {
+            return new Pipe(new PipeEnd(toLeft, null, codec), new PipeEnd(null, toLeft, codec));
+        }
+        MessageRing toRight = MessageRing.create(MessageRing.DEFAULT_CAPACITY, 0);
+        toRight.claimWriting();
+        return new Pipe(new PipeEnd(toLeft, toRight, codec), new PipeEnd(toRight, toLeft, codec));
+    }
+
+    /**
+     * Creates an unbounded queue shared by processes: Python's {@code Queue()}. Elements go
+     * through {@link Serializer#standard()}.
      *
      * @param <E> the type of the elements
      * @return a new, empty queue
      */
     default <E> ProcessQueue<E> queue() {
-        return queue(0);
+        return queue(0, Serializer.standard());
     }
 
     /**
@@ -235,7 +249,21 @@ public interface ProcessContext {
      * @throws IllegalArgumentException if {@code bound} is negative
      */
     default <E> ProcessQueue<E> queue(int bound) {
-        return new ProcessQueue<>(MessageRing.create(MessageRing.DEFAULT_CAPACITY, checkBound(bound)), ObjectCodec.JAVA);
+        return queue(bound, Serializer.standard());
+    }
+
+    /**
+     * Creates a queue whose elements go through {@code serializer}.
+     *
+     * @param bound the most elements it holds; 0 for no bound
+     * @param serializer how elements are sent; serializable, so that the queue can cross processes
+     * @param <E> the type of the elements
+     * @return a new, empty queue
+     * @throws IllegalArgumentException if {@code bound} is negative
+     */
+    default <E> ProcessQueue<E> queue(int bound, Serializer serializer) {
+        return new ProcessQueue<>(MessageRing.create(MessageRing.DEFAULT_CAPACITY, checkBound(bound)),
+                ObjectCodec.of(serializer));
     }
 
     /**
@@ -245,21 +273,22 @@ public interface ProcessContext {
      * @return a new, empty queue
      */
     default <E> JoinableProcessQueue<E> joinableQueue() {
-        return joinableQueue(0);
+        return joinableQueue(0, Serializer.standard());
     }
 
     /**
-     * Creates a joinable queue that holds at most {@code bound} elements: Python's
-     * {@code JoinableQueue(maxsize)}.
+     * Creates a joinable queue that holds at most {@code bound} elements, which go through
+     * {@code serializer}: Python's {@code JoinableQueue(maxsize)}.
      *
      * @param bound the most elements it holds; 0 for no bound
+     * @param serializer how elements are sent
      * @param <E> the type of the elements
      * @return a new, empty queue
      * @throws IllegalArgumentException if {@code bound} is negative
      */
-    default <E> JoinableProcessQueue<E> joinableQueue(int bound) {
+    default <E> JoinableProcessQueue<E> joinableQueue(int bound, Serializer serializer) {
         return new JoinableProcessQueue<>(MessageRing.create(MessageRing.DEFAULT_CAPACITY, checkBound(bound)),
-                ObjectCodec.JAVA);
+                ObjectCodec.of(serializer));
     }
 
     /**
@@ -269,7 +298,8 @@ public interface ProcessContext {
      * @return a new, empty queue
      */
     default <E> SimpleProcessQueue<E> simpleQueue() {
-        return new SimpleProcessQueue<>(MessageRing.create(MessageRing.DEFAULT_CAPACITY, 0), ObjectCodec.JAVA);
+        return new SimpleProcessQueue<>(MessageRing.create(MessageRing.DEFAULT_CAPACITY, 0),
+                ObjectCodec.of(Serializer.standard()));
     }
 
     private static int checkBound(int bound) {

@@ -3,6 +3,7 @@ package org.multiprocessing4j;
 import java.io.InvalidObjectException;
 import java.io.ObjectInputStream;
 import java.io.Serializable;
+import java.nio.ByteBuffer;
 import java.util.AbstractQueue;
 import java.util.Collection;
 import java.util.Iterator;
@@ -25,7 +26,9 @@ import org.multiprocessing4j.internal.shm.WaitGate;
  *
  * <h2>Across processes</h2>
  * <ul>
- *   <li>Elements are serialized in the thread that puts them: an element that cannot be serialized
+ *   <li>Elements are serialized in the thread that puts them, by the queue's
+ *       {@link org.multiprocessing4j.spi.Serializer} ({@code Serializer.standard()} unless one was
+ *       given to {@link ProcessContext#queue(int, org.multiprocessing4j.spi.Serializer)}): an element that cannot be serialized
  *       fails in {@code put} or {@code offer} ({@link UnserializableObjectException}, an
  *       {@link IllegalArgumentException}, naming the class), and nothing is queued.</li>
  *   <li>{@code put} returns once the element is in shared memory. There is no feeder thread and
@@ -58,7 +61,6 @@ import org.multiprocessing4j.internal.shm.WaitGate;
 public class ProcessQueue<E> extends AbstractQueue<E> implements BlockingQueue<E>, Serializable {
 
     private static final long serialVersionUID = 1L;
-    private static final String WHAT = "element put in a queue";
 
     final transient MessageRing ring;
     final transient ObjectCodec codec;
@@ -90,7 +92,7 @@ public class ProcessQueue<E> extends AbstractQueue<E> implements BlockingQueue<E
      */
     @Override
     public boolean offer(E e) {
-        byte[] bytes = encode(e);
+        ByteBuffer bytes = encode(e);
         try {
             return write(bytes, ring.bound() == 0 ? WaitGate.FOREVER : 0);
         } catch (InterruptedException interrupted) {
@@ -224,16 +226,16 @@ public class ProcessQueue<E> extends AbstractQueue<E> implements BlockingQueue<E
     }
 
     /** Writes an element's bytes; the hook where a joinable queue counts it. */
-    boolean write(byte[] bytes, long timeoutNanos) throws InterruptedException {
-        return ring.write(bytes, 0, bytes.length, timeoutNanos);
+    boolean write(ByteBuffer bytes, long timeoutNanos) throws InterruptedException {
+        return ring.write(bytes.array(), bytes.arrayOffset(), bytes.limit(), timeoutNanos);
     }
 
-    private byte[] encode(E e) {
+    private ByteBuffer encode(E e) {
         Objects.requireNonNull(e, "a queue holds no null elements");
         if (closed) {
             throw new IllegalStateException("this process closed the queue");
         }
-        return codec.encode(e, WHAT);
+        return codec.encode(e);
     }
 
     private byte[] read(long timeoutNanos) throws InterruptedException {

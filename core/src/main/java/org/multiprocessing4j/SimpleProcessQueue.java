@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InvalidObjectException;
 import java.io.ObjectInputStream;
 import java.io.Serializable;
+import java.nio.ByteBuffer;
 import java.io.UncheckedIOException;
 import java.util.Objects;
 import org.multiprocessing4j.internal.channel.MessageRing;
@@ -47,8 +48,8 @@ public final class SimpleProcessQueue<E> implements Serializable {
         if (closed) {
             throw new IllegalStateException("this process closed the queue");
         }
-        byte[] bytes = codec.encode(e, "element put in a queue");
-        ring.write(bytes, 0, bytes.length, WaitGate.FOREVER);
+        ByteBuffer bytes = codec.encode(e);
+        ring.write(bytes.array(), bytes.arrayOffset(), bytes.limit(), WaitGate.FOREVER);
     }
 
     /**

@@ -6,10 +6,12 @@ import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.multiprocessing4j.function.SerializableRunnable;
+import org.multiprocessing4j.spi.Serializer;
 
 /**
  * Queues shared by child JVMs: many producers and consumers, checksums, producers and consumers
@@ -26,6 +28,20 @@ class QueueAcrossProcessesIT {
         ProcessQueue<List<Object>> q = Multiprocessing.queue();
         ChildProcess p = start(() -> q.put(List.of("u", 0, "hello")));
         assertThat(q.take()).isEqualTo(List.of("u", 0, "hello"));
+        join(p);
+    }
+
+    @Test
+    void aQueueAndAPipeWithJdkSerializationCarryItIntoAChild() throws Exception {
+        ProcessQueue<List<Object>> q = Multiprocessing.queue(0, Serializer.jdk());
+        Pipe pipe = Multiprocessing.pipe(false, Serializer.jdk());
+        PipeEnd sender = pipe.right();
+        ChildProcess p = start(() -> {
+            q.put(List.of("u", 0, "hello"));
+            sender.send(Map.of("k", 1));
+        });
+        assertThat(q.take()).isEqualTo(List.of("u", 0, "hello"));
+        assertThat((Object) pipe.left().recv()).isEqualTo(Map.of("k", 1));
         join(p);
     }
 
