@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.EOFException;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -91,6 +92,21 @@ class PipeAcrossProcessesIT {
             assertThat((Object) pipe.left().recv()).isEqualTo(i + 1);
         }
         join(p);
+    }
+
+    @Test
+    void waitAnyReportsAChildThatExitedAndAPipeEndItWroteTo() throws Exception {
+        Pipe pipe = Multiprocessing.pipe();
+        PipeEnd child = pipe.right();
+        ProcessQueue<String> idle = Multiprocessing.queue();
+        ChildProcess writer = start(() -> child.send("from the child"));
+        ChildProcess sleeper = start(() -> Thread.sleep(60_000));
+
+        assertThat(writer.join(Duration.ofSeconds(60))).isTrue();
+        assertThat(Connections.waitAny(List.of(idle, sleeper, pipe.left(), writer), Duration.ofSeconds(30)))
+                .containsExactly(pipe.left(), writer);
+        sleeper.kill();
+        assertThat(Connections.waitAny(List.of(idle, sleeper), Duration.ofSeconds(30))).containsExactly(sleeper);
     }
 
     private static ChildProcess start(SerializableRunnable target) {

@@ -313,7 +313,8 @@ public final class MessageRing {
      * @throws InterruptedException if interrupted while waiting
      */
     public boolean await(long timeoutNanos, EndOfData end) throws InterruptedException {
-        return hasData() || notEmpty.await(new DataAttempt(end, false), timeoutNanos, true);
+        // the end is looked for here too: a wait of no time never gets as far as a sleep
+        return hasData() || end.reached(this) || notEmpty.await(new DataAttempt(end, false), timeoutNanos, true);
     }
 
     /**

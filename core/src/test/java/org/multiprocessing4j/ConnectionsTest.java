@@ -1,0 +1,54 @@
+package org.multiprocessing4j;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** Waiting on many pipe ends and queues at once. */
+@Timeout(60)
+class ConnectionsTest {
+
+    @Test
+    void waitAnyReturnsOnlyTheObjectsThatAreReadyInTheOrderGiven() throws Exception {
+        Pipe a = Multiprocessing.pipe();
+        Pipe b = Multiprocessing.pipe();
+        ProcessQueue<String> q = Multiprocessing.queue();
+        SimpleProcessQueue<String> simple = Multiprocessing.simpleQueue();
+        b.right().send("b");
+        simple.put("s");
+
+        assertThat(Connections.waitAny(List.of(a.left(), b.left(), q, simple), Duration.ofSeconds(30)))
+                .containsExactly(b.left(), simple);
+    }
+
+    @Test
+    void waitAnyReturnsNothingWhenItsTimeoutPassesAndWakesForAMessageSentMeanwhile() throws Exception {
+        Pipe a = Multiprocessing.pipe();
+        ProcessQueue<String> q = Multiprocessing.queue();
+        long begin = System.nanoTime();
+        assertThat(Connections.waitAny(List.of(a.left(), q), Duration.ofMillis(100))).isEmpty();
+        assertThat(System.nanoTime() - begin).isGreaterThanOrEqualTo(TimeUnit.MILLISECONDS.toNanos(100));
+
+        CompletableFuture.runAsync(() -> q.offer("late"));
+        assertThat(Connections.waitAny(List.of(a.left(), q), null)).containsExactly(q);
+    }
+
+    @Test
+    void aPipeEndWhosePeerClosedIsReadySinceRecvWouldNotBlock() throws Exception {
+        Pipe a = Multiprocessing.pipe();
+        a.right().close();
+        assertThat(Connections.waitAny(List.of(a.left()), Duration.ofSeconds(30))).containsExactly(a.left());
+    }
+
+    @Test
+    void otherObjectsAreRefused() {
+        assertThatThrownBy(() -> Connections.waitAny(List.of("not a connection"), Duration.ZERO))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("java.lang.String");
+    }
+}
