@@ -14,8 +14,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * Threads blocked on a lock, an event and a barrier use no processor time: measured from
- * {@code /proc}, per thread, over five seconds.
+ * Threads blocked on a lock, an event, a barrier, a queue and a pipe use no processor time:
+ * measured from {@code /proc}, per thread, over five seconds.
  */
 @Timeout(120)
 class IdleWaiterIT {
@@ -26,19 +26,23 @@ class IdleWaiterIT {
     private static final String PREFIX = "idle-";
 
     @Test
-    void threadsBlockedOnALockAnEventAndABarrierUseUnderOnePercentOfACore() throws Exception {
+    void threadsBlockedOnALockAnEventABarrierAQueueAndAPipeUseUnderOnePercentOfACore() throws Exception {
         ProcessLock lock = Multiprocessing.lock();
+        ProcessQueue<String> queue = Multiprocessing.queue();
+        Pipe futexPipe = Multiprocessing.pipe();
+        Pipe nappingPipe = Multiprocessing.pipe();
         ProcessEvent event = Multiprocessing.event();
         // one party in each child, and this process as the third, which comes last
         ProcessBarrier barrier = Multiprocessing.barrier(3);
         ProcessSemaphore waiting = Multiprocessing.semaphore(0);
         lock.lock();
         try {
-            ChildProcess futex = blockedChild(lock, event, barrier, waiting);
-            ChildProcess napping = blockedChild(lock, event, barrier, waiting).jvmOptions("-Dmultiprocessing4j.futex=false");
+            ChildProcess futex = blockedChild(lock, event, barrier, queue, futexPipe.right(), waiting);
+            ChildProcess napping = blockedChild(lock, event, barrier, queue, nappingPipe.right(), waiting)
+                    .jvmOptions("-Dmultiprocessing4j.futex=false");
             futex.start();
             napping.start();
-            assertThat(waiting.tryAcquire(6, 60, TimeUnit.SECONDS)).isTrue();
+            assertThat(waiting.tryAcquire(10, 60, TimeUnit.SECONDS)).isTrue();
             // let the waiters get past their few microseconds of spinning and into their sleeps
             Thread.sleep(200);
 
@@ -50,7 +54,7 @@ class IdleWaiterIT {
             after.putAll(waiterTicks(futex, "futex "));
             after.putAll(waiterTicks(napping, "naps "));
 
-            assertThat(after.keySet()).hasSize(6).isEqualTo(before.keySet());
+            assertThat(after.keySet()).hasSize(10).isEqualTo(before.keySet());
             long budget = WINDOW.toMillis() / 100;
             for (String thread : after.keySet()) {
                 long millis = (after.get(thread) - before.get(thread)) * MILLIS_PER_TICK;
@@ -59,14 +63,18 @@ class IdleWaiterIT {
             }
             event.set();
             barrier.await(30, TimeUnit.SECONDS);
+            queue.put("done");
+            queue.put("done");
+            futexPipe.left().send("done");
+            nappingPipe.left().send("done");
         } finally {
             lock.unlock();
         }
     }
 
-    /** A child whose three threads block on the lock, the event and the barrier. */
+    /** A child whose five threads block on the lock, the event, the barrier, the queue and the pipe. */
     private static ChildProcess blockedChild(ProcessLock lock, ProcessEvent event, ProcessBarrier barrier,
-            ProcessSemaphore waiting) {
+            ProcessQueue<String> queue, PipeEnd pipe, ProcessSemaphore waiting) {
         return Multiprocessing.process(() -> {
             Thread[] threads = {
                 new Thread(() -> {
@@ -82,6 +90,14 @@ class IdleWaiterIT {
                     waiting.release();
                     uninterrupted(barrier::await);
                 }, PREFIX + "barrier"),
+                new Thread(() -> {
+                    waiting.release();
+                    uninterrupted(queue::take);
+                }, PREFIX + "queue"),
+                new Thread(() -> {
+                    waiting.release();
+                    uninterrupted(pipe::recv);
+                }, PREFIX + "pipe"),
             };
             for (Thread thread : threads) {
                 thread.start();
