@@ -31,7 +31,9 @@ public final class AllExamples {
             new Example("ProcessExample", "one child per number, run at the same time", ProcessExample::main),
             new Example("CurrentProcessExample", "current process, parent process, names", CurrentProcessExample::main),
             new Example("TerminateExample", "stop a long-running child", TerminateExample::main),
-            new Example("LockExample", "children printing under one lock", LockExample::main));
+            new Example("LockExample", "children printing under one lock", LockExample::main),
+            new Example("QueueExample", "a child puts a list on a queue, the parent takes it", QueueExample::main),
+            new Example("PipeExample", "a child sends a list through a pipe, the parent receives it", PipeExample::main));
 
     private AllExamples() {
     }

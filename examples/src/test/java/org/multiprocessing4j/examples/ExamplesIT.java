@@ -83,6 +83,22 @@ class ExamplesIT {
     }
 
     @Test
+    void queueExamplePrintsTheListTheChildPut() throws Exception {
+        Run run = run(QueueExample.class);
+
+        assertThat(run.exitCode()).as(run.describe()).isZero();
+        assertThat(run.stdout()).as(run.describe()).containsExactly("[u, 0, hello]");
+    }
+
+    @Test
+    void pipeExamplePrintsTheListTheChildSent() throws Exception {
+        Run run = run(PipeExample.class);
+
+        assertThat(run.exitCode()).as(run.describe()).isZero();
+        assertThat(run.stdout()).as(run.describe()).containsExactly("[23, null, child]");
+    }
+
+    @Test
     void allExamplesRunsEveryExampleUnderItsHeader() throws Exception {
         Run run = run(AllExamples.class);
 
@@ -94,7 +110,8 @@ class ExamplesIT {
         }
         assertThat(run.stdout()).as(run.describe())
                 .contains("1 is odd", "10 is even", "15 is odd", "23 is odd", "46 is even",
-                        "  process name:   MainProcess", "  process name:   worker", "terminated by SIGTERM: true");
+                        "  process name:   MainProcess", "  process name:   worker", "terminated by SIGTERM: true",
+                        "[u, 0, hello]", "[23, null, child]");
     }
 
     /** What a finished example JVM left behind. */
