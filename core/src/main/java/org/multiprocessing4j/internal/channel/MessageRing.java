@@ -167,7 +167,8 @@ public final class MessageRing {
                 abandonPartialMessage();
             }
             int bound = bound();
-            if (bound > 0 && !notFull.await(new Attempt(() -> count() < bound), remaining(timeoutNanos, deadline), true)) {
+            if (bound > 0 && count() >= bound
+                    && !notFull.await(new Attempt(() -> count() < bound), remaining(timeoutNanos, deadline), true)) {
                 return false;
             }
             int first = Math.min(length, largestChunk);
@@ -209,16 +210,23 @@ public final class MessageRing {
     }
 
     private boolean awaitRoom(int chunk, long timeoutNanos) throws InterruptedException {
-        return notFull.await(room(chunk), timeoutNanos, true);
+        // the common case, room at once, without the gate's counting of waiters
+        return hasRoom(chunk) || notFull.await(room(chunk), timeoutNanos, true);
     }
 
     /** Once a message is begun it is finished: an interrupt is kept for later. */
     private void awaitRoomUninterruptibly(int chunk) {
         try {
-            notFull.await(room(chunk), WaitGate.FOREVER, false);
+            if (!hasRoom(chunk)) {
+                notFull.await(room(chunk), WaitGate.FOREVER, false);
+            }
         } catch (InterruptedException e) {
             throw new AssertionError("an uninterruptible wait was interrupted", e);
         }
+    }
+
+    private boolean hasRoom(int chunk) {
+        return data.capacity() - (writeSide.getLong(TAIL) - readSide.getLongVolatile(HEAD)) >= recordSize(chunk);
     }
 
     private Attempt room(int chunk) {
@@ -233,7 +241,8 @@ public final class MessageRing {
         data.putInt(tail + 4, flags);
         data.putLong(tail + 8, messageLength);
         data.write(tail + RECORD_HEADER, bytes, offset, length);
-        writeSide.putLongRelease(TAIL, tail + recordSize(length));
+        // volatile, not release: the wake that follows must not read the gate before this store is seen
+        writeSide.putLongVolatile(TAIL, tail + recordSize(length));
         if ((flags & LAST) == 0) {
             // a reader may be waiting for this chunk mid-message
             notEmpty.wake(Integer.MAX_VALUE);
@@ -262,11 +271,12 @@ public final class MessageRing {
             int filled = 0;
             while (true) {
                 boolean midMessage = skipping || message != null;
-                DataAttempt attempt = new DataAttempt(end, midMessage);
-                if (!notEmpty.await(attempt, midMessage ? WaitGate.FOREVER : remaining(timeoutNanos, deadline), !midMessage)) {
+                DataAttempt attempt = hasData() ? null : new DataAttempt(end, midMessage);
+                if (attempt != null && !notEmpty.await(attempt,
+                        midMessage ? WaitGate.FOREVER : remaining(timeoutNanos, deadline), !midMessage)) {
                     return null;
                 }
-                if (attempt.endReached) {
+                if (attempt != null && attempt.endReached) {
                     readSide.putIntVolatile(READING, 0);
                     throw new EOFException("the other end is closed, or its process has exited");
                 }
@@ -284,7 +294,7 @@ public final class MessageRing {
                 } else if ((flags & ABORT) == 0) {
                     skipping = true;
                 }
-                readSide.putLongRelease(HEAD, head + recordSize(length));
+                readSide.putLongVolatile(HEAD, head + recordSize(length));
                 if ((flags & LAST) != 0) {
                     // a skipped message, whose reader died, was counted out by nobody: it is here
                     readSide.putIntVolatile(READING, 0);
