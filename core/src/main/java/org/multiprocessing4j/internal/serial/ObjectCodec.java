@@ -17,7 +17,7 @@ public final class ObjectCodec implements Serializable {
     private static final long serialVersionUID = 1L;
     private static final int FIRST_BUFFER = 512;
     /** A buffer grown past this by one large message is not kept for the next. */
-    private static final int LARGEST_KEPT = 1 << 20;
+    private static final int LARGEST_KEPT = 8 << 20;
 
     private final Serializer serializer;
     private transient ThreadLocal<ByteBuffer> buffers;
