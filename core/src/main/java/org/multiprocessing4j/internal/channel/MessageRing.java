@@ -28,8 +28,9 @@ import org.multiprocessing4j.internal.sync.RobustMutex;
  * <p>Implementation note. Writers take a writer lock for a whole message and readers a reader
  * lock, so each side is one writer and one reader at a time, and the ring itself only needs a
  * single-producer single-consumer protocol: a writer copies a record in, then publishes it with
- * a release store of {@code tail}; a reader copies it out, then frees it with a release store of
- * {@code head}. A message larger than a quarter of the ring goes in chunks, each committed on its
+ * a volatile store of {@code tail}; a reader copies it out, then frees it with a volatile store of
+ * {@code head}. Volatile rather than release, since each is followed by a look at the other side's
+ * wait gate, which must not be read before the store is visible ({@link WaitGate}'s contract). A message larger than a quarter of the ring goes in chunks, each committed on its
  * own, so a reader copies the first chunks out while the writer copies the next ones in.
  *
  * <p>Deaths. Both locks are {@link RobustMutex}es, taken over from a process that died holding
