@@ -31,8 +31,10 @@ import org.multiprocessing4j.internal.shm.WaitGate;
  *       thread, in any process, does after the {@code recv} that returned that message.</li>
  *   <li>A thread blocked in {@code recv} or {@code poll} uses no processor time.</li>
  * </ul>
- * An end whose other end is closed refuses to send ({@link IOException}); an end that is closed
- * refuses everything.
+ * An end whose other end is closed refuses to send ({@link IOException}), also when the close
+ * comes while it waits for room in a full pipe; an end that is closed refuses everything. A sender
+ * waiting for room while the other end's process dies without closing it waits until another
+ * process receives.
  *
  * @see ProcessContext#pipe()
  */
@@ -106,7 +108,9 @@ public final class PipeEnd implements Closeable, Serializable {
         if (ring.isReadingClosed()) {
             throw new IOException("the other end of the pipe is closed");
         }
-        ring.write(bytes, offset, length, WaitGate.FOREVER);
+        if (!ring.write(bytes, offset, length, WaitGate.FOREVER)) {
+            throw new IOException("the other end of the pipe was closed while this end waited to send");
+        }
     }
 
     /**

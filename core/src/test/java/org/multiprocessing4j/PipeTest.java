@@ -101,6 +101,17 @@ class PipeTest {
     }
 
     @Test
+    void aSendWaitingForRoomInAFullPipeFailsWhenTheOtherEndIsClosed() throws Exception {
+        Pipe pipe = Multiprocessing.pipe();
+        CompletableFuture<Void> sender = CompletableFuture.runAsync(() -> sendBytesQuietly(pipe.right(), new byte[3 << 20]));
+        assertThat(Connections.waitAny(List.of(pipe.left()), Duration.ofSeconds(30))).isNotEmpty();
+        pipe.left().close();
+
+        assertThatThrownBy(() -> sender.get(30, TimeUnit.SECONDS)).hasRootCauseInstanceOf(IOException.class)
+                .hasStackTraceContaining("other end");
+    }
+
+    @Test
     void anUnserializableMessageFailsInSendNamingItsClassAndNothingIsSent() throws Exception {
         Pipe pipe = Multiprocessing.pipe();
         assertThatThrownBy(() -> pipe.left().send(List.of(new Object())))

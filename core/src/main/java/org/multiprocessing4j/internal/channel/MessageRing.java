@@ -155,7 +155,8 @@ public final class MessageRing {
      * @param length how many
      * @param timeoutNanos how long to wait for the lock and room for the message to begin, or
      *     {@link WaitGate#FOREVER}; once begun, a message is written whole
-     * @return whether it was written; {@code false} if time ran out first
+     * @return whether it was written; {@code false} if time ran out first, or the reading end
+     *     was {@linkplain #closeReading() closed} while the writer waited for room
      * @throws InterruptedException if interrupted before the message was begun
      */
     public boolean write(byte[] bytes, int offset, int length, long timeoutNanos) throws InterruptedException {
@@ -183,7 +184,9 @@ public final class MessageRing {
             commit(bytes, offset, first, flags, length);
             for (int done = first; done < length;) {
                 int chunk = Math.min(length - done, largestChunk);
-                awaitRoomUninterruptibly(chunk);
+                if (!awaitRoomUninterruptibly(chunk)) {
+                    return false;
+                }
                 commit(bytes, offset + done, chunk, done + chunk == length ? LAST : 0, length);
                 done += chunk;
             }
@@ -204,23 +207,25 @@ public final class MessageRing {
 
     /** Called holding the writer lock, whose last holder died mid-message. */
     private void abandonPartialMessage() {
-        awaitRoomUninterruptibly(0);
-        commit(new byte[0], 0, 0, ABORT, 0);
+        if (awaitRoomUninterruptibly(0)) {
+            commit(new byte[0], 0, 0, ABORT, 0);
+        }
         writeSide.putIntVolatile(WRITING, 0);
         notEmpty.wake(Integer.MAX_VALUE);
     }
 
     private boolean awaitRoom(int chunk, long timeoutNanos) throws InterruptedException {
         // the common case, room at once, without the gate's counting of waiters
-        return hasRoom(chunk) || notFull.await(room(chunk), timeoutNanos, true);
+        return hasRoom(chunk) || notFull.await(room(chunk), timeoutNanos, true) && !isReadingClosed();
     }
 
-    /** Once a message is begun it is finished: an interrupt is kept for later. */
-    private void awaitRoomUninterruptibly(int chunk) {
+    /**
+     * Once a message is begun it is finished: an interrupt is kept for later. Returns false if
+     * the reading end was closed meanwhile: nobody will make room.
+     */
+    private boolean awaitRoomUninterruptibly(int chunk) {
         try {
-            if (!hasRoom(chunk)) {
-                notFull.await(room(chunk), WaitGate.FOREVER, false);
-            }
+            return hasRoom(chunk) || notFull.await(room(chunk), WaitGate.FOREVER, false) && !isReadingClosed();
         } catch (InterruptedException e) {
             throw new AssertionError("an uninterruptible wait was interrupted", e);
         }
@@ -233,7 +238,7 @@ public final class MessageRing {
     private Attempt room(int chunk) {
         long tail = writeSide.getLong(TAIL);
         long needed = recordSize(chunk);
-        return new Attempt(() -> data.capacity() - (tail - readSide.getLongVolatile(HEAD)) >= needed);
+        return new Attempt(() -> data.capacity() - (tail - readSide.getLongVolatile(HEAD)) >= needed || isReadingClosed());
     }
 
     private void commit(byte[] bytes, int offset, int length, int flags, int messageLength) {
@@ -376,6 +381,7 @@ public final class MessageRing {
     /** Records that nothing more will be read. */
     public void closeReading() {
         readSide.putIntVolatile(RingLayout.READER_CLOSED, 1);
+        notFull.wake(Integer.MAX_VALUE);
     }
 
     /** Whether the reading end was closed. */
