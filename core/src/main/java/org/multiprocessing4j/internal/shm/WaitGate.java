@@ -5,8 +5,8 @@ import java.util.concurrent.locks.LockSupport;
 
 /**
  * Where the threads that wait for one primitive sleep, in any process, and how they are woken:
- * spin briefly, then yield, then announce and sleep in a {@link Futex} wait, so that the thread
- * that changes the primitive pays for a system call only when someone sleeps.
+ * spin briefly (or not at all), then yield, then announce and sleep in a {@link Futex} wait, so
+ * that the thread that changes the primitive pays for a system call only when someone sleeps.
  *
  * <p>A gate is four words in the primitive's cell:
  * <pre>
@@ -31,12 +31,13 @@ import java.util.concurrent.locks.LockSupport;
  *
  * <p>A lock's release is cheaper: a release store, with no fence before the read that follows
  * ({@link #wakeAfterRelease}). That read is of {@code waiters}, and only when it is not zero does
- * the releaser fence and go on as above. A waiter counts itself in {@code waiters} before it
- * spins, microseconds before it can announce a sleep; a release store it might otherwise miss has
- * long left the releasing processor's store buffer by then, so the releaser either sees the waiter
- * or the waiter sees the release. A waiter that {@linkplain #backOff backed off} counts itself in
- * again just before it may announce a sleep, so that sleep lasts no longer than the back-off; and
- * the bounded sleeps below would end any missed wake-up.
+ * the releaser fence and go on as above. A thread counts itself in {@code waiters} when its wait
+ * begins and stays counted while it sleeps, so a releaser sees every sleeper. The one risk is a
+ * thread that counts itself in (on arrival, or after {@linkplain #backOff backing off}) and
+ * announces a sleep in the instant a release store is still in the releaser's store buffer: it
+ * sees the lock held and the releaser does not see it. That first sleep therefore lasts no longer
+ * than a back-off, unless a spin of some microseconds came between; later sleeps, announced long
+ * after the thread counted itself in, are not at risk, and all sleeps are bounded anyway.
  *
  * <p>Under {@link Policy#MUTEX} and {@link Policy#HAND_OFF} a waker wakes one thread. Since a wake
  * clears {@code contended}, a thread that ends its wait while others still sleep sets it again,
@@ -67,12 +68,12 @@ public final class WaitGate {
     public enum Policy {
 
         /**
-         * Locks: one waiter woken per release, and a brief spin. A waiter that spins long enough
-         * to catch a release takes the lock from a holder that was about to take it again, and the
-         * two processes then hand the lock back and forth at the price of a cache miss each time;
-         * sleeping sooner lets the holder go on.
+         * Locks: one waiter woken per release, and no spin. A spinning waiter catches a release
+         * and takes the lock from a holder that was about to take it again, and two processes then
+         * hand the lock back and forth at the price of cache misses each time; a waiter that sleeps
+         * at once lets the holder go on.
          */
-        MUTEX(10, 2, true),
+        MUTEX(0, 0, true),
 
         /**
          * Semaphores and conditions: one waiter woken per permit or signal, after a spin of some
@@ -175,7 +176,10 @@ public final class WaitGate {
         long deadline = timed ? System.nanoTime() + timeoutNanos : 0;
         boolean interrupted = false;
         boolean wokenForNothing = false;
-        boolean backedOff = false;
+        // counted in without a spin to follow (a lock's waiter on arrival, any one-at-a-time waiter
+        // after backing off), this thread may announce its sleep before a release that it would miss
+        // has left the releaser's store buffer: that sleep is kept as short as a back-off
+        boolean justCountedIn = spinsAndYields == 0;
         cell.getAndAddInt(waiters, 1);
         try {
             for (int round = 0;; round++) {
@@ -208,13 +212,10 @@ public final class WaitGate {
                     if (wokenForNothing && oneAtATime) {
                         backOff(observed, Math.min(remaining, BACK_OFF_NANOS));
                         wokenForNothing = false;
-                        backedOff = true;
+                        justCountedIn = true;
                     } else {
-                        // just counted in again after backing off, this thread may announce its sleep
-                        // before a release it would miss has left the releaser's store buffer: that
-                        // sleep is kept as short as the back-off
-                        long longest = Math.min(remaining, backedOff ? BACK_OFF_NANOS : SLICE_NANOS);
-                        backedOff = false;
+                        long longest = Math.min(remaining, justCountedIn ? BACK_OFF_NANOS : SLICE_NANOS);
+                        justCountedIn = false;
                         // the wake was for nothing if the try right after it fails, next round
                         wokenForNothing = sleep(observed, longest, attempt, round - spinsAndYields);
                     }
