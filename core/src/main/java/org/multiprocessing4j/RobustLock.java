@@ -31,8 +31,8 @@ import org.multiprocessing4j.internal.sync.RobustMutex;
  *       anyone release it; code that hands a held lock to another process should use a
  *       {@link ProcessSemaphore} instead.)</li>
  *   <li><b>Not fair</b>: a thread that comes along may take the lock before one that has waited.</li>
- *   <li><b>Waiting costs no processor time</b>: a waiter spins for a few microseconds, then sleeps
- *       in the kernel until the lock is released. Interrupts are noticed within 50 ms.</li>
+ *   <li><b>Waiting costs no processor time</b>: a waiter sleeps in the kernel until the lock is
+ *       released. Interrupts are noticed within 50 ms.</li>
  * </ul>
  *
  * <p>The lock lives in shared memory of the process that created it and lasts as long as that
