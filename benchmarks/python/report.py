@@ -74,6 +74,45 @@ WORKLOADS = (
         comparisons=(Comparison("bare", "bare"),),
         same_scale_as="process.start-join",
     ),
+    Workload(
+        name="lock.uncontended",
+        title="Lock acquire+release, uncontended",
+        measures="One thread of one process takes and releases a lock shared by processes, 1,000,000 "
+                 "times per run; one operation is an acquire plus a release. CPython: "
+                 "`lock.acquire(); lock.release()` on a `multiprocessing.Lock`. multiprocessing4j: "
+                 "`lock.lock(); lock.unlock()` on a `ProcessLock`.",
+        comparisons=(Comparison("lock", "Lock", goal=5),),
+    ),
+    Workload(
+        name="lock.contended-counter",
+        title="Shared counter under a lock, 2 processes",
+        measures="Two worker processes each add 1 to a counter in shared memory 500,000 times, holding "
+                 "a lock shared by processes around each increment; a run is timed from the start "
+                 "signal (a barrier) until both workers have reported done (a semaphore), and the "
+                 "counter is checked. The workers are started once, before the warm-up. CPython: a "
+                 "`multiprocessing.Lock` and a `multiprocessing.Value('i', lock=False)`. "
+                 "multiprocessing4j: a `ProcessLock` and an `int` in a file mapped by both workers.",
+        comparisons=(Comparison("lock", "Lock", goal=10),),
+    ),
+    Workload(
+        name="event.ping-pong",
+        title="Event ping-pong round trip, 2 processes",
+        measures="Two processes hand a turn back and forth 5,000 times per run through two events: "
+                 "one sets `ping` and waits for `pong`, then clears it; the other waits for `ping`, "
+                 "clears it and sets `pong`. The result is the run's time divided by its round trips. "
+                 "The other process is started once, before the warm-up. CPython: "
+                 "`multiprocessing.Event`. multiprocessing4j: `ProcessEvent`.",
+        comparisons=(Comparison("event", "Event", goal=0.33),),
+    ),
+    Workload(
+        name="semaphore.ping-pong",
+        title="Semaphore ping-pong round trip, 2 processes",
+        measures="As `event.ping-pong`, with two semaphores that start at 0: one side releases `ping` "
+                 "and acquires `pong`, the other acquires `ping` and releases `pong`. CPython: "
+                 "`multiprocessing.Semaphore(0)`. multiprocessing4j: `ProcessSemaphore`.",
+        comparisons=(Comparison("semaphore", "Semaphore", goal=0.33),),
+        same_scale_as="event.ping-pong",
+    ),
 )
 
 

@@ -23,11 +23,28 @@ class Result:
     high: float
 
 
-def millis(workload, variant, samples):
-    """The line of a timing in milliseconds, where lower is better."""
-    fields = [workload, variant, f"{statistics.median(samples):.4f}", "ms", "1",
+def line(workload, variant, samples, unit, lower_is_better):
+    """The line of a measurement: the median, count and range of its samples."""
+    fields = [workload, variant, f"{statistics.median(samples):.4f}", unit, "1" if lower_is_better else "0",
               str(len(samples)), f"{min(samples):.4f}", f"{max(samples):.4f}"]
     return "\t".join(fields)
+
+
+def millis(workload, variant, samples):
+    """The line of a timing in milliseconds, where lower is better."""
+    return line(workload, variant, samples, "ms", True)
+
+
+def rate(workload, variant, millis_samples, operations):
+    """The line of a throughput in millions of operations per second, where higher is better, from
+    the milliseconds that each sample took for `operations` operations."""
+    return line(workload, variant, [operations / (ms * 1000.0) for ms in millis_samples], "M ops/s", False)
+
+
+def micros_each(workload, variant, millis_samples, operations):
+    """The line of the time one operation took, in microseconds, where lower is better, from the
+    milliseconds that each sample took for `operations` operations."""
+    return line(workload, variant, [ms * 1000.0 / operations for ms in millis_samples], "us", True)
 
 
 def meta(key, value):

@@ -65,11 +65,137 @@ def runtime_start(settings, out):
     out(millis("baseline.runtime-start", "bare", collect(settings, trial)))
 
 
+LOCK_OPERATIONS = 1_000_000
+COUNTER_INCREMENTS = 500_000  # per worker process
+COUNTER_WORKERS = 2
+ROUND_TRIPS = 5_000
+
+
+def lock_uncontended(settings, out):
+    """lock.uncontended: lock.acquire(); lock.release() on a multiprocessing.Lock, LOCK_OPERATIONS
+    times per run, in one process."""
+    lock = mp.Lock()
+
+    def trial():
+        begin = time.perf_counter()
+        for _ in range(LOCK_OPERATIONS):
+            lock.acquire()
+            lock.release()
+        return time.perf_counter() - begin
+
+    out(rate("lock.uncontended", "Lock", collect(settings, trial), LOCK_OPERATIONS))
+
+
+def count_under_lock(lock, counter, start, done, runs):
+    """A worker of lock.contended-counter: for each run, waits for the start, then increments."""
+    for _ in range(runs):
+        start.wait()
+        for _ in range(COUNTER_INCREMENTS):
+            lock.acquire()
+            counter.value += 1
+            lock.release()
+        done.release()
+
+
+def lock_contended_counter(settings, out):
+    """lock.contended-counter: two worker processes each add 1 to a multiprocessing.Value('i',
+    lock=False) COUNTER_INCREMENTS times, holding a multiprocessing.Lock around each increment. A
+    run is timed from the start signal until both workers have reported done; the workers are
+    started once, before the warm-up."""
+    lock = mp.Lock()
+    counter = mp.Value("i", 0, lock=False)
+    start = mp.Barrier(COUNTER_WORKERS + 1)
+    done = mp.Semaphore(0)
+    runs = settings.warmup + settings.repetitions
+    workers = [mp.Process(target=count_under_lock, args=(lock, counter, start, done, runs))
+               for _ in range(COUNTER_WORKERS)]
+    for worker in workers:
+        worker.start()
+
+    def trial():
+        counter.value = 0
+        begin = time.perf_counter()
+        start.wait()
+        for _ in range(COUNTER_WORKERS):
+            done.acquire()
+        elapsed = time.perf_counter() - begin
+        if counter.value != COUNTER_WORKERS * COUNTER_INCREMENTS:
+            raise RuntimeError(f"lost increments: the counter is {counter.value}")
+        return elapsed
+
+    samples = collect(settings, trial)
+    for worker in workers:
+        worker.join()
+    out(rate("lock.contended-counter", "Lock", samples, COUNTER_WORKERS * COUNTER_INCREMENTS))
+
+
+def return_events(ping, pong, total):
+    """The other side of event.ping-pong."""
+    for _ in range(total):
+        ping.wait()
+        ping.clear()
+        pong.set()
+
+
+def return_permits(ping, pong, total):
+    """The other side of semaphore.ping-pong."""
+    for _ in range(total):
+        ping.acquire()
+        pong.release()
+
+
+def ping_pong(settings, out, workload, variant, make, partner, turn):
+    """Two processes hand a turn back and forth ROUND_TRIPS times per run through two primitives
+    made by make(); the result is the run's time divided by its round trips. The partner process
+    is started once, before the warm-up, and plays every run."""
+    ping, pong = make(), make()
+    other = mp.Process(target=partner, args=(ping, pong, (settings.warmup + settings.repetitions) * ROUND_TRIPS))
+    other.start()
+
+    def trial():
+        begin = time.perf_counter()
+        for _ in range(ROUND_TRIPS):
+            turn(ping, pong)
+        return time.perf_counter() - begin
+
+    samples = collect(settings, trial)
+    other.join()
+    if other.exitcode != 0:
+        raise RuntimeError(f"the partner process exited with {other.exitcode}")
+    out(micros_each(workload, variant, samples, ROUND_TRIPS))
+
+
+def event_turn(ping, pong):
+    ping.set()
+    pong.wait()
+    pong.clear()
+
+
+def semaphore_turn(ping, pong):
+    ping.release()
+    pong.acquire()
+
+
+def event_ping_pong(settings, out):
+    """event.ping-pong: set, wait, clear on two multiprocessing.Event objects."""
+    ping_pong(settings, out, "event.ping-pong", "Event", mp.Event, return_events, event_turn)
+
+
+def semaphore_ping_pong(settings, out):
+    """semaphore.ping-pong: release, acquire on two multiprocessing.Semaphore(0) objects."""
+    ping_pong(settings, out, "semaphore.ping-pong", "Semaphore", lambda: mp.Semaphore(0), return_permits,
+              semaphore_turn)
+
+
 # Every workload, in report order. A new workload is one function here, one entry in
 # CompareWorkloads with the same name, and one row in report.py.
 WORKLOADS = [
     ("process.start-join", process_start_join),
     ("baseline.runtime-start", runtime_start),
+    ("lock.uncontended", lock_uncontended),
+    ("lock.contended-counter", lock_contended_counter),
+    ("event.ping-pong", event_ping_pong),
+    ("semaphore.ping-pong", semaphore_ping_pong),
 ]
 
 
@@ -77,6 +203,18 @@ def millis(workload, variant, samples):
     from result_line import millis as line
 
     return line(workload, variant, samples)
+
+
+def rate(workload, variant, samples, operations):
+    from result_line import rate as line
+
+    return line(workload, variant, samples, operations)
+
+
+def micros_each(workload, variant, samples, operations):
+    from result_line import micros_each as line
+
+    return line(workload, variant, samples, operations)
 
 
 def main():

@@ -33,7 +33,11 @@ public final class CompareWorkloads {
      */
     private static final List<Entry> WORKLOADS = List.of(
             new Entry("process.start-join", ProcessStartJoin::run),
-            new Entry("baseline.runtime-start", RuntimeStart::run));
+            new Entry("baseline.runtime-start", RuntimeStart::run),
+            new Entry("lock.uncontended", LockUncontended::run),
+            new Entry("lock.contended-counter", LockCounter::run),
+            new Entry("event.ping-pong", PingPong::events),
+            new Entry("semaphore.ping-pong", PingPong::semaphores));
 
     private CompareWorkloads() {
     }

@@ -14,7 +14,27 @@ final class ResultLine {
 
     /** A timing in milliseconds, where lower is better. */
     static String millis(String workload, String variant, Samples samples) {
-        return String.join("\t", workload, variant, number(samples.median()), "ms", "1",
+        return line(workload, variant, samples, "ms", true);
+    }
+
+    /**
+     * A throughput in millions of operations per second, where higher is better, from timings of
+     * {@code operations} operations each.
+     */
+    static String rate(String workload, String variant, Samples millis, long operations) {
+        return line(workload, variant, millis.map(ms -> operations / (ms * 1000.0)), "M ops/s", false);
+    }
+
+    /**
+     * The time of one operation in microseconds, where lower is better, from timings of
+     * {@code operations} operations each.
+     */
+    static String microsEach(String workload, String variant, Samples millis, long operations) {
+        return line(workload, variant, millis.map(ms -> ms * 1000.0 / operations), "us", true);
+    }
+
+    private static String line(String workload, String variant, Samples samples, String unit, boolean lowerIsBetter) {
+        return String.join("\t", workload, variant, number(samples.median()), unit, lowerIsBetter ? "1" : "0",
                 Integer.toString(samples.count()), number(samples.min()), number(samples.max()));
     }
 

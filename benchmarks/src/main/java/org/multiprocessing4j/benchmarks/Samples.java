@@ -1,10 +1,12 @@
 package org.multiprocessing4j.benchmarks;
 
 import java.util.Arrays;
+import java.util.function.DoubleUnaryOperator;
 
 /**
- * The timed runs of one measurement, in milliseconds. The median is what is compared: on a shared,
- * noisy machine a few slow outliers move the mean but not the median.
+ * The timed runs of one measurement, in milliseconds (or, {@linkplain #map mapped}, another
+ * quantity such as a rate). The median is what is compared: on a shared, noisy machine a few slow
+ * outliers move the mean but not the median.
  */
 final class Samples {
 
@@ -25,6 +27,11 @@ final class Samples {
             millis[i] = trial.runNanos() / 1e6;
         }
         return new Samples(millis);
+    }
+
+    /** The same runs expressed in another quantity, such as operations per second. */
+    Samples map(DoubleUnaryOperator conversion) {
+        return new Samples(Arrays.stream(sorted).map(conversion).toArray());
     }
 
     double median() {
