@@ -113,6 +113,46 @@ WORKLOADS = (
         comparisons=(Comparison("semaphore", "Semaphore", goal=0.33),),
         same_scale_as="event.ping-pong",
     ),
+    Workload(
+        name="pipe.round-trip",
+        title="Pipe round trip, small object",
+        measures="This process sends `[\"u\", i, \"hello\"]` through a duplex pipe and receives it back "
+                 "from a child that echoes it, 2,000 times per run; the result is the run's time divided "
+                 "by its round trips. CPython: `multiprocessing.Pipe()`, `send`/`recv`. "
+                 "multiprocessing4j: `Multiprocessing.pipe()`, `send`/`recv`.",
+        comparisons=(Comparison("pipe", "Pipe", goal=0.1),),
+    ),
+    Workload(
+        name="pipe.one-way-1mib",
+        title="Pipe one way, 1 MiB messages",
+        measures="A child sends 50 messages of 1 MiB per run as bytes through a one-way pipe; the result "
+                 "is the run's time divided by its messages. CPython: `send_bytes`/`recv_bytes`. "
+                 "multiprocessing4j: `sendBytes`/`recvBytes`.",
+        comparisons=(Comparison("pipe", "Pipe", goal=0.5),),
+    ),
+    Workload(
+        name="queue.1-1",
+        title="Queue throughput, 1 producer → 1 consumer, small objects",
+        measures="A producer child puts 20,000 `[\"u\", i, \"hello\"]` per run and this process takes "
+                 "them; a run is timed from the producer's start signal until the last is taken. "
+                 "CPython: `multiprocessing.Queue`. multiprocessing4j: `Multiprocessing.queue()`.",
+        comparisons=(Comparison("queue", "Queue", goal=15),),
+    ),
+    Workload(
+        name="queue.2-2",
+        title="Queue throughput, 2 producers → 2 consumers, small objects",
+        measures="As `queue.1-1` with two producer children and two consumer children on one queue, "
+                 "40,000 messages per run; a run ends when both consumers have reported their counts.",
+        comparisons=(Comparison("queue", "Queue", goal=10),),
+        same_scale_as="queue.1-1",
+    ),
+    Workload(
+        name="queue.1-1-1mib",
+        title="Queue, 1 producer → 1 consumer, 1 MiB messages",
+        measures="As `queue.1-1` with 50 byte arrays (`bytes` in CPython) of 1 MiB per run; the result "
+                 "is the run's time divided by its messages.",
+        comparisons=(Comparison("queue", "Queue", goal=0.5),),
+    ),
 )
 
 

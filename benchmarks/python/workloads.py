@@ -187,6 +187,139 @@ def semaphore_ping_pong(settings, out):
               semaphore_turn)
 
 
+PIPE_ROUND_TRIPS = 2_000
+QUEUE_MESSAGES = 20_000
+LARGE_MESSAGES = 50
+STOP = "STOP"
+
+
+def echo(conn):
+    """The other end of pipe.round-trip: sends back every message until STOP."""
+    message = conn.recv()
+    while message != STOP:
+        conn.send(message)
+        message = conn.recv()
+
+
+def pipe_round_trip(settings, out):
+    """pipe.round-trip: send ["u", i, "hello"] through a Pipe and receive it back from an echoing child."""
+    end, child_end = mp.Pipe()
+    child = mp.Process(target=echo, args=(child_end,))
+    child.start()
+
+    def trial():
+        begin = time.perf_counter()
+        for i in range(PIPE_ROUND_TRIPS):
+            end.send(["u", i, "hello"])
+            end.recv()
+        return time.perf_counter() - begin
+
+    samples = collect(settings, trial)
+    end.send(STOP)
+    child.join()
+    out(micros_each("pipe.round-trip", "Pipe", samples, PIPE_ROUND_TRIPS))
+
+
+def send_large(conn, go, runs):
+    """The sender of pipe.one-way-1mib: LARGE_MESSAGES of 1 MiB per run, as bytes."""
+    message = bytes(1 << 20)
+    for _ in range(runs):
+        go.acquire()
+        for _ in range(LARGE_MESSAGES):
+            conn.send_bytes(message)
+
+
+def pipe_one_way(settings, out):
+    """pipe.one-way-1mib: a child sends 1 MiB messages with send_bytes; the time of one is reported."""
+    receiver, sender = mp.Pipe(duplex=False)
+    go = mp.Semaphore(0)
+    child = mp.Process(target=send_large, args=(sender, go, settings.warmup + settings.repetitions))
+    child.start()
+
+    def trial():
+        begin = time.perf_counter()
+        go.release()
+        for _ in range(LARGE_MESSAGES):
+            receiver.recv_bytes()
+        return time.perf_counter() - begin
+
+    samples = collect(settings, trial)
+    child.join()
+    out(micros_each("pipe.one-way-1mib", "Pipe", samples, LARGE_MESSAGES))
+
+
+def produce(queue, go, runs, messages, large):
+    """A producer of queue.*: per run, waits for its turn, puts the messages, then STOP."""
+    block = bytes(1 << 20)
+    for _ in range(runs):
+        go.acquire()
+        for i in range(messages):
+            queue.put(block if large else ["u", i, "hello"])
+        queue.put(STOP)
+
+
+def consume(queue, go, counts, runs):
+    """A consumer of queue.2-2: per run, waits for its turn, takes until STOP, reports its count."""
+    for _ in range(runs):
+        go.acquire()
+        taken = 0
+        while queue.get() != STOP:
+            taken += 1
+        counts.put(taken)
+
+
+def queue_workload(settings, out, workload, producers, messages, large):
+    """producers children put; with one, this process takes; with more, as many consumer children
+    take and report their counts. A run is timed from the start signal until all was taken."""
+    queue, counts = mp.Queue(), mp.Queue()
+    runs = settings.warmup + settings.repetitions
+    turns, children = [], []
+    for _ in range(producers):
+        turns.append(mp.Semaphore(0))
+        children.append(mp.Process(target=produce, args=(queue, turns[-1], runs, messages, large)))
+    for _ in range(producers if producers > 1 else 0):
+        turns.append(mp.Semaphore(0))
+        children.append(mp.Process(target=consume, args=(queue, turns[-1], counts, runs)))
+    for child in children:
+        child.start()
+
+    def trial():
+        begin = time.perf_counter()
+        for turn in turns:
+            turn.release()
+        taken = 0
+        if producers == 1:
+            while queue.get() != STOP:
+                taken += 1
+        else:
+            taken = sum(counts.get() for _ in range(producers))
+        elapsed = time.perf_counter() - begin
+        if taken != producers * messages:
+            raise RuntimeError(f"{taken} messages taken, {producers * messages} put")
+        return elapsed
+
+    samples = collect(settings, trial)
+    for child in children:
+        child.join()
+    total = producers * messages
+    out(micros_each(workload, "Queue", samples, total) if large else rate(workload, "Queue", samples, total))
+
+
+def queue_one_to_one(settings, out):
+    """queue.1-1: one producer child, this process takes ["u", i, "hello"] from a Queue."""
+    queue_workload(settings, out, "queue.1-1", 1, QUEUE_MESSAGES, False)
+
+
+def queue_two_to_two(settings, out):
+    """queue.2-2: two producer children, two consumer children, one Queue."""
+    queue_workload(settings, out, "queue.2-2", 2, QUEUE_MESSAGES, False)
+
+
+def queue_large(settings, out):
+    """queue.1-1-1mib: as queue.1-1 with 1 MiB bytes objects."""
+    queue_workload(settings, out, "queue.1-1-1mib", 1, LARGE_MESSAGES, True)
+
+
 # Every workload, in report order. A new workload is one function here, one entry in
 # CompareWorkloads with the same name, and one row in report.py.
 WORKLOADS = [
@@ -196,6 +329,11 @@ WORKLOADS = [
     ("lock.contended-counter", lock_contended_counter),
     ("event.ping-pong", event_ping_pong),
     ("semaphore.ping-pong", semaphore_ping_pong),
+    ("pipe.round-trip", pipe_round_trip),
+    ("pipe.one-way-1mib", pipe_one_way),
+    ("queue.1-1", queue_one_to_one),
+    ("queue.2-2", queue_two_to_two),
+    ("queue.1-1-1mib", queue_large),
 ]
 
 

@@ -37,7 +37,12 @@ public final class CompareWorkloads {
             new Entry("lock.uncontended", LockUncontended::run),
             new Entry("lock.contended-counter", LockCounter::run),
             new Entry("event.ping-pong", PingPong::events),
-            new Entry("semaphore.ping-pong", PingPong::semaphores));
+            new Entry("semaphore.ping-pong", PingPong::semaphores),
+            new Entry("pipe.round-trip", Channels::pipeRoundTrip),
+            new Entry("pipe.one-way-1mib", Channels::pipeOneWay),
+            new Entry("queue.1-1", Channels::queueOneToOne),
+            new Entry("queue.2-2", Channels::queueTwoToTwo),
+            new Entry("queue.1-1-1mib", Channels::queueLarge));
 
     private CompareWorkloads() {
     }
