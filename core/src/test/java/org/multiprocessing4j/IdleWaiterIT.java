@@ -77,27 +77,14 @@ class IdleWaiterIT {
             ProcessQueue<String> queue, PipeEnd pipe, ProcessSemaphore waiting) {
         return Multiprocessing.process(() -> {
             Thread[] threads = {
-                new Thread(() -> {
-                    waiting.release();
+                blocked("lock", waiting, () -> {
                     lock.lock();
                     lock.unlock();
-                }, PREFIX + "lock"),
-                new Thread(() -> {
-                    waiting.release();
-                    uninterrupted(event::await);
-                }, PREFIX + "event"),
-                new Thread(() -> {
-                    waiting.release();
-                    uninterrupted(barrier::await);
-                }, PREFIX + "barrier"),
-                new Thread(() -> {
-                    waiting.release();
-                    uninterrupted(queue::take);
-                }, PREFIX + "queue"),
-                new Thread(() -> {
-                    waiting.release();
-                    uninterrupted(pipe::recv);
-                }, PREFIX + "pipe"),
+                }),
+                blocked("event", waiting, event::await),
+                blocked("barrier", waiting, barrier::await),
+                blocked("queue", waiting, queue::take),
+                blocked("pipe", waiting, pipe::recv),
             };
             for (Thread thread : threads) {
                 thread.start();
@@ -113,12 +100,16 @@ class IdleWaiterIT {
         void run() throws Exception;
     }
 
-    private static void uninterrupted(Wait wait) {
-        try {
-            wait.run();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+    /** A thread named after what it waits for, which says it is about to wait, then waits. */
+    private static Thread blocked(String name, ProcessSemaphore waiting, Wait wait) {
+        return new Thread(() -> {
+            waiting.release();
+            try {
+                wait.run();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }, PREFIX + name);
     }
 
     /** Processor ticks (user + system) of the child's waiter threads, by name. */
