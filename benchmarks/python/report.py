@@ -57,13 +57,29 @@ WORKLOADS = (
                  "method (forkserver's server is started by the warm-up runs, outside the timing; the "
                  "script imports only `multiprocessing`, `sys` and `time` at the top, because spawn "
                  "and forkserver children import it again and that time counts). "
-                 "multiprocessing4j: `Multiprocessing.process(target); p.start(); p.join()`, where "
-                 "every child is a new JVM (`cold`), started with the library's defaults: a "
-                 "class-data archive of the start path, trained by the first start on this class "
-                 "path (a warm-up run), and no performance-data file.",
+                 "multiprocessing4j: `Multiprocessing.process(target); p.start(); p.join()`. "
+                 "`cold`: start method COLD, every child a new JVM, started with the library's "
+                 "defaults (a class-data archive of the start path, trained by the first start on "
+                 "this class path, a warm-up run; no performance-data file). `warm`: start method "
+                 "WARM, the child takes an idle spare JVM; before each round, untimed, the harness "
+                 "waits until a spare is ready again (`Multiprocessing.prestartSpares`), as "
+                 "forkserver's server is started outside the timing. Starts faster than spares can "
+                 "be replaced fall back to cold ones.",
         comparisons=(Comparison("cold", "spawn", goal=1.5),
+                     Comparison("cold", "spawn", goal=1.0),
                      Comparison("cold", "forkserver"),
-                     Comparison("cold", "fork")),
+                     Comparison("cold", "fork"),
+                     Comparison("warm", "fork", goal=1.0),
+                     Comparison("warm", "forkserver", goal=1 / 3)),
+    ),
+    Workload(
+        name="process.idle-memory",
+        title="Memory kept for fast starts",
+        measures="The resident set (VmRSS) of what each side keeps running to start children fast. "
+                 "multiprocessing4j: an idle spare JVM with the default options, once it is ready "
+                 "(5 spares in turn). CPython: forkserver's server process after it has started a "
+                 "child.",
+        comparisons=(Comparison("idle spare", "forkserver"),),
     ),
     Workload(
         name="baseline.runtime-start",
@@ -196,9 +212,9 @@ class Row:
         bound = "≤" if self.java is None or self.java.lower_is_better else "≥"
         ratio = self.ratio()
         if ratio is None:
-            return f"{bound} {goal:g}×"
+            return f"{bound} {goal:.3g}×"
         met = ratio <= goal if bound == "≤" else ratio >= goal
-        return f"{bound} {goal:g}× ({'met' if met else 'not met'})"
+        return f"{bound} {goal:.3g}× ({'met' if met else 'not met'})"
 
 
 def rows(results):

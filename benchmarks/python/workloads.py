@@ -50,6 +50,22 @@ def process_start_join(settings, out):
         out(millis("process.start-join", method, collect(settings, trial)))
 
 
+def idle_memory(settings, out):
+    """process.idle-memory: the resident set (VmRSS, MiB) of forkserver's server process, what
+    Python keeps running to start children fast; the counterpart of an idle spare JVM."""
+    from multiprocessing import forkserver
+
+    from result_line import line
+
+    process = mp.get_context("forkserver").Process(target=noop)
+    process.start()  # makes sure the server runs
+    process.join()
+    pid = forkserver._forkserver._forkserver_pid  # there is no public way to ask
+    with open(f"/proc/{pid}/status") as status:
+        kib = next(int(field.split()[1]) for field in status if field.startswith("VmRSS:"))
+    out(line("process.idle-memory", "forkserver", [kib / 1024.0], "MiB", True))
+
+
 def runtime_start(settings, out):
     """baseline.runtime-start: a bare interpreter (python -c pass) started and waited for; the
     floor under process.start-join for spawn. A reference, not a multiprocessing feature."""
@@ -324,6 +340,7 @@ def queue_large(settings, out):
 # CompareWorkloads with the same name, and one row in report.py.
 WORKLOADS = [
     ("process.start-join", process_start_join),
+    ("process.idle-memory", idle_memory),
     ("baseline.runtime-start", runtime_start),
     ("lock.uncontended", lock_uncontended),
     ("lock.contended-counter", lock_contended_counter),

@@ -33,6 +33,7 @@ public final class CompareWorkloads {
      */
     private static final List<Entry> WORKLOADS = List.of(
             new Entry("process.start-join", ProcessStartJoin::run),
+            new Entry("process.idle-memory", IdleMemory::run),
             new Entry("baseline.runtime-start", RuntimeStart::run),
             new Entry("lock.uncontended", LockUncontended::run),
             new Entry("lock.contended-counter", LockCounter::run),

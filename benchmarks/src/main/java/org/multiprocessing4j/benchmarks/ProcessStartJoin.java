@@ -1,14 +1,18 @@
 package org.multiprocessing4j.benchmarks;
 
+import java.time.Duration;
 import java.util.function.Consumer;
 import org.multiprocessing4j.ChildProcess;
 import org.multiprocessing4j.Multiprocessing;
+import org.multiprocessing4j.StartMethod;
 
 /**
  * Workload {@code process.start-join}: create a child whose target does nothing, start it, join
- * it. The whole round is timed, as Python's {@code Process(target=noop); start(); join()} is, so
- * it is the cost of a child JVM from nothing to exit code. Every child is a new JVM, hence the
- * variant name {@code cold}.
+ * it. The whole round is timed, as Python's {@code Process(target=noop); start(); join()} is.
+ * Variant {@code cold}: every child is a new JVM (start method {@code COLD}, like Python's
+ * {@code spawn}). Variant {@code warm}: the child takes a spare JVM; before each round, untimed,
+ * the harness waits until a spare is ready again, as Python's warm-up starts forkserver's server
+ * outside the timing.
  */
 final class ProcessStartJoin {
 
@@ -24,8 +28,20 @@ final class ProcessStartJoin {
     }
 
     static void run(Settings settings, Consumer<String> out) throws Exception {
-        Samples samples = Samples.collect(settings, ProcessStartJoin::startAndJoin);
-        out.accept(ResultLine.millis("process.start-join", "cold", samples));
+        Multiprocessing.setStartMethod(StartMethod.COLD);
+        out.accept(ResultLine.millis("process.start-join", "cold",
+                Samples.collect(settings, ProcessStartJoin::startAndJoin)));
+        Multiprocessing.setStartMethod(StartMethod.WARM);
+        out.accept(ResultLine.millis("process.start-join", "warm", Samples.collect(settings, () -> {
+            awaitSpare();
+            return startAndJoin();
+        })));
+    }
+
+    static void awaitSpare() throws InterruptedException {
+        if (!Multiprocessing.prestartSpares(Duration.ofSeconds(30))) {
+            throw new IllegalStateException("no spare JVM within 30 s");
+        }
     }
 
     private static long startAndJoin() throws InterruptedException {

@@ -33,6 +33,11 @@ final class ResultLine {
         return line(workload, variant, millis.map(ms -> ms * 1000.0 / operations), "us", true);
     }
 
+    /** A quantity in {@code unit} other than a time or a rate, such as memory, where lower is better. */
+    static String quantity(String workload, String variant, Samples samples, String unit) {
+        return line(workload, variant, samples, unit, true);
+    }
+
     private static String line(String workload, String variant, Samples samples, String unit, boolean lowerIsBetter) {
         return String.join("\t", workload, variant, number(samples.median()), unit, lowerIsBetter ? "1" : "0",
                 Integer.toString(samples.count()), number(samples.min()), number(samples.max()));

@@ -17,6 +17,11 @@ final class Samples {
         Arrays.sort(sorted);
     }
 
+    /** Values measured some other way than by timing a trial. */
+    static Samples of(double[] values) {
+        return new Samples(values);
+    }
+
     /** Runs {@code trial} {@code warmup} times without keeping the result, then times it. */
     static Samples collect(Settings settings, Trial trial) throws Exception {
         for (int i = 0; i < settings.warmup(); i++) {

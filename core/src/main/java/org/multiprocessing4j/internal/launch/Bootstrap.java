@@ -30,6 +30,11 @@ record Bootstrap(String name, long pid, int[] identity, boolean daemon, String p
     static final byte HELLO = 1;
     /** Frame type: parent to child, a {@code Bootstrap}, sent once the child has said hello. */
     static final byte BOOT = 2;
+    /**
+     * Frame type: child to parent, sent when a child that has no bootstrap yet (a spare) has
+     * finished warming up, so that the target it gets next does not compete with the warm-up.
+     */
+    static final byte READY = 4;
     /** Frame type: child to parent, its exit code and the exception that ended it, if any. */
     static final byte EXIT = 3;
 

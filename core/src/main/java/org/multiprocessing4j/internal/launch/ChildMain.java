@@ -36,6 +36,7 @@ public final class ChildMain {
         try {
             channel = FrameChannel.connect(Integer.parseInt(args[0]));
             channel.write(Bootstrap.HELLO, HexFormat.of().parseHex(System.getenv(TOKEN_VARIABLE)));
+            stepDone(channel, false);
             Frame boot = channel.read();
             if (boot == null || boot.type() != Bootstrap.BOOT) {
                 throw new IOException("the parent closed the connection before sending the target");
@@ -72,6 +73,26 @@ public final class ChildMain {
 
     /** Set when the bootstrap has arrived: from then on the warm-up only competes with the target. */
     private static volatile boolean booted;
+    private static FrameChannel connected;
+    private static boolean warmedUp;
+
+    /**
+     * Called when the connection is made and when the warm-up is over; once both are, and no
+     * bootstrap has come, tells the parent this JVM is ready as a spare.
+     */
+    private static synchronized void stepDone(FrameChannel channel, boolean warmUpOver) {
+        if (channel != null) {
+            connected = channel;
+        }
+        warmedUp |= warmUpOver;
+        if (connected != null && warmedUp && !booted) {
+            try {
+                connected.write(Bootstrap.READY, new byte[0]);
+            } catch (IOException e) {
+                // the parent is gone; the main thread finds out
+            }
+        }
+    }
 
     /**
      * Loads what rebuilding a lambda needs ({@code SerializedLambda}, reflection, the lambda
@@ -99,6 +120,7 @@ public final class ChildMain {
                 } catch (IOException | ClassNotFoundException | RuntimeException e) {
                     // only a lost head start: the target's own deserialization will report real trouble
                 }
+                stepDone(null, true);
             }
         }, "multiprocessing4j warm-up");
         warmUp.setDaemon(true);

@@ -1,5 +1,6 @@
 package org.multiprocessing4j.internal.launch;
 
+import java.io.IOException;
 import java.lang.ProcessBuilder.Redirect;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -12,14 +13,15 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.multiprocessing4j.internal.platform.Platform;
 import org.multiprocessing4j.internal.transport.FrameChannel;
+import org.multiprocessing4j.internal.transport.FrameChannel.Frame;
 
 /**
  * Idle child JVMs, started ahead and waiting for a target: the JVM's answer to Python's
  * {@code forkserver}, since a JVM cannot fork.
  *
  * <p>A spare is launched exactly like a cold child with default options: same command line, same
- * inherited options, same archive, standard streams inherited. It connects, shows its token and
- * waits for its bootstrap. {@link #take} hands one out (the caller sends the bootstrap) and has a
+ * inherited options, same archive, standard streams inherited. It connects, shows its token,
+ * finishes warming up, says it is ready, and waits for its bootstrap. {@link #take} hands one out (the caller sends the bootstrap) and has a
  * replacement launched on the pool's own thread a little later, so that neither the start that
  * took it nor the child's first moments pay for the launch. A spare that died while idle is dropped. Spares need no care at exit: a spare reads its
  * parent's end of the connection like any child, so it halts when its parent is gone, however it
@@ -37,6 +39,8 @@ final class SparePool {
     }
 
     private static final long REFILL_DELAY_MILLIS = 100;
+    /** How long a new spare may take to warm up before it is given up on. */
+    private static final int READY_TIMEOUT_MILLIS = 30_000;
 
     /** In a holder: a child that never starts children should not initialize the executor. */
     private static final class RefillDelay {
@@ -155,9 +159,16 @@ final class SparePool {
                     .redirectError(Redirect.INHERIT), context.newToken());
             FrameChannel channel = jvm.awaitConnection();
             if (channel != null) {
-                spare = new Spare(jvm, channel);
+                channel.readTimeout(READY_TIMEOUT_MILLIS);
+                Frame ready = channel.read();
+                channel.readTimeout(0);
+                if (ready != null && ready.type() == Bootstrap.READY) {
+                    spare = new Spare(jvm, channel);
+                } else {
+                    discard(new Spare(jvm, channel));
+                }
             }
-        } catch (RuntimeException e) {
+        } catch (IOException | RuntimeException e) {
             // no spare this time; starts fall back to cold ones
         }
         synchronized (this) {
