@@ -37,7 +37,9 @@ import java.util.concurrent.TimeUnit;
  * The child gets, in this order: the parent's {@code -D} system properties and the options that
  * decide how code loads and checks ({@code -ea}/{@code -da} and their variants, {@code --add-opens},
  * {@code --add-exports}, {@code --add-reads}, {@code --add-modules}, {@code --enable-preview},
- * {@code --enable-native-access}); then two options that make it start faster:
+ * {@code --enable-native-access}); {@code --enable-native-access=ALL-UNNAMED} if neither the parent
+ * nor the caller gives one (the library calls native code in children); then two options that make
+ * it start faster:
  * {@code -XX:-UsePerfData} (so {@code jps} and {@code jstat} do not list children; {@code jcmd}
  * still works) and, when the class path is made of jar files, a class-data-sharing archive of the
  * classes a child loads on its way to the target, built once per class path by a short training

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.StringJoiner;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.multiprocessing4j.internal.platform.Platform;
 
 /**
@@ -32,6 +33,8 @@ final class JvmCommand {
     private static final List<String> NOT_FORWARDED_PROPERTIES = List.of(
             "-Djdk.module.", "-Djava.class.path=", "-Dsun.java.command=", "-Dsun.java.launcher");
 
+    private static final String NATIVE_ACCESS = "--enable-native-access";
+
     private static volatile List<String> inherited;
 
     private JvmCommand() {
@@ -51,7 +54,13 @@ final class JvmCommand {
             command.add(absolute(modulePath));
             command.add("--add-modules=ALL-MODULE-PATH");
         }
-        command.addAll(inheritedOptions());
+        List<String> inherited = inheritedOptions();
+        command.addAll(inherited);
+        if (Stream.concat(inherited.stream(), options.stream()).noneMatch(o -> o.startsWith(NATIVE_ACCESS))) {
+            // the library's own shared-memory waits call native code through JNA: without this,
+            // Java 22 and later warn in every child that does, and a later release will refuse
+            command.add(NATIVE_ACCESS + "=ALL-UNNAMED");
+        }
         command.addAll(options);
         command.add(ChildMain.class.getName());
         command.add(Integer.toString(port));

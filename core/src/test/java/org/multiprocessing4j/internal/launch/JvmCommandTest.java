@@ -37,4 +37,12 @@ class JvmCommandTest {
         assertThat(JvmCommand.absolute("out:/opt/lib/a.jar:lib/*"))
                 .isEqualTo(here + "/out:/opt/lib/a.jar:" + here + "/lib/*");
     }
+
+    @Test
+    void childrenMayCallNativeCodeUnlessTheCallerSaysOtherwise() {
+        assertThat(JvmCommand.of(List.of(), 40123)).contains("--enable-native-access=ALL-UNNAMED");
+        assertThat(JvmCommand.of(List.of("--enable-native-access=com.example"), 40123))
+                .doesNotContain("--enable-native-access=ALL-UNNAMED")
+                .contains("--enable-native-access=com.example");
+    }
 }
