@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.multiprocessing4j.internal.launch.LocalContext;
+import org.multiprocessing4j.internal.platform.Platform;
 
 /** Children never outlive their parent, even when it is killed without a chance to clean up. */
 @Timeout(120)
@@ -96,12 +97,7 @@ class OrphanIT {
      * process reaps it, and {@link ProcessHandle#isAlive()} counts zombies as alive.
      */
     static boolean isRunning(long pid) {
-        try {
-            String stat = java.nio.file.Files.readString(Path.of("/proc/" + pid + "/stat"));
-            return stat.charAt(stat.lastIndexOf(')') + 2) != 'Z';
-        } catch (java.io.IOException e) {
-            return false;
-        }
+        return Platform.processStamp(pid).isPresent();
     }
 
     private static String describe(long pid) {

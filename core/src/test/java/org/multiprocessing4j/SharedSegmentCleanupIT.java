@@ -35,7 +35,7 @@ class SharedSegmentCleanupIT {
                 out.writeObject(lock);
             }
             Files.write(Path.of(lockFile), bytes.toByteArray());
-            Files.writeString(Path.of(sessionFile), LocalContext.instance().sessionDirectory().orElseThrow().toString());
+            Files.writeString(Path.of(sessionFile), LocalContext.instance().sessionPath().toString());
             published.set();
             attached.await();
         });

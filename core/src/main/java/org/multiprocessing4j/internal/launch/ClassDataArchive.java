@@ -15,6 +15,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -101,7 +102,7 @@ final class ClassDataArchive {
     }
 
     private static List<String> withManifestClassPath(Path jar) {
-        List<String> entries = new java.util.ArrayList<>(List.of(jar.toString()));
+        List<String> entries = new ArrayList<>(List.of(jar.toString()));
         try (JarFile file = new JarFile(jar.toFile())) {
             Manifest manifest = file.getManifest();
             String listed = manifest == null ? null : manifest.getMainAttributes().getValue(Attributes.Name.CLASS_PATH);

@@ -68,6 +68,23 @@ final class JvmCommand {
     }
 
     /**
+     * Checks options a caller gives for a child's command line.
+     *
+     * @param options the options
+     * @return the same options
+     * @throws IllegalArgumentException if one is blank: the launcher would take an empty argument
+     *     for the main class
+     */
+    static List<String> checked(List<String> options) {
+        for (String option : options) {
+            if (option == null || option.isBlank()) {
+                throw new IllegalArgumentException("blank JVM option in " + options);
+            }
+        }
+        return options;
+    }
+
+    /**
      * Makes every entry of a path list absolute, so that a child given another working directory
      * still finds its classes.
      */

@@ -5,6 +5,7 @@ import java.lang.ProcessBuilder.Redirect;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -83,13 +84,7 @@ final class LocalChildProcess implements ChildProcess {
     @Override
     public synchronized ChildProcess jvmOptions(String... options) {
         requireNew();
-        for (String option : options) {
-            if (option == null || option.isBlank()) {
-                // the launcher would take an empty argument for the main class
-                throw new IllegalArgumentException("blank JVM option in " + java.util.Arrays.toString(options));
-            }
-            jvmOptions.add(option);
-        }
+        jvmOptions.addAll(JvmCommand.checked(Arrays.asList(options)));
         return this;
     }
 

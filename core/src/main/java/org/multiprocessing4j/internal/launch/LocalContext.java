@@ -3,9 +3,12 @@ package org.multiprocessing4j.internal.launch;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -56,12 +59,12 @@ public final class LocalContext implements ProcessContext {
 
     private static StartMethod defaultStartMethod() {
         String configured = System.getProperty(START_METHOD_PROPERTY, "warm");
-        return StartMethod.valueOf(configured.trim().toUpperCase(java.util.Locale.ROOT));
+        return StartMethod.valueOf(configured.trim().toUpperCase(Locale.ROOT));
     }
 
     /** See {@link org.multiprocessing4j.Multiprocessing#setStartMethod}. */
     public void setStartMethod(StartMethod method) {
-        startMethod = java.util.Objects.requireNonNull(method, "method");
+        startMethod = Objects.requireNonNull(method, "method");
     }
 
     /** See {@link org.multiprocessing4j.Multiprocessing#startMethod}. */
@@ -74,16 +77,11 @@ public final class LocalContext implements ProcessContext {
         if (count < 0) {
             throw new IllegalArgumentException("negative number of spares: " + count);
         }
-        for (String option : jvmOptions) {
-            if (option == null || option.isBlank()) {
-                throw new IllegalArgumentException("blank JVM option in " + jvmOptions);
-            }
-        }
-        spares.configure(count, jvmOptions);
+        spares.configure(count, JvmCommand.checked(jvmOptions));
     }
 
     /** See {@link org.multiprocessing4j.Multiprocessing#prestartSpares}. */
-    public boolean prestartSpares(java.time.Duration timeout) throws InterruptedException {
+    public boolean prestartSpares(Duration timeout) throws InterruptedException {
         installExitHook();
         return spares.awaitFull(timeout.toNanos(), TimeUnit.NANOSECONDS);
     }
@@ -295,12 +293,4 @@ public final class LocalContext implements ProcessContext {
         return session().directory();
     }
 
-    /**
-     * The session directory path, for tests that check nothing is left behind.
-     *
-     * @return the directory, or empty before the first child was started
-     */
-    public synchronized Optional<Path> sessionDirectory() {
-        return Optional.ofNullable(session).map(Session::directory);
-    }
 }

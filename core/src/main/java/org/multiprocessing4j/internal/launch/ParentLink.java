@@ -36,10 +36,6 @@ final class ParentLink implements ProcessIdentity {
         this.parentSession = parentSession;
     }
 
-    FrameChannel channel() {
-        return channel;
-    }
-
     void watch() {
         // a class, not a lambda: spinning a lambda class costs a warm child a millisecond here
         Thread watcher = new Thread("multiprocessing4j parent watch") {

@@ -12,9 +12,8 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
-import java.time.Instant;
 import java.util.HexFormat;
-import java.util.Optional;
+import java.util.OptionalLong;
 import org.multiprocessing4j.internal.platform.Platform;
 
 /**
@@ -48,8 +47,8 @@ final class Session {
             Files.createDirectories(root);
             Files.createDirectory(directory,
                     PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-            String started = Platform.startTime(pid).map(Instant::toEpochMilli).map(String::valueOf).orElse("");
-            Files.writeString(directory.resolve(OWNER_FILE), started);
+            OptionalLong stamp = Platform.processStamp(pid);
+            Files.writeString(directory.resolve(OWNER_FILE), stamp.isPresent() ? Long.toString(stamp.getAsLong()) : "");
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create a session directory under " + root, e);
         }
@@ -86,14 +85,13 @@ final class Session {
         } catch (NumberFormatException e) {
             return false;
         }
-        Optional<Instant> running = Platform.startTime(pid);
-        if (ProcessHandle.of(pid).isEmpty()) {
+        OptionalLong running = Platform.processStamp(pid);
+        if (running.isEmpty()) {
             return true;
         }
         try {
             String recorded = Files.readString(session.resolve(OWNER_FILE), StandardCharsets.UTF_8);
-            return !recorded.isEmpty() && running.isPresent()
-                    && running.get().toEpochMilli() != Long.parseLong(recorded);
+            return !recorded.isEmpty() && running.getAsLong() != Long.parseLong(recorded);
         } catch (IOException | NumberFormatException e) {
             return false;
         }

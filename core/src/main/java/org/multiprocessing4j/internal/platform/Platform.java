@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
 
@@ -58,16 +57,6 @@ public final class Platform {
      */
     public static Path javaLauncher() {
         return Path.of(System.getProperty("java.home"), "bin", WINDOWS ? "java.exe" : "java");
-    }
-
-    /**
-     * When a process started, to tell a live process from a later one that reuses its pid.
-     *
-     * @param pid the process
-     * @return its start time, or empty if it is not running or the system does not say
-     */
-    public static Optional<Instant> startTime(long pid) {
-        return ProcessHandle.of(pid).flatMap(handle -> handle.info().startInstant());
     }
 
     /**

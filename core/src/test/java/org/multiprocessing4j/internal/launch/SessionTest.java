@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.multiprocessing4j.internal.platform.Platform;
 
 class SessionTest {
 
@@ -21,8 +22,7 @@ class SessionTest {
         Files.writeString(dead.resolve("segment"), "data");
         long self = ProcessHandle.current().pid();
         Path live = Files.createDirectory(root.resolve(Session.PREFIX + self + "-00bb"));
-        Files.writeString(live.resolve("owner"),
-                String.valueOf(ProcessHandle.current().info().startInstant().orElseThrow().toEpochMilli()));
+        Files.writeString(live.resolve("owner"), String.valueOf(Platform.processStamp(self).orElseThrow()));
         Path unrelated = Files.createDirectory(root.resolve("something-else"));
 
         Session.sweepStale(root);
