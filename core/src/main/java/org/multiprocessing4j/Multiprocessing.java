@@ -339,4 +339,24 @@ public final class Multiprocessing {
     public static <E> SimpleProcessQueue<E> simpleQueue() {
         return ProcessContext.local().simpleQueue();
     }
+
+    /**
+     * A pool of {@link #cpuCount()} worker processes: Python's {@code Pool()}.
+     *
+     * @return the pool, its workers started
+     * @see ProcessPool#builder()
+     */
+    public static ProcessPool pool() {
+        return ProcessPool.builder().build();
+    }
+
+    /**
+     * A pool of {@code processes} worker processes: Python's {@code Pool(processes)}.
+     *
+     * @param processes how many workers, at least 1
+     * @return the pool, its workers started
+     */
+    public static ProcessPool pool(int processes) {
+        return ProcessPool.builder().processes(processes).build();
+    }
 }

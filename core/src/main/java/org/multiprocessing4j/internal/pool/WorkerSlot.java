@@ -1,0 +1,218 @@
+package org.multiprocessing4j.internal.pool;
+
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import org.multiprocessing4j.ChildProcess;
+import org.multiprocessing4j.Pipe;
+import org.multiprocessing4j.PipeEnd;
+import org.multiprocessing4j.function.SerializableRunnable;
+import org.multiprocessing4j.internal.serial.JavaSerialization;
+import org.multiprocessing4j.spi.Serializer;
+
+/**
+ * One place for a worker in a pool, with the pipe its workers use one after the other: a worker
+ * that is replaced hands the pipe to the next, so replacing workers (after a death, a timeout, or
+ * {@code maxTasksPerChild}) allocates no shared memory.
+ *
+ * <p>Between two workers the parent takes the worker's end back (receiving an end makes a
+ * process its holder, so the end of data of the old worker's exit does not reach the new one) and
+ * reads away whatever the old worker left unread, since those batches were already sent again or
+ * failed.
+ *
+ * <p>The slot's reader thread reads every answer of its workers and hands it to the engine; the
+ * engine's dispatcher thread is the only sender. Fields marked so are guarded by the engine's lock.
+ */
+final class WorkerSlot {
+
+    private static final Duration DRAIN_POLL = Duration.ofMillis(10);
+
+    final int index;
+    private final PoolEngine engine;
+    private final PipeEnd parentEnd;
+    private PipeEnd workerEnd;
+    private volatile ChildProcess worker;
+    private final Thread reader;
+
+    // guarded by the engine's lock
+    final ArrayDeque<TaskBatch> inflight = new ArrayDeque<>();
+    int batchesSent;
+    boolean stopSent;
+    boolean sending;
+    boolean ended;
+    boolean closed;
+    TaskBatch killedFor;
+    Throwable killReason;
+
+    // dispatcher thread only
+    private final FunctionCache<Boolean> functionsSent = new FunctionCache<>();
+    private ByteBuffer out = ByteBuffer.allocate(4096);
+
+    WorkerSlot(PoolEngine engine, int index, Pipe pipe) {
+        this.engine = engine;
+        this.index = index;
+        this.parentEnd = pipe.left();
+        this.workerEnd = pipe.right();
+        this.reader = new Thread(this::readAnswers, "multiprocessing4j-pool-reader-" + index);
+        reader.setDaemon(true);
+    }
+
+    /** The worker now in the slot. */
+    ChildProcess worker() {
+        return worker;
+    }
+
+    /** Starts the slot's first worker and its reader. */
+    void open(ChildProcess first) {
+        worker = first;
+        reader.start();
+    }
+
+    /**
+     * A worker process for this slot, not started: it runs {@link WorkerLoop} on the slot's pipe.
+     *
+     * @param settings the pool's settings
+     * @param name the worker's name
+     * @return the process
+     */
+    ChildProcess newWorker(PoolSettings settings, String name) {
+        SerializableRunnable target = target(workerEnd, settings.serializer(), settings.initializer(),
+                settings.maxTasksPerChild());
+        ChildProcess process = settings.context().process(target).name(name).daemon(true);
+        if (settings.jvmOptions().length > 0) {
+            process.jvmOptions(settings.jvmOptions());
+        }
+        return process;
+    }
+
+    private static SerializableRunnable target(PipeEnd end, Serializer serializer, SerializableRunnable initializer,
+            int maxBatches) {
+        return () -> WorkerLoop.run(end, serializer, initializer, maxBatches);
+    }
+
+    /**
+     * Sends {@code batch} to the worker; on the dispatcher thread.
+     *
+     * @throws IOException if the worker's end is gone: its death is handled by the reader
+     */
+    void send(TaskBatch batch) throws IOException, InterruptedException {
+        out.clear();
+        out.put(PoolMessages.TASKS).putLong(batch.id).putLong(batch.job.id);
+        if (functionsSent.get(batch.job.id) != null) {
+            out.putInt(PoolMessages.NO_FUNCTION);
+        } else {
+            functionsSent.put(batch.job.id, Boolean.TRUE);
+            out.putInt(batch.job.function.length);
+            out = PoolMessages.putBytes(batch.job.function, out);
+        }
+        out = PoolMessages.putBytes(batch.arguments, out);
+        parentEnd.sendBytes(out.array(), 0, out.position());
+    }
+
+    /** Tells the worker to exit once its batches are done; on the dispatcher thread. */
+    void sendStop() throws IOException, InterruptedException {
+        parentEnd.sendBytes(new byte[] {PoolMessages.STOP});
+    }
+
+    /**
+     * Makes the slot ready for another worker once the last one has ended; on the reader thread.
+     *
+     * @param next the next worker, not started
+     */
+    void handOver(ChildProcess next) throws InterruptedException {
+        workerEnd = takeBack(workerEnd);
+        try {
+            while (engine.isSending(this) || workerEnd.poll()) {
+                if (workerEnd.poll(DRAIN_POLL)) {
+                    workerEnd.recvBytes();
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot clear a worker's pipe", e);
+        }
+        functionsSent.clear();
+        worker = next;
+    }
+
+    private static PipeEnd takeBack(PipeEnd end) {
+        try {
+            return (PipeEnd) JavaSerialization.deserialize(JavaSerialization.serialize(end, "pipe end"));
+        } catch (IOException | ClassNotFoundException e) {
+            throw new IllegalStateException("cannot take back a worker's pipe end", e);
+        }
+    }
+
+    /** Wakes the reader to look at the worker's exit (a worker that dies early never writes). */
+    void workerExited(ChildProcess process) {
+        if (process == worker) {
+            reader.interrupt();
+        }
+    }
+
+    private void readAnswers() {
+        while (true) {
+            ChildProcess current = worker;
+            readUntilEnd(current);
+            try {
+                if (!engine.workerEnded(this, current)) {
+                    return;
+                }
+            } catch (InterruptedException e) {
+                // only the pool's own threads interrupt this one, to look at an exit
+            } catch (RuntimeException | Error e) {
+                engine.slotFailed(this, e);
+                return;
+            }
+        }
+    }
+
+    /** Hands each answer of {@code current} to the engine until it has ended. */
+    private void readUntilEnd(ChildProcess current) {
+        while (true) {
+            byte[] answer;
+            try {
+                answer = parentEnd.recvBytes();
+            } catch (EOFException e) {
+                return;
+            } catch (InterruptedException e) {
+                if (current.onExit().isDone()) {
+                    drain();
+                    return;
+                }
+                continue;
+            } catch (IOException e) {
+                return;
+            }
+            if (!engine.answered(this, answer)) {
+                return;
+            }
+        }
+    }
+
+    /** Reads what an exited worker wrote before it exited. */
+    private void drain() {
+        try {
+            while (parentEnd.poll()) {
+                if (!engine.answered(this, parentEnd.recvBytes())) {
+                    return;
+                }
+            }
+        } catch (IOException | InterruptedException e) {
+            // the end of data, or a closed pool: nothing more to read
+        }
+    }
+
+    /** Closes the parent's end; after the slot's last worker. */
+    void close() {
+        parentEnd.close();
+    }
+
+    @Override
+    public String toString() {
+        ChildProcess current = worker;
+        return current == null ? "slot " + index : current.name() + " (pid " + current.pid() + ")";
+    }
+}
