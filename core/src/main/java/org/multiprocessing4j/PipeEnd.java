@@ -42,7 +42,7 @@ public final class PipeEnd implements Closeable, Serializable {
 
     private static final long serialVersionUID = 1L;
 
-    private final transient MessageRing in;
+    final transient MessageRing in;
     private final transient MessageRing out;
     private final transient ObjectCodec codec;
     private transient volatile boolean closed;

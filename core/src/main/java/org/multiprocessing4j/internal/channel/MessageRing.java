@@ -148,6 +148,14 @@ public final class MessageRing {
     }
 
     /**
+     * The gate woken when a message (or a chunk of one) is committed, or the writing end closed:
+     * for a thread that waits on this ring among others.
+     */
+    public WaitGate dataGate() {
+        return notEmpty;
+    }
+
+    /**
      * Writes one message.
      *
      * @param bytes the message's bytes
