@@ -77,7 +77,7 @@ public final class MessageRing {
     private final WaitGate allDone;
     final RingWriter writer;
     private final RingReader reader;
-    private final RingEnds ends;
+    final RingEnds ends;
 
     private MessageRing(RingSegment data, RobustMutex writers, RobustMutex readers) {
         this.data = data;
@@ -154,7 +154,8 @@ public final class MessageRing {
      * @param timeoutNanos how long to wait for the lock and room for the message to begin, or
      *     {@link WaitGate#FOREVER}; once begun, a message is written whole
      * @return whether it was written; {@code false} if time ran out first, or the reading end
-     *     was {@linkplain #closeReading() closed} while the writer waited for room
+     *     was {@linkplain #closeReading() closed} or its process died ({@link #isReaderGone()})
+     *     while the writer waited for room
      * @throws InterruptedException if interrupted before the message was begun
      */
     public boolean write(byte[] bytes, int offset, int length, long timeoutNanos) throws InterruptedException {
@@ -231,6 +232,14 @@ public final class MessageRing {
         ends.claimWriting();
     }
 
+    /**
+     * Records that the current process holds the reading end: its death makes writers that wait
+     * for room give up.
+     */
+    public void claimReading() {
+        ends.claimReading();
+    }
+
     /** Records that nothing more will be written, and wakes readers to see it. */
     public void closeWriting() {
         ends.closeWriting();
@@ -244,5 +253,14 @@ public final class MessageRing {
     /** Whether the reading end was closed. */
     public boolean isReadingClosed() {
         return ends.isReadingClosed();
+    }
+
+    /**
+     * Whether the reading end was closed or the process that claimed it has exited; looks at the
+     * process (some microseconds in {@code /proc}) at most every 100 ms, and answers at once for
+     * a process already seen dead.
+     */
+    public boolean isReaderGone() {
+        return ends.readerGone();
     }
 }

@@ -92,18 +92,20 @@ final class RingWriter {
         ring.notEmpty.wake(Integer.MAX_VALUE);
     }
 
+    /** Returns false if time ran out, or if the reading end was closed or its process died. */
     private boolean awaitRoom(int chunk, long timeoutNanos) throws InterruptedException {
         // the common case, room at once, without the gate's counting of waiters
-        return hasRoom(chunk) || ring.notFull.await(room(chunk), timeoutNanos, true) && !ring.isReadingClosed();
+        return hasRoom(chunk) || ring.notFull.await(room(chunk), timeoutNanos, true) && !ring.ends.readerKnownGone();
     }
 
     /**
      * Once a message is begun it is finished: an interrupt is kept for later. Returns false if
-     * the reading end was closed meanwhile: nobody will make room.
+     * the reading end was closed, or its process died, meanwhile: nobody will make room.
      */
     private boolean awaitRoomUninterruptibly(int chunk) {
         try {
-            return hasRoom(chunk) || ring.notFull.await(room(chunk), WaitGate.FOREVER, false) && !ring.isReadingClosed();
+            return hasRoom(chunk)
+                    || ring.notFull.await(room(chunk), WaitGate.FOREVER, false) && !ring.ends.readerKnownGone();
         } catch (InterruptedException e) {
             throw new AssertionError("an uninterruptible wait was interrupted", e);
         }
@@ -113,11 +115,14 @@ final class RingWriter {
         return data.capacity() - (writeSide.getLong(TAIL) - readSide.getLongVolatile(HEAD)) >= recordSize(chunk);
     }
 
+    /** Room for a chunk, or a reader that will never make it: closed, or (looked for before each sleep) dead. */
     private ConditionAttempt room(int chunk) {
         long tail = writeSide.getLong(TAIL);
         long needed = recordSize(chunk);
+        RingEnds ends = ring.ends;
         return new ConditionAttempt(
-                () -> data.capacity() - (tail - readSide.getLongVolatile(HEAD)) >= needed || ring.isReadingClosed());
+                () -> data.capacity() - (tail - readSide.getLongVolatile(HEAD)) >= needed || ends.readerKnownGone(),
+                ends::readerGone);
     }
 
     private void commit(byte[] bytes, int offset, int length, int flags, int messageLength) {
