@@ -4,8 +4,15 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
-import java.util.concurrent.locks.LockSupport;
+import java.util.Map;
+import java.util.WeakHashMap;
+import java.util.concurrent.CompletableFuture;
+import org.multiprocessing4j.internal.channel.MessageRing;
+import org.multiprocessing4j.internal.shm.GateSet;
+import org.multiprocessing4j.internal.shm.WaitGate;
+import org.multiprocessing4j.internal.shm.WakeWord;
 
 /**
  * Waiting on many pipe ends, queues and processes at once: Python's
@@ -15,15 +22,24 @@ import java.util.concurrent.locks.LockSupport;
  * List<Object> ready = Connections.waitAny(List.of(fromA, fromB, worker), Duration.ofSeconds(5));
  * }</pre>
  *
- * <p>Implementation note. Each object has its own wait word in shared memory, and a futex waits on
- * one word only, so this waits by looking at every object, then napping: 50 µs at first, doubling
- * up to 10 ms. An object that becomes ready is noticed within a nap, and a thread waiting here for
- * long uses a fraction of a percent of a core.
+ * <p>A thread blocked in {@link #waitAny} uses no processor time, and returns as soon as one of
+ * the objects is ready: a message sent by any process, a pipe end closed in any process, a child
+ * that exits. One case is noticed later: a pipe end whose writing process died without closing
+ * it, within about 100 ms.
+ *
+ * <p>Implementation note. Each pipe end and queue has a wait gate in shared memory, which its
+ * writers wake; a waiting thread sleeps on all of them at once (with Linux's
+ * {@code futex_waitv}), and on a word of this process that a child's exit wakes. Where the kernel
+ * lacks {@code futex_waitv} (before Linux 5.16), it looks at every object, then naps, 50 µs at
+ * first, doubling up to 10 ms.
  */
 public final class Connections {
 
-    private static final long FIRST_NAP_NANOS = 50_000;
-    private static final long LONGEST_NAP_NANOS = 10_000_000;
+    /** Woken when a child watched here exits. */
+    private static final WakeWord EXITS = new WakeWord();
+    /** Each child's exit, with {@link #EXITS} woken once it is done; watched once per child. */
+    private static final Map<ChildProcess, CompletableFuture<?>> EXIT_WATCHES =
+            Collections.synchronizedMap(new WeakHashMap<>());
 
     private Connections() {
     }
@@ -42,31 +58,47 @@ public final class Connections {
      * @throws InterruptedException if interrupted while waiting
      */
     public static List<Object> waitAny(Collection<?> objects, Duration timeout) throws InterruptedException {
+        List<WaitGate> gates = new ArrayList<>();
         for (Object object : objects) {
-            if (!(object instanceof PipeEnd || object instanceof ProcessQueue || object instanceof SimpleProcessQueue
-                    || object instanceof ChildProcess)) {
+            MessageRing ring = readRing(object);
+            if (ring != null) {
+                gates.add(ring.dataGate());
+            } else if (object instanceof ChildProcess child) {
+                watchExit(child);
+            } else if (!(object instanceof PipeEnd)) {
                 throw new IllegalArgumentException("cannot wait on a " + (object == null ? "null" : object.getClass().getName()));
             }
         }
-        long deadline = timeout == null ? Long.MAX_VALUE : System.nanoTime() + Math.max(0, timeout.toNanos());
-        long nap = FIRST_NAP_NANOS;
-        while (true) {
-            List<Object> ready = new ArrayList<>();
+        long timeoutNanos = timeout == null ? WaitGate.FOREVER : Math.max(0, timeout.toNanos());
+        List<Object> ready = new ArrayList<>();
+        GateSet.await(gates, EXITS, () -> {
+            ready.clear();
             for (Object object : objects) {
                 if (isReady(object)) {
                     ready.add(object);
                 }
             }
-            long remaining = deadline - System.nanoTime();
-            if (!ready.isEmpty() || remaining <= 0) {
-                return ready;
-            }
-            if (Thread.interrupted()) {
-                throw new InterruptedException();
-            }
-            LockSupport.parkNanos(Math.min(nap, remaining));
-            nap = Math.min(nap * 2, LONGEST_NAP_NANOS);
+            return !ready.isEmpty();
+        }, timeoutNanos);
+        return ready;
+    }
+
+    /** The ring an object is read from: {@code null} for a process, or a pipe end that cannot receive. */
+    private static MessageRing readRing(Object object) {
+        if (object instanceof PipeEnd end) {
+            return end.in;
         }
+        if (object instanceof ProcessQueue<?> queue) {
+            return queue.ring;
+        }
+        if (object instanceof SimpleProcessQueue<?> queue) {
+            return queue.ring;
+        }
+        return null;
+    }
+
+    private static CompletableFuture<?> watchExit(ChildProcess child) {
+        return EXIT_WATCHES.computeIfAbsent(child, c -> c.onExit().whenComplete((exited, failure) -> EXITS.wake()));
     }
 
     private static boolean isReady(Object object) {
@@ -83,6 +115,7 @@ public final class Connections {
         if (object instanceof SimpleProcessQueue<?> queue) {
             return !queue.isEmpty();
         }
-        return ((ChildProcess) object).onExit().isDone();
+        // done once the exit is seen and the waiters were woken for it
+        return watchExit((ChildProcess) object).isDone();
     }
 }

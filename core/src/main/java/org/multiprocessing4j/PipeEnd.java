@@ -31,10 +31,12 @@ import org.multiprocessing4j.internal.shm.WaitGate;
  *       thread, in any process, does after the {@code recv} that returned that message.</li>
  *   <li>A thread blocked in {@code recv} or {@code poll} uses no processor time.</li>
  * </ul>
- * An end whose other end is closed refuses to send ({@link IOException}), also when the close
- * comes while it waits for room in a full pipe; an end that is closed refuses everything. A sender
- * waiting for room while the other end's process dies without closing it waits until another
- * process receives.
+ * <p>An end whose other end is closed, or whose other end's holder has exited (even killed,
+ * without closing it), refuses to send: {@link BrokenPipeException}. A sender waiting for room in
+ * a full pipe gets it too, as soon as the other end is closed, or within about 100 ms of its
+ * holder's death. A death is noticed by looking at the holder's process at most every 100 ms, so
+ * a message sent into a pipe with room in the moment after the holder died may be lost with it.
+ * An end that is closed refuses everything.
  *
  * @see ProcessContext#pipe()
  */
@@ -42,15 +44,22 @@ public final class PipeEnd implements Closeable, Serializable {
 
     private static final long serialVersionUID = 1L;
 
-    private final transient MessageRing in;
+    final transient MessageRing in;
     private final transient MessageRing out;
     private final transient ObjectCodec codec;
     private transient volatile boolean closed;
 
+    /** An end held by this process: the one that creates it, or receives it from another. */
     PipeEnd(MessageRing in, MessageRing out, ObjectCodec codec) {
         this.in = in;
         this.out = out;
         this.codec = codec;
+        if (in != null) {
+            in.claimReading();
+        }
+        if (out != null) {
+            out.claimWriting();
+        }
     }
 
     /**
@@ -59,7 +68,9 @@ public final class PipeEnd implements Closeable, Serializable {
      *
      * @param message the object, {@code null} included
      * @throws UnserializableObjectException if it cannot be serialized; names the class
-     * @throws IOException if this end is closed or the other end is
+     * @throws BrokenPipeException if the other end is closed or its holder has exited, at the
+     *     call or while waiting for room
+     * @throws IOException if this end is closed
      * @throws InterruptedException if interrupted while waiting for room
      */
     public void send(Object message) throws IOException, InterruptedException {
@@ -86,7 +97,8 @@ public final class PipeEnd implements Closeable, Serializable {
      * Sends {@code bytes} as one message.
      *
      * @param bytes the message
-     * @throws IOException if this end is closed or the other end is
+     * @throws BrokenPipeException as {@link #send}
+     * @throws IOException if this end is closed
      * @throws InterruptedException if interrupted while waiting for room
      */
     public void sendBytes(byte[] bytes) throws IOException, InterruptedException {
@@ -99,17 +111,18 @@ public final class PipeEnd implements Closeable, Serializable {
      * @param bytes the buffer
      * @param offset where the message starts
      * @param length its length
-     * @throws IOException if this end is closed or the other end is
+     * @throws BrokenPipeException as {@link #send}
+     * @throws IOException if this end is closed
      * @throws InterruptedException if interrupted while waiting for room
      */
     public void sendBytes(byte[] bytes, int offset, int length) throws IOException, InterruptedException {
         java.util.Objects.checkFromIndexSize(offset, length, bytes.length);
         MessageRing ring = writing();
-        if (ring.isReadingClosed()) {
-            throw new IOException("the other end of the pipe is closed");
+        if (ring.isReaderGone()) {
+            throw brokenPipe(ring, "");
         }
         if (!ring.write(bytes, offset, length, WaitGate.FOREVER)) {
-            throw new IOException("the other end of the pipe was closed while this end waited to send");
+            throw brokenPipe(ring, " while this end waited to send");
         }
     }
 
@@ -204,6 +217,12 @@ public final class PipeEnd implements Closeable, Serializable {
         }
     }
 
+    private static BrokenPipeException brokenPipe(MessageRing ring, String when) {
+        return new BrokenPipeException(ring.isReadingClosed()
+                ? "the other end of the pipe was closed" + when
+                : "the process holding the other end of the pipe has exited" + when);
+    }
+
     private MessageRing reading() throws IOException {
         if (closed) {
             throw new IOException("this end of the pipe is closed");
@@ -241,11 +260,8 @@ public final class PipeEnd implements Closeable, Serializable {
     private record Handle(MessageRing.Handle in, MessageRing.Handle out, ObjectCodec codec) implements Serializable {
 
         private Object readResolve() {
-            MessageRing writing = out == null ? null : MessageRing.attach(out);
-            if (writing != null) {
-                writing.claimWriting();
-            }
-            return new PipeEnd(in == null ? null : MessageRing.attach(in), writing, codec);
+            return new PipeEnd(in == null ? null : MessageRing.attach(in), out == null ? null : MessageRing.attach(out),
+                    codec);
         }
     }
 }

@@ -27,7 +27,7 @@ public final class SimpleProcessQueue<E> implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
-    private final transient MessageRing ring;
+    final transient MessageRing ring;
     private final transient ObjectCodec codec;
     private transient volatile boolean closed;
 

@@ -47,6 +47,19 @@ class ConnectionsTest {
     }
 
     @Test
+    void anInterruptEndsAWaitWithNoTimeout() throws Exception {
+        Pipe a = Multiprocessing.pipe();
+        Thread waiter = Thread.currentThread();
+        CompletableFuture<Void> interrupting = NewThreads.supply(() -> {
+            waiter.interrupt();
+            return null;
+        });
+        assertThatThrownBy(() -> Connections.waitAny(List.of(a.left()), null)).isInstanceOf(InterruptedException.class);
+        interrupting.get(30, TimeUnit.SECONDS);
+        Thread.interrupted();
+    }
+
+    @Test
     void otherObjectsAreRefused() {
         assertThatThrownBy(() -> Connections.waitAny(List.of("not a connection"), Duration.ZERO))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("java.lang.String");

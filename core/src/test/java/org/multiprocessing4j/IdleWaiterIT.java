@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
@@ -14,8 +15,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * Threads blocked on a lock, an event, a barrier, a queue and a pipe use no processor time:
- * measured from {@code /proc}, per thread, over five seconds.
+ * Threads blocked on a lock, an event, a barrier, a queue, a pipe, and on a queue and a pipe at
+ * once, use no processor time: measured from {@code /proc}, per thread, over five seconds.
  */
 @Timeout(120)
 class IdleWaiterIT {
@@ -26,7 +27,7 @@ class IdleWaiterIT {
     private static final String PREFIX = "idle-";
 
     @Test
-    void threadsBlockedOnALockAnEventABarrierAQueueAndAPipeUseUnderOnePercentOfACore() throws Exception {
+    void threadsBlockedOnALockAnEventABarrierAQueueAPipeAndBothAtOnceUseUnderOnePercentOfACore() throws Exception {
         ProcessLock lock = Multiprocessing.lock();
         ProcessQueue<String> queue = Multiprocessing.queue();
         Pipe futexPipe = Multiprocessing.pipe();
@@ -42,7 +43,7 @@ class IdleWaiterIT {
                     .jvmOptions("-Dmultiprocessing4j.futex=false");
             futex.start();
             napping.start();
-            assertThat(waiting.tryAcquire(10, 60, TimeUnit.SECONDS)).isTrue();
+            assertThat(waiting.tryAcquire(12, 60, TimeUnit.SECONDS)).isTrue();
             // let the waiters get past their few microseconds of spinning and into their sleeps
             Thread.sleep(200);
 
@@ -54,7 +55,7 @@ class IdleWaiterIT {
             after.putAll(waiterTicks(futex, "futex "));
             after.putAll(waiterTicks(napping, "naps "));
 
-            assertThat(after.keySet()).hasSize(10).isEqualTo(before.keySet());
+            assertThat(after.keySet()).hasSize(12).isEqualTo(before.keySet());
             long budget = WINDOW.toMillis() / 100;
             for (String thread : after.keySet()) {
                 long millis = (after.get(thread) - before.get(thread)) * MILLIS_PER_TICK;
@@ -67,12 +68,15 @@ class IdleWaiterIT {
             queue.put("done");
             futexPipe.left().send("done");
             nappingPipe.left().send("done");
+            // the end of data, for a waitAny whose pipe message and queue element the others took
+            futexPipe.left().close();
+            nappingPipe.left().close();
         } finally {
             lock.unlock();
         }
     }
 
-    /** A child whose five threads block on the lock, the event, the barrier, the queue and the pipe. */
+    /** A child whose six threads block on the lock, the event, the barrier, the queue, the pipe, and both. */
     private static ChildProcess blockedChild(ProcessLock lock, ProcessEvent event, ProcessBarrier barrier,
             ProcessQueue<String> queue, PipeEnd pipe, ProcessSemaphore waiting) {
         return Multiprocessing.process(() -> {
@@ -85,6 +89,7 @@ class IdleWaiterIT {
                 blocked("barrier", waiting, barrier::await),
                 blocked("queue", waiting, queue::take),
                 blocked("pipe", waiting, pipe::recv),
+                blocked("wait-any", waiting, () -> Connections.waitAny(List.of(queue, pipe), null)),
             };
             for (Thread thread : threads) {
                 thread.start();

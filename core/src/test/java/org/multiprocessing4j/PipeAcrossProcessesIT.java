@@ -2,17 +2,23 @@ package org.multiprocessing4j;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import java.io.EOFException;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.multiprocessing4j.function.SerializableRunnable;
 
-/** Pipes between this JVM and child JVMs: order, end of file, a dead peer, a 100 MB message. */
+/**
+ * Pipes between this JVM and child JVMs: order, end of file, a dead peer on either side, a 100 MB
+ * message.
+ */
 @Timeout(120)
 class PipeAcrossProcessesIT {
 
@@ -59,6 +65,53 @@ class PipeAcrossProcessesIT {
         assertThat((Object) pipe.left().recv()).isEqualTo("only");
         assertThatThrownBy(() -> pipe.left().recv()).isInstanceOf(EOFException.class);
         join(p);
+    }
+
+    @Test
+    void aSendBlockedOnAFullPipeFailsWithBrokenPipeWhenTheReadingChildIsKilled() throws Exception {
+        Pipe pipe = Multiprocessing.pipe(false);
+        ChildProcess reader = startHolding(pipe.left());
+        // three times the ring: the sender fills it, then waits for room that never comes
+        CompletableFuture<Void> sender = NewThreads.supply(() -> {
+            try {
+                pipe.right().sendBytes(new byte[3 << 20]);
+                return null;
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        // the first chunk is in: the sender got past its look at the reader and is in the message
+        await().atMost(Duration.ofSeconds(60)).until(() -> pipe.left().poll());
+
+        reader.kill();
+
+        assertThatThrownBy(() -> sender.get(5, TimeUnit.SECONDS)).hasRootCauseInstanceOf(BrokenPipeException.class)
+                .hasStackTraceContaining("has exited");
+        assertThatThrownBy(() -> pipe.right().send("more")).isInstanceOf(BrokenPipeException.class);
+    }
+
+    @Test
+    void aSendToAPipeWhoseReadingChildExitedWithoutClosingItFailsWithBrokenPipe() throws Exception {
+        Pipe pipe = Multiprocessing.pipe(false);
+        ChildProcess reader = startHolding(pipe.left());
+        reader.terminate();
+        assertThat(reader.join(Duration.ofSeconds(60))).isTrue();
+
+        assertThatThrownBy(() -> pipe.right().send("nobody reads this")).isInstanceOf(BrokenPipeException.class)
+                .hasMessageContaining("has exited");
+    }
+
+    /** A child that holds {@code end} (receiving it makes the child its holder) until stopped. */
+    private static ChildProcess startHolding(PipeEnd end) throws InterruptedException {
+        ProcessEvent holding = Multiprocessing.event();
+        ChildProcess child = start(() -> {
+            if (end.isReadable()) {
+                holding.set();
+            }
+            Thread.sleep(Long.MAX_VALUE);
+        });
+        assertThat(holding.await(Duration.ofSeconds(60))).as("the child holds the end").isTrue();
+        return child;
     }
 
     @Test

@@ -51,7 +51,7 @@ class PipeTest {
         assertThat(pipe.left().poll()).isTrue();
         assertThat((Object) pipe.left().recv()).isEqualTo(2);
         assertThatThrownBy(() -> pipe.left().recv()).isInstanceOf(EOFException.class);
-        assertThatThrownBy(() -> pipe.left().send(3)).isInstanceOf(IOException.class)
+        assertThatThrownBy(() -> pipe.left().send(3)).isInstanceOf(BrokenPipeException.class)
                 .hasMessageContaining("other end");
     }
 
@@ -107,7 +107,7 @@ class PipeTest {
         assertThat(Connections.waitAny(List.of(pipe.left()), Duration.ofSeconds(30))).isNotEmpty();
         pipe.left().close();
 
-        assertThatThrownBy(() -> sender.get(30, TimeUnit.SECONDS)).hasRootCauseInstanceOf(IOException.class)
+        assertThatThrownBy(() -> sender.get(30, TimeUnit.SECONDS)).hasRootCauseInstanceOf(BrokenPipeException.class)
                 .hasStackTraceContaining("other end");
     }
 

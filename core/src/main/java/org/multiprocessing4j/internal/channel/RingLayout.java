@@ -14,18 +14,20 @@ import org.multiprocessing4j.internal.shm.WaitGate;
  *   |   head   | not-empty wait gate  | reading  | r-closed | unfinished  |  all-done wait gate  |    |tag|
  *   +----------+----------------------+----------+----------+-------------+----------------------+----+---+
  *   cell 1 (writers)
- *   0          8                      24         28         32       36       40           48        60  64
- *   +----------+----------------------+----------+----------+--------+--------+------------+---------+---+
- *   |   tail   | not-full wait gate   | writing  | w-closed | count  | bound  | w-owner    |         |tag|
- *   +----------+----------------------+----------+----------+--------+--------+------------+---------+---+
+ *   0          8                      24         28         32       36       40           48           56  60  64
+ *   +----------+----------------------+----------+----------+--------+--------+------------+------------+---+---+
+ *   |   tail   | not-full wait gate   | writing  | w-closed | count  | bound  | w-owner    | r-owner    |   |tag|
+ *   +----------+----------------------+----------+----------+--------+--------+------------+------------+---+---+
  * </pre>
  * {@code head} and {@code tail} are positions in the data that only grow: the bytes in between
  * are committed records not yet read. {@code writing} is 1 while a writer is between the first
  * and the last chunk of a message, {@code reading} while a reader is: a writer or reader that
  * finds it set knows its predecessor died mid-message. {@code count} is the number of whole
  * messages in the ring, {@code bound} the most it may hold (0: no bound), {@code unfinished} the
- * messages put and not yet marked done (joinable queues). {@code w-owner} is the owner word of the
- * process holding a pipe's writing end.
+ * messages put and not yet marked done (joinable queues). {@code w-owner} and {@code r-owner} are the
+ * owner words of the processes holding a pipe's writing and reading ends (0 for a queue). The
+ * reader's owner is in the writers' cell, where the writers who check it are, and is written only
+ * when the end changes hands.
  *
  * <p>A record is a 16-byte header then the chunk's bytes, padded to 16, so headers never wrap:
  * <pre>
@@ -51,6 +53,7 @@ final class RingLayout {
     static final int COUNT = 32;
     static final int BOUND = 36;
     static final int WRITER_OWNER = 40;
+    static final int READER_OWNER = 48;
 
     static final int RECORD_HEADER = 16;
     /** The chunk's first bytes start a message. */
@@ -61,7 +64,7 @@ final class RingLayout {
     static final int ABORT = 4;
 
     static {
-        if (ALL_DONE + WaitGate.SIZE > 60 || NOT_FULL + WaitGate.SIZE > WRITING) {
+        if (ALL_DONE + WaitGate.SIZE > 60 || NOT_FULL + WaitGate.SIZE > WRITING || READER_OWNER + 8 > 60) {
             throw new AssertionError("the ring's control fields overlap");
         }
     }

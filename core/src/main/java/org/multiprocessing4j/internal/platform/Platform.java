@@ -137,4 +137,21 @@ public final class Platform {
             default -> OptionalInt.empty();
         };
     }
+
+    /**
+     * The number of the Linux {@code futex_waitv} system call (Linux 5.16 and later), for waiting
+     * on several words at once.
+     *
+     * @return the system call number, or empty where it is not known or the system is not Linux
+     */
+    public static OptionalInt futexWaitvSyscall() {
+        if (!LINUX) {
+            return OptionalInt.empty();
+        }
+        return switch (System.getProperty("os.arch", "")) {
+            // new system calls have one number on every processor since Linux 5.1
+            case "amd64", "x86_64", "aarch64", "riscv64" -> OptionalInt.of(449);
+            default -> OptionalInt.empty();
+        };
+    }
 }

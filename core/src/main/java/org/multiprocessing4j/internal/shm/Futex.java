@@ -43,6 +43,27 @@ final class Futex {
         Loaded.FUTEX.wake(address, count);
     }
 
+    /** Whether {@link #awaitMany} sleeps on several words at once (Linux 5.16 and later). */
+    static boolean canAwaitMany() {
+        return isAvailable() && Loaded.FUTEX.canAwaitMany();
+    }
+
+    /** The most words {@link #awaitMany} takes. */
+    static int mostWords() {
+        return LinuxFutex.MOST_WORDS;
+    }
+
+    /**
+     * Sleeps until one of {@code count} words is woken or does not hold its expected value, at
+     * most {@code nanos}; may also return early for no reason. Only if {@link #canAwaitMany()}.
+     *
+     * @param words three longs per word: its expected value (zero-extended), its address, and a
+     *     slot this call fills in
+     */
+    static void awaitMany(long[] words, int count, long nanos) {
+        Loaded.FUTEX.awaitMany(words, count, nanos);
+    }
+
     /** Where a direct buffer's memory is in this process. */
     static long addressOf(ByteBuffer buffer) {
         return LinuxFutex.addressOf(buffer);

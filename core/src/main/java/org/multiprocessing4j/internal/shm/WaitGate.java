@@ -277,6 +277,34 @@ public final class WaitGate {
         }
     }
 
+    // How a thread waiting on several gates at once (GateSet) takes part in this gate's protocol:
+    // counted among the waiters throughout, announced as a sleeper around each sleep.
+
+    void enter() {
+        cell.getAndAddInt(waiters, 1);
+    }
+
+    void leave() {
+        cell.getAndAddInt(waiters, -1);
+    }
+
+    int observe() {
+        return cell.getIntVolatile(sequence);
+    }
+
+    long sequenceAddress() {
+        return cell.address(sequence);
+    }
+
+    void announceSleep() {
+        cell.getAndAddInt(sleepers, 1);
+        cell.putIntVolatile(contended, 1);
+    }
+
+    void endSleep() {
+        cell.getAndAddInt(sleepers, -1);
+    }
+
     /**
      * Wakes sleepers after a release store (see the class comment) made the primitive available;
      * costs one read when no thread waits.

@@ -1,7 +1,8 @@
 /**
  * The shared-memory substrate: segments (files under the session directory, mapped by every
- * process that uses them), 64-byte cells in them, and the wait gate where threads of any process
- * sleep on a futex word until a cell changes.
+ * process that uses them), 64-byte cells in them, the wait gate where threads of any process
+ * sleep on a futex word until a cell changes, and the gate set where a thread sleeps on several
+ * gates at once.
  *
  * <p>Thread safety: everything here may be used from any thread. Process safety: a cell is read
  * and written by every process that maps it, only through the atomic and volatile accesses of
