@@ -47,6 +47,11 @@ def micros_each(workload, variant, millis_samples, operations):
     return line(workload, variant, [ms * 1000.0 / operations for ms in millis_samples], "us", True)
 
 
+def factor(workload, variant, samples):
+    """The line of a factor, such as a speed-up, where higher is better."""
+    return line(workload, variant, samples, "x", False)
+
+
 def meta(key, value):
     return f"#\t{key}\t{value}"
 

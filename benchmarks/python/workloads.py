@@ -336,6 +336,100 @@ def queue_large(settings, out):
     queue_workload(settings, out, "queue.1-1-1mib", 1, LARGE_MESSAGES, True)
 
 
+POOL_MAP_TASKS = 200_000
+POOL_IMAP_TASKS = 10_000
+POOL_APPLY_TASKS = 10_000
+CPU_CALLS = 40
+CPU_CALL_SECONDS = 0.020
+
+
+def square(n):
+    """The trivial task of pool.*."""
+    return n * n
+
+
+def spin(rounds):
+    """The pure loop of pool.cpu-bound: a 64-bit linear congruential generator, as on the Java side."""
+    x = rounds
+    for _ in range(rounds):
+        x = (x * 6364136223846793005 + 1442695040888963407) & 0xFFFFFFFFFFFFFFFF
+    return x >> 1
+
+
+def squares_up_to(n):
+    return (n - 1) * n * (2 * n - 1) // 6
+
+
+def pool_map(settings, out):
+    """pool.map: Pool().map of 200,000 squares with the default chunk size."""
+    items = list(range(POOL_MAP_TASKS))
+    with mp.Pool() as pool:
+        def trial():
+            begin = time.perf_counter()
+            squares = pool.map(square, items)
+            elapsed = time.perf_counter() - begin
+            if len(squares) != POOL_MAP_TASKS or squares[-1] != (POOL_MAP_TASKS - 1) ** 2:
+                raise RuntimeError("wrong results")
+            return elapsed
+
+        out(rate("pool.map", "Pool", collect(settings, trial), POOL_MAP_TASKS))
+
+
+def pool_imap(settings, out):
+    """pool.imap-chunk-1: Pool().imap of 10,000 squares with chunksize=1."""
+    items = list(range(POOL_IMAP_TASKS))
+    with mp.Pool() as pool:
+        def trial():
+            begin = time.perf_counter()
+            total = sum(pool.imap(square, items, chunksize=1))
+            elapsed = time.perf_counter() - begin
+            if total != squares_up_to(POOL_IMAP_TASKS):
+                raise RuntimeError("wrong results")
+            return elapsed
+
+        out(rate("pool.imap-chunk-1", "Pool", collect(settings, trial), POOL_IMAP_TASKS))
+
+
+def pool_apply_async(settings, out):
+    """pool.apply-async: 10,000 apply_async calls of square, then every result."""
+    with mp.Pool() as pool:
+        def trial():
+            begin = time.perf_counter()
+            results = [pool.apply_async(square, (i,)) for i in range(POOL_APPLY_TASKS)]
+            total = sum(result.get() for result in results)
+            elapsed = time.perf_counter() - begin
+            if total != squares_up_to(POOL_APPLY_TASKS):
+                raise RuntimeError("wrong results")
+            return elapsed
+
+        out(rate("pool.apply-async", "Pool", collect(settings, trial), POOL_APPLY_TASKS))
+
+
+def pool_cpu_bound(settings, out):
+    """pool.cpu-bound: 40 calls of spin calibrated to ~20 ms, one after the other here, then with
+    Pool().map (chunksize=1); reports both and the speed-up."""
+    begin = time.perf_counter()
+    spin(100_000)
+    rounds = int(100_000 * CPU_CALL_SECONDS / (time.perf_counter() - begin))
+    calls = [rounds] * CPU_CALLS
+    sequential, pooled = [], []
+    with mp.Pool() as pool:
+        for run in range(settings.warmup + settings.repetitions):
+            begin = time.perf_counter()
+            expected = sum(spin(call) for call in calls)
+            middle = time.perf_counter()
+            got = sum(pool.map(spin, calls, chunksize=1))
+            end = time.perf_counter()
+            if got != expected:
+                raise RuntimeError("wrong results")
+            if run >= settings.warmup:
+                sequential.append((middle - begin) * 1000.0)
+                pooled.append((end - middle) * 1000.0)
+    out(millis("pool.cpu-bound", "sequential", sequential))
+    out(millis("pool.cpu-bound", "Pool", pooled))
+    out(factor("pool.cpu-bound", "speed-up", [s / p for s, p in zip(sequential, pooled)]))
+
+
 # Every workload, in report order. A new workload is one function here, one entry in
 # CompareWorkloads with the same name, and one row in report.py.
 WORKLOADS = [
@@ -351,6 +445,10 @@ WORKLOADS = [
     ("queue.1-1", queue_one_to_one),
     ("queue.2-2", queue_two_to_two),
     ("queue.1-1-1mib", queue_large),
+    ("pool.map", pool_map),
+    ("pool.imap-chunk-1", pool_imap),
+    ("pool.apply-async", pool_apply_async),
+    ("pool.cpu-bound", pool_cpu_bound),
 ]
 
 
@@ -370,6 +468,12 @@ def micros_each(workload, variant, samples, operations):
     from result_line import micros_each as line
 
     return line(workload, variant, samples, operations)
+
+
+def factor(workload, variant, samples):
+    from result_line import factor as line
+
+    return line(workload, variant, samples)
 
 
 def main():

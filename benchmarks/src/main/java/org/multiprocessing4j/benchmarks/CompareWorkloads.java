@@ -43,7 +43,11 @@ public final class CompareWorkloads {
             new Entry("pipe.one-way-1mib", Channels::pipeOneWay),
             new Entry("queue.1-1", Channels::queueOneToOne),
             new Entry("queue.2-2", Channels::queueTwoToTwo),
-            new Entry("queue.1-1-1mib", Channels::queueLarge));
+            new Entry("queue.1-1-1mib", Channels::queueLarge),
+            new Entry("pool.map", Pools::map),
+            new Entry("pool.imap-chunk-1", Pools::imap),
+            new Entry("pool.apply-async", Pools::applyAsync),
+            new Entry("pool.cpu-bound", Pools::cpuBound));
 
     private CompareWorkloads() {
     }

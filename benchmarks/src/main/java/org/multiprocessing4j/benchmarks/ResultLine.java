@@ -38,6 +38,11 @@ final class ResultLine {
         return line(workload, variant, samples, unit, true);
     }
 
+    /** A factor, such as a speed-up, where higher is better. */
+    static String factor(String workload, String variant, Samples samples) {
+        return line(workload, variant, samples, "x", false);
+    }
+
     private static String line(String workload, String variant, Samples samples, String unit, boolean lowerIsBetter) {
         return String.join("\t", workload, variant, number(samples.median()), unit, lowerIsBetter ? "1" : "0",
                 Integer.toString(samples.count()), number(samples.min()), number(samples.max()));

@@ -4,7 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The functions a worker holds, by job: a map of at most {@value #CAPACITY} entries that forgets
+ * The functions a worker holds, by id: a map of at most {@value #CAPACITY} entries that forgets
  * the least recently used. The parent keeps a twin of each worker's cache and applies the same
  * operations in the same order (the order of the messages on the worker's pipe), so it knows
  * without asking whether a batch must carry its job's function or may name it.

@@ -18,7 +18,7 @@ final class ListJob extends PoolJob {
     private int remaining;
     private Throwable failure;
 
-    private ListJob(long id, byte[] function, PoolFuture<List<Object>> future, int size, boolean failFast) {
+    private ListJob(long id, EncodedFunction function, PoolFuture<List<Object>> future, int size, boolean failFast) {
         super(id, function);
         this.future = future;
         this.failFast = failFast;
@@ -38,7 +38,7 @@ final class ListJob extends PoolJob {
      */
     static PoolFuture<List<Object>> start(PoolEngine engine, Object function, List<?> arguments, int chunkSize) {
         PoolFuture<List<Object>> future = new PoolFuture<>(engine);
-        ListJob job = new ListJob(engine.nextId(), engine.encode(function), future, arguments.size(),
+        ListJob job = new ListJob(engine.nextId(), engine.encodeFunction(function), future, arguments.size(),
                 engine.settings.failFast());
         future.bind(job);
         if (arguments.isEmpty()) {

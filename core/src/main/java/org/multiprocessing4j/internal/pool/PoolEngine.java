@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.RejectedExecutionException;
@@ -18,6 +20,7 @@ import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import org.multiprocessing4j.ChildProcess;
 import org.multiprocessing4j.WorkerDiedException;
+import org.multiprocessing4j.internal.channel.MessageRing;
 import org.multiprocessing4j.internal.serial.ObjectCodec;
 import org.multiprocessing4j.internal.serial.ThrowableTransport;
 import org.multiprocessing4j.spi.Serializer;
@@ -27,9 +30,9 @@ import org.multiprocessing4j.spi.Serializer;
  * between them.
  *
  * <pre>
- *  callers ──batches──▶ pending ──dispatcher──▶ slot pipe ──▶ worker process
- *     ▲                    ▲  (one thread,        (one per     runs batches in order
- *     │                    │   all sends)          worker)          │
+ *  callers ──batches──▶ pending ──a sender──▶ slot pipe ──▶ worker process
+ *     ▲                    ▲   (see below)       (one per     runs batches in order
+ *     │                    │                      worker)          │
  *     │              sent again                                     │ answers
  *     │              after a death          reader thread ◀─────────┘
  *  futures ◀──────── jobs ◀──────────────── (one per slot)
@@ -43,17 +46,29 @@ import org.multiprocessing4j.spi.Serializer;
  * {@value #QUEUED_WORK_NANOS} ns of work by the recent pace and at least two, so that a worker never
  * waits for the parent between short tasks while long ones are not stuck behind each other.
  *
- * <p>Only the dispatcher sends, and only the slot's reader receives, so no thread ever blocks on
- * a pipe while holding what another needs: a sender blocked on a full pipe waits for a worker that
- * is reading, and a worker blocked on a full answer pipe waits for a reader that only reads.
- * Jobs are told of outcomes on the reader threads, outside the lock.
+ * <p>Who sends. One thread at a time sends to a worker (its slot is marked as being sent to).
+ * A batch that fits, with the worker's other unanswered batches, in a fourth of its pipe is sent
+ * by the thread that queued it or by the reader that freed a place for it: such a send never
+ * waits, since the pipe cannot be full. Larger ones are left to the dispatcher thread, the only
+ * thread that may wait on a full pipe; it never reads, so it waits for a worker that reads, and a
+ * worker waiting on a full answer pipe waits for a reader that never blocks on a send. Jobs are
+ * told of outcomes on the reader threads, outside the lock.
  */
 public final class PoolEngine {
 
     private static final long QUEUED_WORK_NANOS = 1_000_000;
     private static final int MIN_QUEUED = 2;
     private static final int MAX_QUEUED = 64;
+    /** A fourth of a worker pipe: batches sent directly never fill it, so the sender never waits. */
+    private static final long DIRECT_BYTES = MessageRing.DEFAULT_CAPACITY / 4;
     private static final AtomicInteger POOLS = new AtomicInteger();
+    /** Lambda classes without captured values: their instances are all alike. */
+    private static final ClassValue<Boolean> STATELESS = new ClassValue<>() {
+        @Override
+        protected Boolean computeValue(Class<?> type) {
+            return type.isSynthetic() && type.getDeclaredFields().length == 0;
+        }
+    };
     private static final long EXIT_WAIT_SECONDS = 5;
 
     private enum State { RUNNING, SHUTDOWN, STOPPING, TERMINATED }
@@ -68,6 +83,13 @@ public final class PoolEngine {
     private final ScheduledThreadPoolExecutor timer;
     private final Thread dispatcher;
     private final AtomicLong ids = new AtomicLong();
+    /** The last stateless functions encoded; a lambda class's instance is a singleton. */
+    private final Map<Object, EncodedFunction> stateless = new LinkedHashMap<>(32, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Object, EncodedFunction> eldest) {
+            return size() > FunctionCache.CAPACITY;
+        }
+    };
     private final AtomicInteger workerNames = new AtomicInteger();
     private final String poolName;
     private State state = State.RUNNING;
@@ -140,11 +162,11 @@ public final class PoolEngine {
                         ? "the pool is broken: a worker's initializer failed" : "the pool is shut down", broken);
             }
             pending.add(batch);
-            changed.signalAll();
         } finally {
             lock.unlock();
         }
         meter.submitted(batch.size);
+        sendDirectly();
     }
 
     /**
@@ -170,6 +192,27 @@ public final class PoolEngine {
     }
 
     /**
+     * Serializes a function in the caller's thread, once for every call with the same stateless
+     * lambda (one that captures nothing, so that its bytes never change).
+     *
+     * @throws org.multiprocessing4j.UnserializableObjectException naming the class that is not
+     *     serializable
+     */
+    EncodedFunction encodeFunction(Object function) {
+        if (!STATELESS.get(function.getClass())) {
+            return new EncodedFunction(nextId(), encode(function));
+        }
+        synchronized (stateless) {
+            EncodedFunction known = stateless.get(function);
+            if (known == null) {
+                known = new EncodedFunction(nextId(), encode(function));
+                stateless.put(function, known);
+            }
+            return known;
+        }
+    }
+
+    /**
      * Serializes a function or a list of arguments in the caller's thread.
      *
      * @throws org.multiprocessing4j.UnserializableObjectException naming the class that is not
@@ -191,55 +234,99 @@ public final class PoolEngine {
 
     // ---------------------------------------------------------------- dispatcher
 
+    /** A send claimed under the lock: a batch, or the stop message when {@code batch} is null. */
+    private record Send(WorkerSlot slot, TaskBatch batch) {
+    }
+
+    /** Sends what needs the dispatcher: large batches, and whatever a direct send left. */
     private void dispatch() {
         while (true) {
-            WorkerSlot slot;
-            TaskBatch batch;
+            Send send;
             lock.lock();
             try {
-                while (true) {
+                while ((send = claim(Long.MAX_VALUE)) == null) {
                     if (state == State.TERMINATED) {
                         return;
                     }
-                    batch = nextBatch();
-                    slot = batch == null ? slotToStop() : slotFor();
-                    if (slot != null) {
-                        break;
-                    }
-                    if (batch != null) {
-                        pending.addFirst(batch);
-                    }
                     changed.awaitUninterruptibly();
                 }
-                if (batch != null) {
-                    slot.inflight.add(batch);
-                    slot.batchesSent++;
-                    if (slot.inflight.size() == 1) {
-                        started(slot, batch, System.nanoTime());
-                    }
-                } else {
-                    slot.stopSent = true;
-                }
-                slot.sending = true;
             } finally {
                 lock.unlock();
             }
-            try {
-                if (batch != null) {
-                    slot.send(batch);
-                } else {
-                    slot.sendStop();
-                }
-            } catch (IOException | InterruptedException | RuntimeException e) {
-                // the worker is gone or going: its reader hands its batches on
-            }
+            perform(send);
+        }
+    }
+
+    /**
+     * Sends, from the calling thread, every batch that cannot block it: one that fits with the
+     * worker's other unanswered batches in a part of its pipe. Called by callers after queueing
+     * and by readers after an answer, it saves the hand-off to the dispatcher for short tasks.
+     */
+    private void sendDirectly() {
+        while (true) {
+            Send send;
             lock.lock();
             try {
-                slot.sending = false;
-                changed.signalAll();
+                send = claim(DIRECT_BYTES);
+                if (send == null) {
+                    if (!pending.isEmpty()) {
+                        changed.signalAll();
+                    }
+                    return;
+                }
             } finally {
                 lock.unlock();
             }
+            perform(send);
+        }
+    }
+
+    /**
+     * Takes the next send off the queue and gives it a worker that is not being sent to, if one
+     * may take it with at most {@code maxQueuedBytes} unanswered. Under the lock.
+     */
+    private Send claim(long maxQueuedBytes) {
+        TaskBatch batch = nextBatch();
+        if (batch == null) {
+            WorkerSlot slot = slotToStop();
+            if (slot == null) {
+                return null;
+            }
+            slot.stopSent = true;
+            slot.sending = true;
+            return new Send(slot, null);
+        }
+        WorkerSlot slot = slotFor(batch, maxQueuedBytes);
+        if (slot == null) {
+            pending.addFirst(batch);
+            return null;
+        }
+        slot.inflight.add(batch);
+        slot.queuedBytes += batch.messageBytes();
+        slot.batchesSent++;
+        if (slot.inflight.size() == 1) {
+            started(slot, batch, System.nanoTime());
+        }
+        slot.sending = true;
+        return new Send(slot, batch);
+    }
+
+    private void perform(Send send) {
+        try {
+            if (send.batch() != null) {
+                send.slot().send(send.batch());
+            } else {
+                send.slot().sendStop();
+            }
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            // the worker is gone or going: its reader hands its batches on
+        }
+        lock.lock();
+        try {
+            send.slot().sending = false;
+            changed.signalAll();
+        } finally {
+            lock.unlock();
         }
     }
 
@@ -251,14 +338,15 @@ public final class PoolEngine {
         return batch;
     }
 
-    /** The least busy worker that may take another batch, or {@code null}. */
-    private WorkerSlot slotFor() {
+    /** The least busy worker that may take {@code batch}, or {@code null}. Under the lock. */
+    private WorkerSlot slotFor(TaskBatch batch, long maxQueuedBytes) {
         int most = (int) Math.max(MIN_QUEUED, Math.min(MAX_QUEUED, QUEUED_WORK_NANOS / Math.max(1, batchNanos)));
         WorkerSlot best = null;
         for (WorkerSlot slot : slots) {
-            boolean open = !slot.ended && !slot.stopSent && slot.killedFor == null
-                    && (settings.maxTasksPerChild() == 0 || slot.batchesSent < settings.maxTasksPerChild());
-            if (open && slot.inflight.size() < most && (best == null || slot.inflight.size() < best.inflight.size())) {
+            boolean open = !slot.ended && !slot.stopSent && !slot.sending && slot.killedFor == null
+                    && (settings.maxTasksPerChild() == 0 || slot.batchesSent < settings.maxTasksPerChild())
+                    && slot.inflight.size() < most && slot.queuedBytes + batch.messageBytes() <= maxQueuedBytes;
+            if (open && (best == null || slot.inflight.size() < best.inflight.size())) {
                 best = slot;
             }
         }
@@ -270,7 +358,7 @@ public final class PoolEngine {
             return null;
         }
         for (WorkerSlot slot : slots) {
-            if (!slot.ended && !slot.stopSent) {
+            if (!slot.ended && !slot.stopSent && !slot.sending) {
                 return slot;
             }
         }
@@ -319,6 +407,19 @@ public final class PoolEngine {
      */
     boolean answered(WorkerSlot slot, byte[] answer) {
         ByteBuffer in = ByteBuffer.wrap(answer);
+        if (in.get(0) != PoolMessages.ANSWERS) {
+            return answered(slot, in);
+        }
+        in.get();
+        for (int count = in.getInt(); count > 0; count--) {
+            int length = in.getInt();
+            answered(slot, in.slice().limit(length));
+            in.position(in.position() + length);
+        }
+        return true;
+    }
+
+    private boolean answered(WorkerSlot slot, ByteBuffer in) {
         byte kind = in.get();
         if (kind == PoolMessages.RETIRING) {
             return false;
@@ -328,6 +429,7 @@ public final class PoolEngine {
             return false;
         }
         TaskBatch batch = finish(slot, in.getLong());
+        sendDirectly();
         if (batch == null || batch.job.isFinished()) {
             return true;
         }
@@ -379,6 +481,7 @@ public final class PoolEngine {
             if (batch.deadline != null) {
                 batch.deadline.cancel(false);
             }
+            slot.queuedBytes -= batch.messageBytes();
             batchNanos = 0.8 * batchNanos + 0.2 * (now - batch.startedNanos);
             TaskBatch next = slot.inflight.peekFirst();
             if (next != null && next.startedNanos == 0) {
@@ -499,6 +602,7 @@ public final class PoolEngine {
             }
         }
         slot.inflight.clear();
+        slot.queuedBytes = 0;
         for (int i = again.size() - 1; i >= 0; i--) {
             pending.addFirst(again.get(i));
         }

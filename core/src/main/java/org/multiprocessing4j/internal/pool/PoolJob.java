@@ -10,9 +10,9 @@ import java.util.List;
 abstract class PoolJob {
 
     final long id;
-    final byte[] function;
+    final EncodedFunction function;
 
-    PoolJob(long id, byte[] function) {
+    PoolJob(long id, EncodedFunction function) {
         this.id = id;
         this.function = function;
     }

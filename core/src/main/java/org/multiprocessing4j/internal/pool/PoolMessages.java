@@ -12,15 +12,16 @@ import org.multiprocessing4j.spi.Serializer;
  * preceded by its length, since a serializer reads a value that fills its buffer.
  *
  * <pre>
- *   to a worker:   TASKS batch:i64 job:i64 functionLength:i32 function? arguments
+ *   to a worker:   TASKS batch:i64 functionId:i64 functionLength:i32 function? arguments
  *                  STOP
  *   to the parent: DONE batch:i64 results
  *                  FAILED batch:i64 index:i32 resultsLength:i32 results exception
  *                  INIT_FAILED exception
  *                  RETIRING
+ *                  ANSWERS count:i32 (length:i32 answer)*     several DONE or FAILED at once
  * </pre>
  *
- * A function length of -1 means the worker has the job's function already (see
+ * A function length of -1 means the worker has that function already (see
  * {@link FunctionCache}). {@code arguments} and {@code results} are lists; {@code results} of a
  * failed batch holds the results of the items before the one that failed. An exception is in
  * {@link org.multiprocessing4j.internal.serial.ThrowableTransport}'s form.
@@ -33,6 +34,7 @@ final class PoolMessages {
     static final byte FAILED = 4;
     static final byte INIT_FAILED = 5;
     static final byte RETIRING = 6;
+    static final byte ANSWERS = 7;
 
     static final int NO_FUNCTION = -1;
 

@@ -8,7 +8,7 @@ final class SingleJob extends PoolJob {
 
     private final PoolFuture<Object> future;
 
-    private SingleJob(long id, byte[] function, PoolFuture<Object> future) {
+    private SingleJob(long id, EncodedFunction function, PoolFuture<Object> future) {
         super(id, function);
         this.future = future;
     }
@@ -25,7 +25,7 @@ final class SingleJob extends PoolJob {
      */
     static PoolFuture<Object> start(PoolEngine engine, Object function, Object argument, Callable<?> local) {
         PoolFuture<Object> future = new PoolFuture<>(engine);
-        SingleJob job = new SingleJob(engine.nextId(), engine.encode(function), future);
+        SingleJob job = new SingleJob(engine.nextId(), engine.encodeFunction(function), future);
         future.bind(job);
         List<Object> arguments = new java.util.ArrayList<>(1);
         arguments.add(argument);

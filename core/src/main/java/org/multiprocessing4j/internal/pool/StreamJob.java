@@ -30,7 +30,7 @@ import java.util.stream.StreamSupport;
  */
 final class StreamJob extends PoolJob implements Iterator<Object> {
 
-    private static final int WINDOW_PER_WORKER = 16;
+    private static final int WINDOW_PER_WORKER = 64;
 
     private record Failed(Throwable cause) {
     }
@@ -54,7 +54,7 @@ final class StreamJob extends PoolJob implements Iterator<Object> {
     private boolean inputEnded;
     private volatile boolean finished;
 
-    private StreamJob(PoolEngine engine, byte[] function, Iterator<?> input, int chunkSize, boolean ordered) {
+    private StreamJob(PoolEngine engine, EncodedFunction function, Iterator<?> input, int chunkSize, boolean ordered) {
         super(engine.nextId(), function);
         this.engine = engine;
         this.input = input;
@@ -69,7 +69,7 @@ final class StreamJob extends PoolJob implements Iterator<Object> {
      * @return the results as a stream; closing it stops the work
      */
     static Stream<Object> start(PoolEngine engine, Object function, Iterator<?> input, int chunkSize, boolean ordered) {
-        StreamJob job = new StreamJob(engine, engine.encode(function), input, chunkSize, ordered);
+        StreamJob job = new StreamJob(engine, engine.encodeFunction(function), input, chunkSize, ordered);
         job.lock.lock();
         try {
             job.topUp();

@@ -32,6 +32,11 @@ final class TaskBatch {
         this.unstarted = unstarted;
     }
 
+    /** The most bytes this batch takes on a pipe: with its function, and the header. */
+    long messageBytes() {
+        return 32L + job.function.bytes().length + arguments.length;
+    }
+
     @Override
     public String toString() {
         return "batch " + id + " (tasks " + offset + ".." + (offset + size - 1) + " of job " + job.id + ")";

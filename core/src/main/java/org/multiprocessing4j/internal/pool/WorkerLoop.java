@@ -16,13 +16,25 @@ import org.multiprocessing4j.spi.Serializer;
  * What a worker process runs: its initializer once, then batches from its pipe, one at a time in
  * the order they came, answering each with its results or the first exception, until it is told to
  * stop, has run its quota of batches, or the parent is gone.
+ *
+ * <p>While more batches are waiting in its pipe, a worker may hold its answers and send them
+ * together once the pipe is empty (or {@value #MOST_HELD} are held): with short tasks the parent
+ * is then woken once for many answers, not once for each. Not with task timeouts, where an answer
+ * held back would make a finished task look late.
  */
 public final class WorkerLoop {
+
+    /** The most answers sent together. */
+    private static final int MOST_HELD = 64;
+    private static final int HELD_START = 1 + Integer.BYTES;
 
     private final PipeEnd pipe;
     private final Serializer serializer;
     private final FunctionCache<SerializableFunction<Object, Object>> functions = new FunctionCache<>();
     private ByteBuffer out = ByteBuffer.allocate(4096);
+    /** Answers not sent yet, after room for an ANSWERS header: each an int length and the answer. */
+    private ByteBuffer held = ByteBuffer.allocate(4096).position(HELD_START);
+    private int heldCount;
 
     private WorkerLoop(PipeEnd pipe, Serializer serializer) {
         this.pipe = pipe;
@@ -36,16 +48,19 @@ public final class WorkerLoop {
      * @param serializer the pool's serializer
      * @param initializer run first, or {@code null}
      * @param maxBatches how many batches to run before exiting, 0 for no limit
+     * @param holdAnswers whether answers may be held while more batches wait
      * @throws Exception the initializer's exception, after the parent was told
      */
-    public static void run(PipeEnd pipe, Serializer serializer, SerializableRunnable initializer, int maxBatches)
-            throws Exception {
+    public static void run(PipeEnd pipe, Serializer serializer, SerializableRunnable initializer, int maxBatches,
+            boolean holdAnswers) throws Exception {
         WorkerLoop worker = new WorkerLoop(pipe, serializer);
         if (initializer != null) {
             try {
                 initializer.run();
             } catch (Throwable failure) {
-                worker.send(ByteBuffer.allocate(1).put(PoolMessages.INIT_FAILED), ThrowableTransport.encode(failure));
+                worker.out.clear();
+                worker.send(worker.out.put(PoolMessages.INIT_FAILED), ThrowableTransport.encode(failure));
+                worker.flush();
                 throw failure;
             }
         }
@@ -55,15 +70,21 @@ public final class WorkerLoop {
             try {
                 message = pipe.recvBytes();
             } catch (EOFException parentGone) {
+                worker.flush();
                 return;
             }
             ByteBuffer in = ByteBuffer.wrap(message);
             if (in.get() == PoolMessages.STOP) {
+                worker.flush();
                 return;
             }
             worker.runBatch(in);
             ran++;
+            if (!holdAnswers || worker.heldCount == MOST_HELD || !pipe.poll()) {
+                worker.flush();
+            }
         }
+        worker.flush();
         worker.out.clear();
         worker.out.put(PoolMessages.RETIRING);
         pipe.sendBytes(worker.out.array(), 0, 1);
@@ -71,12 +92,12 @@ public final class WorkerLoop {
 
     private void runBatch(ByteBuffer in) throws IOException, InterruptedException {
         long batch = in.getLong();
-        long job = in.getLong();
+        long functionId = in.getLong();
         int functionLength = in.getInt();
         List<Object> results = new ArrayList<>();
         int index = 0;
         try {
-            SerializableFunction<Object, Object> function = function(job, functionLength, in);
+            SerializableFunction<Object, Object> function = function(functionId, functionLength, in);
             List<?> arguments = PoolMessages.asList(PoolMessages.getRest(serializer, in));
             for (int count = arguments.size(); index < count; index++) {
                 results.add(function.apply(arguments.get(index)));
@@ -92,21 +113,41 @@ public final class WorkerLoop {
             fail(batch, firstUnserializable(results), results, e);
             return;
         }
-        pipe.sendBytes(out.array(), 0, out.position());
+        hold();
+    }
+
+    /** Adds the answer in {@code out} to those held. */
+    private void hold() {
+        int length = out.position();
+        held = Serializer.grow(held, Integer.BYTES + length);
+        held.putInt(length).put(out.array(), 0, length);
+        heldCount++;
+    }
+
+    /** Sends the answers held: one alone as it is, more behind an ANSWERS header. */
+    private void flush() throws IOException, InterruptedException {
+        if (heldCount == 1) {
+            pipe.sendBytes(held.array(), HELD_START + Integer.BYTES, held.position() - HELD_START - Integer.BYTES);
+        } else if (heldCount > 1) {
+            held.put(0, PoolMessages.ANSWERS).putInt(1, heldCount);
+            pipe.sendBytes(held.array(), 0, held.position());
+        }
+        heldCount = 0;
+        held.position(HELD_START);
     }
 
     @SuppressWarnings("unchecked")
-    private SerializableFunction<Object, Object> function(long job, int length, ByteBuffer in) throws Exception {
+    private SerializableFunction<Object, Object> function(long id, int length, ByteBuffer in) throws Exception {
         if (length == PoolMessages.NO_FUNCTION) {
-            SerializableFunction<Object, Object> known = functions.get(job);
+            SerializableFunction<Object, Object> known = functions.get(id);
             if (known == null) {
-                throw new IllegalStateException("the worker does not hold the function of job " + job);
+                throw new IllegalStateException("the worker does not hold function " + id);
             }
             return known;
         }
         SerializableFunction<Object, Object> function =
                 (SerializableFunction<Object, Object>) PoolMessages.getSlice(serializer, in, length);
-        functions.put(job, function);
+        functions.put(id, function);
         return function;
     }
 
@@ -131,7 +172,7 @@ public final class WorkerLoop {
 
     private void send(ByteBuffer head, byte[] tail) throws IOException, InterruptedException {
         out = PoolMessages.putBytes(tail, head);
-        pipe.sendBytes(out.array(), 0, out.position());
+        hold();
     }
 
     private int firstUnserializable(List<Object> results) {

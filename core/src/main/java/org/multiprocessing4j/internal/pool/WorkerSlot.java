@@ -24,7 +24,8 @@ import org.multiprocessing4j.spi.Serializer;
  * failed.
  *
  * <p>The slot's reader thread reads every answer of its workers and hands it to the engine; the
- * engine's dispatcher thread is the only sender. Fields marked so are guarded by the engine's lock.
+ * engine lets one thread at a time send (see {@link PoolEngine}). Fields marked so are guarded
+ * by the engine's lock.
  */
 final class WorkerSlot {
 
@@ -42,12 +43,13 @@ final class WorkerSlot {
     int batchesSent;
     boolean stopSent;
     boolean sending;
+    long queuedBytes;
     boolean ended;
     boolean closed;
     TaskBatch killedFor;
     Throwable killReason;
 
-    // dispatcher thread only
+    // only the thread that marked the slot as being sent to
     private final FunctionCache<Boolean> functionsSent = new FunctionCache<>();
     private ByteBuffer out = ByteBuffer.allocate(4096);
 
@@ -80,7 +82,7 @@ final class WorkerSlot {
      */
     ChildProcess newWorker(PoolSettings settings, String name) {
         SerializableRunnable target = target(workerEnd, settings.serializer(), settings.initializer(),
-                settings.maxTasksPerChild());
+                settings.maxTasksPerChild(), settings.taskTimeout() == null);
         ChildProcess process = settings.context().process(target).name(name).daemon(true);
         if (settings.jvmOptions().length > 0) {
             process.jvmOptions(settings.jvmOptions());
@@ -89,30 +91,31 @@ final class WorkerSlot {
     }
 
     private static SerializableRunnable target(PipeEnd end, Serializer serializer, SerializableRunnable initializer,
-            int maxBatches) {
-        return () -> WorkerLoop.run(end, serializer, initializer, maxBatches);
+            int maxBatches, boolean holdAnswers) {
+        return () -> WorkerLoop.run(end, serializer, initializer, maxBatches, holdAnswers);
     }
 
     /**
-     * Sends {@code batch} to the worker; on the dispatcher thread.
+     * Sends {@code batch} to the worker; by the thread that marked the slot as being sent to.
      *
      * @throws IOException if the worker's end is gone: its death is handled by the reader
      */
     void send(TaskBatch batch) throws IOException, InterruptedException {
         out.clear();
-        out.put(PoolMessages.TASKS).putLong(batch.id).putLong(batch.job.id);
-        if (functionsSent.get(batch.job.id) != null) {
+        EncodedFunction function = batch.job.function;
+        out.put(PoolMessages.TASKS).putLong(batch.id).putLong(function.id());
+        if (functionsSent.get(function.id()) != null) {
             out.putInt(PoolMessages.NO_FUNCTION);
         } else {
-            functionsSent.put(batch.job.id, Boolean.TRUE);
-            out.putInt(batch.job.function.length);
-            out = PoolMessages.putBytes(batch.job.function, out);
+            functionsSent.put(function.id(), Boolean.TRUE);
+            out.putInt(function.bytes().length);
+            out = PoolMessages.putBytes(function.bytes(), out);
         }
         out = PoolMessages.putBytes(batch.arguments, out);
         parentEnd.sendBytes(out.array(), 0, out.position());
     }
 
-    /** Tells the worker to exit once its batches are done; on the dispatcher thread. */
+    /** Tells the worker to exit once its batches are done; as {@link #send}. */
     void sendStop() throws IOException, InterruptedException {
         parentEnd.sendBytes(new byte[] {PoolMessages.STOP});
     }
