@@ -43,6 +43,8 @@ def goals_of(workload, results, java_side, python_side):
     """(x value, label) of each goal line: the goal ratio times the CPython median it refers to."""
     goals = []
     for comparison in workload.comparisons:
+        if comparison.java_goal is not None:
+            goals.append((comparison.java_goal, f"goal: {java_side} at least {comparison.java_goal:g}"))
         python = results.get((python_side, workload.name, comparison.python))
         if comparison.goal is not None and python is not None:
             bound = "at most" if python.lower_is_better else "at least"

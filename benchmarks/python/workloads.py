@@ -427,7 +427,7 @@ def pool_cpu_bound(settings, out):
                 pooled.append((end - middle) * 1000.0)
     out(millis("pool.cpu-bound", "sequential", sequential))
     out(millis("pool.cpu-bound", "Pool", pooled))
-    out(factor("pool.cpu-bound", "speed-up", [s / p for s, p in zip(sequential, pooled)]))
+    out(factor("pool.cpu-speed-up", "speed-up", [s / p for s, p in zip(sequential, pooled)]))
 
 
 # Every workload, in report order. A new workload is one function here, one entry in

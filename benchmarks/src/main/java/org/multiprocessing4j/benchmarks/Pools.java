@@ -81,7 +81,8 @@ final class Pools {
 
     /**
      * pool.cpu-bound: 40 calls of a pure loop calibrated to about 20 ms, in this process one after
-     * the other, then with {@code map} (chunks of 1) on the pool; reports both and the speed-up.
+     * the other, then with {@code map} (chunks of 1) on the pool; reports both, and the speed-up as
+     * {@code pool.cpu-speed-up}.
      */
     static void cpuBound(Settings settings, Consumer<String> out) throws Exception {
         long rounds = calibrate();
@@ -114,7 +115,7 @@ final class Pools {
             }
             out.accept(ResultLine.millis("pool.cpu-bound", "sequential", Samples.of(sequential)));
             out.accept(ResultLine.millis("pool.cpu-bound", "pool", Samples.of(pooled)));
-            out.accept(ResultLine.factor("pool.cpu-bound", "speed-up", Samples.of(speedUps)));
+            out.accept(ResultLine.factor("pool.cpu-speed-up", "speed-up", Samples.of(speedUps)));
         }
     }
 
