@@ -1,0 +1,134 @@
+package org.multiprocessing4j;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.Serializable;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** A pool keeps the contract of {@link ExecutorService}, with tasks in worker JVMs. */
+@Timeout(120)
+class ProcessPoolExecutorServiceIT {
+
+    /** A task class of its own, serializable, as a user would write one. */
+    record Square(int n) implements Callable<Integer>, Serializable {
+        @Override
+        public Integer call() {
+            return n * n;
+        }
+    }
+
+    @Test
+    void invokeAllReturnsEveryFutureDone() throws Exception {
+        try (ProcessPool pool = Multiprocessing.pool(2)) {
+            List<Future<Integer>> futures = pool.invokeAll(List.of(new Square(2), new Square(3), new Square(4)));
+            assertThat(futures).allSatisfy(f -> assertThat(f).isDone());
+            assertThat(futures.get(2).get()).isEqualTo(16);
+        }
+    }
+
+    @Test
+    void invokeAllWithATimeoutCancelsWhatDidNotFinish() throws Exception {
+        try (ProcessPool pool = Multiprocessing.pool(2)) {
+            Callable<Integer> slow = (Callable<Integer> & Serializable) () -> {
+                Thread.sleep(600_000);
+                return 0;
+            };
+            List<Future<Integer>> futures = pool.invokeAll(List.of(new Square(5), slow), 2, TimeUnit.SECONDS);
+            assertThat(futures.get(0).get()).isEqualTo(25);
+            assertThat(futures.get(1).isCancelled()).isTrue();
+            assertThat(pool.apply(() -> "after")).isEqualTo("after");
+        }
+    }
+
+    @Test
+    void invokeAnyReturnsASuccessfulResultAndFailsOnlyWhenAllFail() throws Exception {
+        try (ProcessPool pool = Multiprocessing.pool(2)) {
+            Callable<Integer> failing = (Callable<Integer> & Serializable) () -> {
+                throw new IllegalStateException("no");
+            };
+            assertThat(pool.invokeAny(List.of(failing, new Square(6)))).isEqualTo(36);
+            assertThatThrownBy(() -> pool.invokeAny(List.of(failing, failing)))
+                    .isInstanceOf(ExecutionException.class).cause().isInstanceOf(IllegalStateException.class);
+            Callable<Integer> slow = (Callable<Integer> & Serializable) () -> {
+                Thread.sleep(600_000);
+                return 0;
+            };
+            assertThatThrownBy(() -> pool.invokeAny(List.of(slow), 500, TimeUnit.MILLISECONDS))
+                    .isInstanceOf(TimeoutException.class);
+        }
+    }
+
+    @Test
+    void shutdownLetsSubmittedWorkFinishThenRejectsAndTerminates() throws Exception {
+        ProcessPool pool = Multiprocessing.pool(2);
+        CompletableFuture<String> late = pool.submit(() -> {
+            Thread.sleep(300);
+            return "finished";
+        });
+        pool.shutdown();
+        assertThat(pool.isShutdown()).isTrue();
+        assertThatThrownBy(() -> pool.submit(() -> "new")).isInstanceOf(RejectedExecutionException.class);
+        assertThat(pool.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(pool.isTerminated()).isTrue();
+        assertThat(late).isCompletedWithValue("finished");
+        assertThat(ProcessPoolFailuresIT.workerPids()).isEmpty();
+    }
+
+    @Test
+    void joinNeedsAShutdownFirstAndThenWaitsForTheWorkers() throws Exception {
+        ProcessPool pool = Multiprocessing.pool(1);
+        assertThatThrownBy(pool::join).isInstanceOf(IllegalStateException.class);
+        pool.terminate();
+        pool.join();
+        assertThat(pool.isTerminated()).isTrue();
+        assertThat(ProcessPoolFailuresIT.workerPids()).isEmpty();
+    }
+
+    @Test
+    void closeWaitsForTheWorkSubmittedAndLeavesNoWorker() {
+        CompletableFuture<String> work;
+        try (ProcessPool pool = Multiprocessing.pool(2)) {
+            work = pool.submit(() -> {
+                Thread.sleep(300);
+                return "done before close returned";
+            });
+        }
+        assertThat(work).isCompletedWithValue("done before close returned");
+        assertThat(ProcessPoolFailuresIT.workerPids()).isEmpty();
+    }
+
+    @Test
+    void terminateFailsTheWorkInProgress() throws Exception {
+        ProcessPool pool = Multiprocessing.pool(1);
+        CompletableFuture<List<Integer>> map = pool.mapAsync(n -> {
+            Thread.sleep(600_000);
+            return n;
+        }, List.of(1, 2, 3), 1);
+        pool.terminate();
+        assertThatThrownBy(() -> map.get(30, TimeUnit.SECONDS)).isInstanceOf(CancellationException.class)
+                .hasMessageContaining("terminated");
+        assertThat(pool.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
+    }
+
+    @Test
+    void executeAndSubmitTakeSerializableRunnables() throws Exception {
+        try (ProcessPool pool = Multiprocessing.pool(1)) {
+            Runnable task = (Runnable & Serializable) () -> { };
+            pool.execute(task);
+            assertThat(pool.submit(task).get(30, TimeUnit.SECONDS)).isNull();
+            assertThat(pool.submit(task, "given").get(30, TimeUnit.SECONDS)).isEqualTo("given");
+        }
+    }
+}
