@@ -263,21 +263,45 @@ public final class PoolEngine {
      * and by readers after an answer, it saves the hand-off to the dispatcher for short tasks.
      */
     private void sendDirectly() {
+        Send send;
+        lock.lock();
+        try {
+            send = claim(DIRECT_BYTES);
+            if (send == null) {
+                if (!pending.isEmpty()) {
+                    changed.signalAll();
+                }
+                return;
+            }
+        } finally {
+            lock.unlock();
+        }
         while (true) {
-            Send send;
+            transmit(send);
             lock.lock();
             try {
+                // one turn of the lock both ends this send and claims the next
+                send.slot().sending = false;
                 send = claim(DIRECT_BYTES);
                 if (send == null) {
-                    if (!pending.isEmpty()) {
-                        changed.signalAll();
-                    }
+                    changed.signalAll();
                     return;
                 }
             } finally {
                 lock.unlock();
             }
-            perform(send);
+        }
+    }
+
+    private static void transmit(Send send) {
+        try {
+            if (send.batch() != null) {
+                send.slot().send(send.batch());
+            } else {
+                send.slot().sendStop();
+            }
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            // the worker is gone or going: its reader hands its batches on
         }
     }
 
@@ -312,15 +336,7 @@ public final class PoolEngine {
     }
 
     private void perform(Send send) {
-        try {
-            if (send.batch() != null) {
-                send.slot().send(send.batch());
-            } else {
-                send.slot().sendStop();
-            }
-        } catch (IOException | InterruptedException | RuntimeException e) {
-            // the worker is gone or going: its reader hands its batches on
-        }
+        transmit(send);
         lock.lock();
         try {
             send.slot().sending = false;

@@ -45,17 +45,24 @@ final class ProgressMeter {
     }
 
     void submitted(int tasks) {
+        if (listener == null) {
+            return;
+        }
         if (submitted.getAndAdd(tasks) == completed.get() + failed.get()) {
             runStart = System.nanoTime();
         }
     }
 
     void completed(int tasks) {
-        completed.addAndGet(tasks);
+        if (listener != null) {
+                completed.addAndGet(tasks);
+        }
     }
 
     void failed(int tasks) {
-        failed.addAndGet(tasks);
+        if (listener != null) {
+            failed.addAndGet(tasks);
+        }
     }
 
     /** Reports a last time, if a run is under way; the pool has ended. */

@@ -70,17 +70,16 @@ final class StreamJob extends PoolJob implements Iterator<Object> {
      */
     static Stream<Object> start(PoolEngine engine, Object function, Iterator<?> input, int chunkSize, boolean ordered) {
         StreamJob job = new StreamJob(engine, engine.encodeFunction(function), input, chunkSize, ordered);
-        job.lock.lock();
-        try {
-            job.topUp();
-        } finally {
-            job.lock.unlock();
-        }
+        job.topUp();
         return StreamSupport.stream(Spliterators.spliteratorUnknownSize(job, ordered ? Spliterator.ORDERED : 0), false)
                 .onClose(job::close);
     }
 
-    /** Takes inputs until the window is full. Under the lock. */
+    /**
+     * Takes inputs until the window is full. On the consumer's thread, which alone uses
+     * {@code taken}, {@code handedOut} and {@code inputEnded}, without the lock, so that readers
+     * can hand over results meanwhile.
+     */
     private void topUp() {
         while (!finished && !inputEnded && taken - handedOut + chunkSize <= window) {
             List<Object> chunk = new ArrayList<>(chunkSize);
@@ -105,9 +104,9 @@ final class StreamJob extends PoolJob implements Iterator<Object> {
 
     @Override
     public boolean hasNext() {
+        topUp();
         lock.lock();
         try {
-            topUp();
             while (!available()) {
                 if (finished || inputEnded && handedOut == taken) {
                     return false;

@@ -94,11 +94,12 @@ public final class WorkerLoop {
         long batch = in.getLong();
         long functionId = in.getLong();
         int functionLength = in.getInt();
-        List<Object> results = new ArrayList<>();
+        List<Object> results = List.of();
         int index = 0;
         try {
             SerializableFunction<Object, Object> function = function(functionId, functionLength, in);
             List<?> arguments = PoolMessages.asList(PoolMessages.getRest(serializer, in));
+            results = new ArrayList<>(arguments.size());
             for (int count = arguments.size(); index < count; index++) {
                 results.add(function.apply(arguments.get(index)));
             }
