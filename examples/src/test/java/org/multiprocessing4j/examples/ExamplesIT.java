@@ -99,6 +99,29 @@ class ExamplesIT {
     }
 
     @Test
+    void poolExamplePrintsTheSquaresInOrder() throws Exception {
+        Run run = run(PoolExample.class);
+
+        assertThat(run.exitCode()).as(run.describe()).isZero();
+        assertThat(run.stdout()).as(run.describe()).containsExactly("[25, 100, 400]");
+    }
+
+    @Test
+    void folderChecksumsGetsTheSameDigestInOneProcessAndInThePool() throws Exception {
+        Run run = run(FolderChecksums.class);
+
+        assertThat(run.exitCode()).as(run.describe()).isZero();
+        assertThat(run.stdout()).as(run.describe()).hasSize(5);
+        assertThat(run.stdout().get(0)).as(run.describe())
+                .matches("files: 320, bytes: \\d+ \\(\\d+\\.\\d MB\\), SHA3-256 of each");
+        String sequential = combinedDigest(run.stdout().get(1), "sequential, in this process: ");
+        String pooled = combinedDigest(run.stdout().get(2), "pool of ");
+        assertThat(sequential).as(run.describe()).matches("[0-9a-f]{64}").isEqualTo(pooled);
+        assertThat(run.stdout().get(3)).as(run.describe()).startsWith("speed-up: ");
+        assertThat(run.stdout().get(4)).as(run.describe()).isEqualTo("the combined digests match");
+    }
+
+    @Test
     void allExamplesRunsEveryExampleUnderItsHeader() throws Exception {
         Run run = run(AllExamples.class);
 
@@ -111,7 +134,13 @@ class ExamplesIT {
         assertThat(run.stdout()).as(run.describe())
                 .contains("1 is odd", "10 is even", "15 is odd", "23 is odd", "46 is even",
                         "  process name:   MainProcess", "  process name:   worker", "terminated by SIGTERM: true",
-                        "[u, 0, hello]", "[23, null, child]");
+                        "[u, 0, hello]", "[23, null, child]", "[25, 100, 400]", "the combined digests match");
+    }
+
+    /** The digest at the end of a line of {@link FolderChecksums} that gives a run's time. */
+    private static String combinedDigest(String line, String start) {
+        assertThat(line).startsWith(start).contains(" s   combined digest ");
+        return line.substring(line.lastIndexOf(' ') + 1);
     }
 
     /** What a finished example JVM left behind. */
