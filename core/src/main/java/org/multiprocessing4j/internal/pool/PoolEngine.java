@@ -238,13 +238,13 @@ public final class PoolEngine {
     private record Send(WorkerSlot slot, TaskBatch batch) {
     }
 
-    /** Sends what needs the dispatcher: large batches, and whatever a direct send left. */
+    /** Sends the large batches, which may have to wait for room in a worker's pipe. */
     private void dispatch() {
         while (true) {
             Send send;
             lock.lock();
             try {
-                while ((send = claim(Long.MAX_VALUE)) == null) {
+                while ((send = claim(false)) == null) {
                     if (state == State.TERMINATED) {
                         return;
                     }
@@ -253,7 +253,15 @@ public final class PoolEngine {
             } finally {
                 lock.unlock();
             }
-            perform(send);
+            transmit(send);
+            lock.lock();
+            try {
+                send.slot().sending = false;
+            } finally {
+                lock.unlock();
+            }
+            // the slot it held may be what a short batch waits for
+            sendDirectly();
         }
     }
 
@@ -266,11 +274,8 @@ public final class PoolEngine {
         Send send;
         lock.lock();
         try {
-            send = claim(DIRECT_BYTES);
+            send = claim(true);
             if (send == null) {
-                if (!pending.isEmpty()) {
-                    changed.signalAll();
-                }
                 return;
             }
         } finally {
@@ -282,9 +287,8 @@ public final class PoolEngine {
             try {
                 // one turn of the lock both ends this send and claims the next
                 send.slot().sending = false;
-                send = claim(DIRECT_BYTES);
+                send = claim(true);
                 if (send == null) {
-                    changed.signalAll();
                     return;
                 }
             } finally {
@@ -294,25 +298,39 @@ public final class PoolEngine {
     }
 
     private static void transmit(Send send) {
-        try {
-            if (send.batch() != null) {
-                send.slot().send(send.batch());
-            } else {
-                send.slot().sendStop();
+        boolean interrupted = false;
+        while (true) {
+            try {
+                if (send.batch() != null) {
+                    send.slot().send(send.batch());
+                } else {
+                    send.slot().sendStop();
+                }
+                break;
+            } catch (InterruptedException e) {
+                // readers are interrupted to look at a worker's exit, which is no reason to drop
+                // a send: nothing was written, it is tried again and the interrupt kept for later
+                interrupted = true;
+            } catch (IOException | RuntimeException e) {
+                // the worker is gone or going: its reader hands its batches on
+                break;
             }
-        } catch (IOException | InterruptedException | RuntimeException e) {
-            // the worker is gone or going: its reader hands its batches on
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
         }
     }
 
     /**
-     * Takes the next send off the queue and gives it a worker that is not being sent to, if one
-     * may take it with at most {@code maxQueuedBytes} unanswered. Under the lock.
+     * Takes the next send off the queue and gives it a worker that is not being sent to. A direct
+     * sender takes short batches (and stop messages) that fit with the worker's unanswered ones in
+     * {@link #DIRECT_BYTES}, and wakes the dispatcher when a large one comes first; the dispatcher
+     * takes only large ones. Under the lock.
      */
-    private Send claim(long maxQueuedBytes) {
+    private Send claim(boolean direct) {
         TaskBatch batch = nextBatch();
         if (batch == null) {
-            WorkerSlot slot = slotToStop();
+            WorkerSlot slot = direct ? slotToStop() : null;
             if (slot == null) {
                 return null;
             }
@@ -320,9 +338,13 @@ public final class PoolEngine {
             slot.sending = true;
             return new Send(slot, null);
         }
-        WorkerSlot slot = slotFor(batch, maxQueuedBytes);
+        boolean large = batch.messageBytes() > DIRECT_BYTES;
+        WorkerSlot slot = direct == large ? null : slotFor(batch, direct ? DIRECT_BYTES : Long.MAX_VALUE);
         if (slot == null) {
             pending.addFirst(batch);
+            if (direct && large) {
+                changed.signalAll();
+            }
             return null;
         }
         slot.inflight.add(batch);
@@ -333,17 +355,6 @@ public final class PoolEngine {
         }
         slot.sending = true;
         return new Send(slot, batch);
-    }
-
-    private void perform(Send send) {
-        transmit(send);
-        lock.lock();
-        try {
-            send.slot().sending = false;
-            changed.signalAll();
-        } finally {
-            lock.unlock();
-        }
     }
 
     private TaskBatch nextBatch() {
@@ -532,6 +543,7 @@ public final class PoolEngine {
             lock.unlock();
         }
         outcomes.forEach(Runnable::run);
+        sendDirectly();
         if (replace) {
             try {
                 ChildProcess next = slot.newWorker(settings, "PoolWorker-" + workerNames.incrementAndGet());
@@ -550,15 +562,18 @@ public final class PoolEngine {
                 slot.stopSent = false;
                 slot.batchesSent = 0;
                 changed.signalAll();
-                return true;
+            } else {
+                slot.closed = true;
+                slot.close();
+                terminateIfDone();
             }
-            slot.closed = true;
-            slot.close();
-            terminateIfDone();
-            return false;
         } finally {
             lock.unlock();
         }
+        if (replace) {
+            sendDirectly();
+        }
+        return replace;
     }
 
     /** Waits for an ended worker's process to be gone, killing it if it lingers. */
@@ -684,6 +699,8 @@ public final class PoolEngine {
         } finally {
             lock.unlock();
         }
+        // the stop messages
+        sendDirectly();
     }
 
     /**

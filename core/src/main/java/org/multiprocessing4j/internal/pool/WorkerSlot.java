@@ -104,15 +104,19 @@ final class WorkerSlot {
         out.clear();
         EncodedFunction function = batch.job.function;
         out.put(PoolMessages.TASKS).putLong(batch.id).putLong(function.id());
-        if (functionsSent.get(function.id()) != null) {
+        boolean known = functionsSent.get(function.id()) != null;
+        if (known) {
             out.putInt(PoolMessages.NO_FUNCTION);
         } else {
-            functionsSent.put(function.id(), Boolean.TRUE);
             out.putInt(function.bytes().length);
             out = PoolMessages.putBytes(function.bytes(), out);
         }
         out = PoolMessages.putBytes(batch.arguments, out);
         parentEnd.sendBytes(out.array(), 0, out.position());
+        if (!known) {
+            // only once it is sent: a send that failed is tried again with the function
+            functionsSent.put(function.id(), Boolean.TRUE);
+        }
     }
 
     /** Tells the worker to exit once its batches are done; as {@link #send}. */
