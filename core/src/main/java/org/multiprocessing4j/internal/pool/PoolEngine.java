@@ -297,6 +297,17 @@ public final class PoolEngine {
         }
     }
 
+    /**
+     * Wakes the dispatcher if a large batch is first in line: only then has it something to do.
+     * Under the lock.
+     */
+    private void wakeDispatcherForLarge() {
+        TaskBatch first = pending.peekFirst();
+        if (first != null && first.messageBytes() > DIRECT_BYTES) {
+            changed.signalAll();
+        }
+    }
+
     private static void transmit(Send send) {
         boolean interrupted = false;
         while (true) {
@@ -342,8 +353,8 @@ public final class PoolEngine {
         WorkerSlot slot = direct == large ? null : slotFor(batch, direct ? DIRECT_BYTES : Long.MAX_VALUE);
         if (slot == null) {
             pending.addFirst(batch);
-            if (direct && large) {
-                changed.signalAll();
+            if (direct) {
+                wakeDispatcherForLarge();
             }
             return null;
         }
@@ -514,7 +525,7 @@ public final class PoolEngine {
             if (next != null && next.startedNanos == 0) {
                 started(slot, next, now);
             }
-            changed.signalAll();
+            wakeDispatcherForLarge();
             return batch;
         } finally {
             lock.unlock();
