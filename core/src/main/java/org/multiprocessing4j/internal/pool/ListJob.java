@@ -38,7 +38,7 @@ final class ListJob extends PoolJob {
      */
     static PoolFuture<List<Object>> start(PoolEngine engine, Object function, List<?> arguments, int chunkSize) {
         PoolFuture<List<Object>> future = new PoolFuture<>(engine);
-        ListJob job = new ListJob(engine.nextId(), engine.encodeFunction(function), future, arguments.size(),
+        ListJob job = new ListJob(engine.nextId(), engine.functions.encodeFunction(function), future, arguments.size(),
                 engine.settings.failFast());
         future.bind(job);
         if (arguments.isEmpty()) {
@@ -49,7 +49,7 @@ final class ListJob extends PoolJob {
             List<?> chunk = new ArrayList<>(arguments.subList(from, Math.min(arguments.size(), from + chunkSize)));
             byte[] bytes;
             try {
-                bytes = engine.encode(chunk);
+                bytes = engine.functions.encode(chunk);
             } catch (RuntimeException e) {
                 engine.cancel(job, true);
                 throw e;

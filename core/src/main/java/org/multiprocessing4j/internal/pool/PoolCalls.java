@@ -35,7 +35,8 @@ public final class PoolCalls {
     /** Starts a map of {@code function} over {@code arguments}. */
     @SuppressWarnings("unchecked")
     public <R> CompletableFuture<List<R>> map(Object function, List<?> arguments, int chunkSize) {
-        return (CompletableFuture<List<R>>) (CompletableFuture<?>) ListJob.start(engine, function, arguments, chunkSize);
+        CompletableFuture<?> future = ListJob.start(engine, function, arguments, chunkSize);
+        return (CompletableFuture<List<R>>) future;
     }
 
     /** Starts a lazy map of {@code function} over {@code input}. */

@@ -25,7 +25,7 @@ final class SingleJob extends PoolJob {
      */
     static PoolFuture<Object> start(PoolEngine engine, Object function, Object argument, Callable<?> local) {
         PoolFuture<Object> future = new PoolFuture<>(engine);
-        SingleJob job = new SingleJob(engine.nextId(), engine.encodeFunction(function), future);
+        SingleJob job = new SingleJob(engine.nextId(), engine.functions.encodeFunction(function), future);
         future.bind(job);
         List<Object> arguments = new java.util.ArrayList<>(1);
         arguments.add(argument);
@@ -36,7 +36,7 @@ final class SingleJob extends PoolJob {
                 future.completeExceptionally(e);
             }
         };
-        engine.submit(new TaskBatch(job, engine.nextId(), 0, 1, engine.encode(arguments), unstarted));
+        engine.submit(new TaskBatch(job, engine.nextId(), 0, 1, engine.functions.encode(arguments), unstarted));
         return future;
     }
 

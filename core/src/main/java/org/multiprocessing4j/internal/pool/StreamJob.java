@@ -69,7 +69,7 @@ final class StreamJob extends PoolJob implements Iterator<Object> {
      * @return the results as a stream; closing it stops the work
      */
     static Stream<Object> start(PoolEngine engine, Object function, Iterator<?> input, int chunkSize, boolean ordered) {
-        StreamJob job = new StreamJob(engine, engine.encodeFunction(function), input, chunkSize, ordered);
+        StreamJob job = new StreamJob(engine, engine.functions.encodeFunction(function), input, chunkSize, ordered);
         job.topUp();
         return StreamSupport.stream(Spliterators.spliteratorUnknownSize(job, ordered ? Spliterator.ORDERED : 0), false)
                 .onClose(job::close);
@@ -92,7 +92,7 @@ final class StreamJob extends PoolJob implements Iterator<Object> {
             }
             byte[] bytes;
             try {
-                bytes = engine.encode(chunk);
+                bytes = engine.functions.encode(chunk);
             } catch (RuntimeException e) {
                 close();
                 throw e;

@@ -132,7 +132,7 @@ final class WorkerSlot {
     void handOver(ChildProcess next) throws InterruptedException {
         workerEnd = takeBack(workerEnd);
         try {
-            while (engine.isSending(this) || workerEnd.poll()) {
+            while (engine.sender.isSending(this) || workerEnd.poll()) {
                 if (workerEnd.poll(DRAIN_POLL)) {
                     workerEnd.recvBytes();
                 }
@@ -152,6 +152,12 @@ final class WorkerSlot {
         }
     }
 
+    /** Starts {@code process} as the slot's worker, watched for its exit. */
+    void launch(ChildProcess process) {
+        process.start();
+        process.onExit().thenRun(() -> workerExited(process));
+    }
+
     /** Wakes the reader to look at the worker's exit (a worker that dies early never writes). */
     void workerExited(ChildProcess process) {
         if (process == worker) {
@@ -164,7 +170,7 @@ final class WorkerSlot {
             ChildProcess current = worker;
             readUntilEnd(current);
             try {
-                if (!engine.workerEnded(this, current)) {
+                if (!engine.turnover.workerEnded(this, current)) {
                     return;
                 }
             } catch (InterruptedException e) {
@@ -193,7 +199,7 @@ final class WorkerSlot {
             } catch (IOException e) {
                 return;
             }
-            if (!engine.answered(this, answer)) {
+            if (!engine.answers.answered(this, answer)) {
                 return;
             }
         }
@@ -203,7 +209,7 @@ final class WorkerSlot {
     private void drain() {
         try {
             while (parentEnd.poll()) {
-                if (!engine.answered(this, parentEnd.recvBytes())) {
+                if (!engine.answers.answered(this, parentEnd.recvBytes())) {
                     return;
                 }
             }

@@ -1,0 +1,141 @@
+package org.multiprocessing4j.internal.pool;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.multiprocessing4j.ChildProcess;
+import org.multiprocessing4j.WorkerDiedException;
+
+/**
+ * What happens when a pool's worker ends, on its slot's reader thread: the batch it was running
+ * fails (with its timeout, its cancellation, or the death) or is retried, the batches behind it go
+ * back to the front of the queue for any worker, and a new worker takes the slot if there is work
+ * for one.
+ */
+final class WorkerTurnover {
+
+    private static final long EXIT_WAIT_SECONDS = 5;
+
+    private final PoolEngine engine;
+
+    WorkerTurnover(PoolEngine engine) {
+        this.engine = engine;
+    }
+
+    /**
+     * The worker of {@code slot} has ended (exited, or said it retires); on the slot's reader
+     * thread. Hands on its batches and puts another worker in its place if there is work for one.
+     *
+     * @return whether another worker took the slot
+     */
+    boolean workerEnded(WorkerSlot slot, ChildProcess worker) throws InterruptedException {
+        awaitExit(worker);
+        List<Runnable> outcomes = new ArrayList<>();
+        boolean replace;
+        engine.lock.lock();
+        try {
+            slot.ended = true;
+            handOn(slot, worker, outcomes);
+            replace = engine.broken == null && (engine.state == PoolEngine.State.RUNNING
+                    || engine.state == PoolEngine.State.SHUTDOWN && !engine.pending.isEmpty());
+            engine.changed.signalAll();
+        } finally {
+            engine.lock.unlock();
+        }
+        outcomes.forEach(Runnable::run);
+        engine.sender.sendDirectly();
+        if (replace) {
+            try {
+                ChildProcess next = slot.newWorker(engine.settings, engine.nextWorkerName());
+                slot.handOver(next);
+                slot.launch(next);
+            } catch (RuntimeException e) {
+                engine.breakPool(slot, e);
+                replace = false;
+            }
+        }
+        engine.lock.lock();
+        try {
+            if (replace) {
+                slot.ended = false;
+                slot.stopSent = false;
+                slot.batchesSent = 0;
+                engine.changed.signalAll();
+            } else {
+                slot.closed = true;
+                slot.close();
+                engine.terminateIfDone();
+            }
+        } finally {
+            engine.lock.unlock();
+        }
+        if (replace) {
+            engine.sender.sendDirectly();
+        }
+        return replace;
+    }
+
+    /** Waits for an ended worker's process to be gone, killing it if it lingers. */
+    private static void awaitExit(ChildProcess worker) {
+        boolean interrupted = false;
+        while (true) {
+            try {
+                if (!worker.join(EXIT_WAIT_SECONDS, TimeUnit.SECONDS)) {
+                    worker.kill();
+                    continue;
+                }
+                break;
+            } catch (InterruptedException e) {
+                // the worker's own exit wakes the reader; the wait goes on
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.interrupted();
+        }
+    }
+
+    /**
+     * Decides what becomes of the batches an ended worker held: the one it was running fails (its
+     * timeout, its cancellation, or the death) or is retried; the ones behind it go back to the
+     * front of the queue. Under the engine's lock; failures go to {@code outcomes}, to be told
+     * outside it.
+     */
+    private void handOn(WorkerSlot slot, ChildProcess worker, List<Runnable> outcomes) {
+        TaskBatch killed = slot.killedFor;
+        Throwable reason = slot.killReason;
+        slot.killedFor = null;
+        slot.killReason = null;
+        List<TaskBatch> again = new ArrayList<>();
+        boolean first = true;
+        for (TaskBatch batch : slot.inflight) {
+            if (batch.deadline != null) {
+                batch.deadline.cancel(false);
+            }
+            batch.startedNanos = 0;
+            boolean running = first;
+            first = false;
+            if (batch.job.isFinished()) {
+                continue;
+            }
+            if (engine.state == PoolEngine.State.STOPPING) {
+                engine.fail(batch, engine.stopFailure(), outcomes);
+            } else if (!running || killed != null && killed != batch) {
+                again.add(batch);
+            } else if (killed == batch) {
+                engine.fail(batch, reason, outcomes);
+            } else if (batch.deaths++ < engine.settings.retries()) {
+                again.add(batch);
+            } else {
+                engine.fail(batch, new WorkerDiedException("worker " + worker.name() + " (pid " + worker.pid()
+                        + ") ended with exit code " + worker.exitCode() + " while running " + batch,
+                        worker.name(), worker.pid(), worker.exitCode(), null), outcomes);
+            }
+        }
+        slot.inflight.clear();
+        slot.queuedBytes = 0;
+        for (int i = again.size() - 1; i >= 0; i--) {
+            engine.pending.addFirst(again.get(i));
+        }
+    }
+}
