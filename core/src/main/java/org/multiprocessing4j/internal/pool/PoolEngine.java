@@ -118,17 +118,28 @@ public final class PoolEngine {
      * @throws RejectedExecutionException if the pool is shut down
      */
     void submit(TaskBatch batch) {
+        submit(List.of(batch));
+    }
+
+    /**
+     * Queues batches for the workers, in order, with one turn of the lock.
+     *
+     * @throws RejectedExecutionException if the pool is shut down; none is queued then
+     */
+    void submit(List<TaskBatch> batches) {
         lock.lock();
         try {
             if (state != State.RUNNING) {
                 throw new RejectedExecutionException(broken != null
                         ? "the pool is broken: a worker's initializer failed" : "the pool is shut down", broken);
             }
-            pending.add(batch);
+            pending.addAll(batches);
         } finally {
             lock.unlock();
         }
-        meter.submitted(batch.size);
+        for (TaskBatch batch : batches) {
+            meter.submitted(batch.size);
+        }
         sender.sendDirectly();
     }
 

@@ -81,6 +81,7 @@ final class StreamJob extends PoolJob implements Iterator<Object> {
      * can hand over results meanwhile.
      */
     private void topUp() {
+        List<TaskBatch> batches = new ArrayList<>();
         while (!finished && !inputEnded && taken - handedOut + chunkSize <= window) {
             List<Object> chunk = new ArrayList<>(chunkSize);
             while (chunk.size() < chunkSize && input.hasNext()) {
@@ -88,7 +89,7 @@ final class StreamJob extends PoolJob implements Iterator<Object> {
             }
             inputEnded = !input.hasNext();
             if (chunk.isEmpty()) {
-                return;
+                break;
             }
             byte[] bytes;
             try {
@@ -97,8 +98,11 @@ final class StreamJob extends PoolJob implements Iterator<Object> {
                 close();
                 throw e;
             }
-            engine.submit(new TaskBatch(this, engine.nextId(), taken, chunk.size(), bytes, null));
+            batches.add(new TaskBatch(this, engine.nextId(), taken, chunk.size(), bytes, null));
             taken += chunk.size();
+        }
+        if (!batches.isEmpty()) {
+            engine.submit(batches);
         }
     }
 

@@ -17,15 +17,19 @@ import org.multiprocessing4j.spi.Serializer;
  * the order they came, answering each with its results or the first exception, until it is told to
  * stop, has run its quota of batches, or the parent is gone.
  *
- * <p>While more batches are waiting in its pipe, a worker may hold its answers and send them
- * together once the pipe is empty (or {@value #MOST_HELD} are held): with short tasks the parent
- * is then woken once for many answers, not once for each. Not with task timeouts, where an answer
- * held back would make a finished task look late.
+ * <p>While more batches are waiting in its pipe, a worker may hold the answers of quick batches
+ * (under {@value #QUICK_NANOS} ns) and send them together once the pipe is empty (or
+ * {@value #MOST_HELD} are held): with short tasks the parent is then woken once for many answers,
+ * not once for each. A longer batch is answered at once, and everything held with it, since the
+ * parent waits for answers to send more. Not with task timeouts, where an answer held back would
+ * make a finished task look late.
  */
 public final class WorkerLoop {
 
     /** The most answers sent together. */
     private static final int MOST_HELD = 64;
+    /** A batch that ran longer is answered at once: the parent waits for its place to send more. */
+    private static final long QUICK_NANOS = 50_000;
     private static final int HELD_START = 1 + Integer.BYTES;
 
     private final PipeEnd pipe;
@@ -78,9 +82,11 @@ public final class WorkerLoop {
                 worker.flush();
                 return;
             }
+            long begin = System.nanoTime();
             worker.runBatch(in);
             ran++;
-            if (!holdAnswers || worker.heldCount == MOST_HELD || !pipe.poll()) {
+            boolean quick = System.nanoTime() - begin < QUICK_NANOS;
+            if (!holdAnswers || !quick || worker.heldCount == MOST_HELD || !pipe.poll()) {
                 worker.flush();
             }
         }
