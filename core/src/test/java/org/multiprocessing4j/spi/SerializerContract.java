@@ -110,7 +110,10 @@ abstract class SerializerContract {
                 new HashMap<>(Map.of("k", "v")), new LinkedHashMap<>(Map.of(1, 2)),
                 new HashSet<>(List.of(1, 2)), new LinkedHashSet<>(List.of("z", "a")),
                 new TreeMap<>(Map.of("b", 2, "a", 1)), new Counter(5), List.of(new Counter(6), Colour.RED),
-                Stream.of("a", "b").toList());
+                Stream.of("a", "b").toList(),
+                new ArrayList<>(List.of(1, -2, Integer.MAX_VALUE)), List.of(4, 5), List.of(4, 5, 6),
+                Arrays.asList(7, 8), Stream.of(9, 10).toList(), new ArrayList<>(Arrays.asList(1, null, 3)),
+                new ArrayList<>(List.of(1, 2L)));
     }
 
     @ParameterizedTest

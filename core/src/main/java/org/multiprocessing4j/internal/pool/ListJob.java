@@ -45,8 +45,11 @@ final class ListJob extends PoolJob {
             future.complete(List.of());
             return future;
         }
-        for (int from = 0; from < arguments.size() && !future.isDone(); from += chunkSize) {
-            List<?> chunk = new ArrayList<>(arguments.subList(from, Math.min(arguments.size(), from + chunkSize)));
+        // one bulk copy, then chunks of it: cheaper than a sub-list's checked element by element
+        Object[] all = arguments.toArray();
+        for (int from = 0; from < all.length && !future.isDone(); from += chunkSize) {
+            Object[] part = Arrays.copyOfRange(all, from, Math.min(all.length, from + chunkSize));
+            List<?> chunk = new ArrayList<>(Arrays.asList(part));
             byte[] bytes;
             try {
                 bytes = engine.functions.encode(chunk);

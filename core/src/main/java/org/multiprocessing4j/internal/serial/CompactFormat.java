@@ -22,6 +22,8 @@ import java.util.Set;
  *             | BYTES count byte*           byte[]
  *             | (ARRAY_LIST | ARRAYS_AS_LIST | LIST_OF | STREAM_LIST | HASH_SET | LINKED_HASH_SET
  *                   | SET_OF) count value*
+ *             | (ARRAY_LIST | ARRAYS_AS_LIST | LIST_OF | STREAM_LIST) + INTS count i32*
+ *                                          a list of two or more elements, all Integers
  *             | (HASH_MAP | LINKED_HASH_MAP | MAP_OF) count (value value)*
  *             | ENUM class string           the constant's name
  *             | RECORD class count value*   the canonical constructor's arguments
@@ -70,6 +72,12 @@ final class CompactFormat {
     static final byte JDK = 25;
     /** The rest of the message is a lambda in {@link TargetCodec}'s form. */
     static final byte TARGET = 26;
+    /**
+     * Added to a list's tag when every element is an {@code Integer}, then written as a bare
+     * {@code i32}: the common list of numbers costs four bytes an element and no per-element
+     * dispatch.
+     */
+    static final byte INTS = 0x40;
 
     private CompactFormat() {
     }

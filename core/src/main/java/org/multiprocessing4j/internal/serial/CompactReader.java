@@ -38,6 +38,9 @@ final class CompactReader {
 
     Object read() throws IOException, ClassNotFoundException {
         byte tag = buffer.get();
+        if ((tag & CompactFormat.INTS) != 0) {
+            return readInts((byte) (tag & ~CompactFormat.INTS));
+        }
         switch (tag) {
             case CompactFormat.NULL:
                 return null;
@@ -140,6 +143,29 @@ final class CompactReader {
             elements[i] = read();
         }
         return elements;
+    }
+
+    /** A list of Integers written as bare ints. */
+    private Object readInts(byte tag) throws IOException {
+        if (tag != CompactFormat.ARRAY_LIST && tag != CompactFormat.ARRAYS_AS_LIST && tag != CompactFormat.LIST_OF
+                && tag != CompactFormat.STREAM_LIST) {
+            throw new StreamCorruptedException("unknown tag " + (tag | CompactFormat.INTS));
+        }
+        int count = count(Integer.BYTES);
+        if (tag == CompactFormat.ARRAY_LIST) {
+            List<Object> list = new ArrayList<>(count);
+            for (int i = 0; i < count; i++) {
+                list.add(buffer.getInt());
+            }
+            return list;
+        }
+        Object[] elements = new Object[count];
+        for (int i = 0; i < count; i++) {
+            elements[i] = buffer.getInt();
+        }
+        return tag == CompactFormat.ARRAYS_AS_LIST ? Arrays.asList(elements)
+                : tag == CompactFormat.LIST_OF ? List.of(elements)
+                : Arrays.stream(elements).toList();
     }
 
     private Collection<Object> readCollection(byte tag) throws IOException, ClassNotFoundException {

@@ -153,6 +153,16 @@ final class CompactWriter {
         return true;
     }
 
+    private static boolean allIntegers(List<?> list) {
+        for (int i = 0, size = list.size(); i < size; i++) {
+            Object element = list.get(i);
+            if (element == null || element.getClass() != Integer.class) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private boolean writeCollection(Collection<?> collection) {
         byte tag = CompactFormat.collectionTag(collection.getClass());
         if (CompactFormat.mutable(tag) && !firstSight(collection)) {
@@ -161,6 +171,14 @@ final class CompactWriter {
         int size = collection.size();
         if (tag == CompactFormat.LIST_OF && size > 0 && size < 3 && collection.getClass() == LIST_N) {
             tag = CompactFormat.STREAM_LIST;
+        }
+        if (size >= 2 && collection instanceof RandomAccess && allIntegers((List<?>) collection)) {
+            room(5 + 4 * size).put((byte) (tag | CompactFormat.INTS)).putInt(size);
+            List<?> list = (List<?>) collection;
+            for (int i = 0; i < size; i++) {
+                buffer.putInt((Integer) list.get(i));
+            }
+            return true;
         }
         int tagAt = room(5).position();
         buffer.put(tag).putInt(size);
