@@ -85,8 +85,9 @@ class ProcessPoolParentIT {
     }
 
     private static Process start(Class<?> main) throws Exception {
+        // standard error apart: a newer JVM may warn there before the lines read here
         return new ProcessBuilder(OrphanIT.javaLauncher(), "-cp", System.getProperty("java.class.path"),
-                main.getName()).redirectErrorStream(true).start();
+                main.getName()).redirectError(ProcessBuilder.Redirect.INHERIT).start();
     }
 
     private static BufferedReader reader(Process parent) {
