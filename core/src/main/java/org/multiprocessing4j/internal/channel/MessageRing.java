@@ -1,6 +1,7 @@
 package org.multiprocessing4j.internal.channel;
 
-import static org.multiprocessing4j.internal.channel.RingLayout.COUNT;
+import static org.multiprocessing4j.internal.channel.RingLayout.READ;
+import static org.multiprocessing4j.internal.channel.RingLayout.WRITTEN;
 import static org.multiprocessing4j.internal.channel.RingLayout.HEAD;
 import static org.multiprocessing4j.internal.channel.RingLayout.TAIL;
 
@@ -124,7 +125,9 @@ public final class MessageRing {
 
     /** The whole messages in the ring: exact when nobody is writing or reading. */
     public int count() {
-        return Math.max(0, writeSide.getIntVolatile(COUNT));
+        // read first, so that a message read meanwhile cannot make the count negative
+        int read = readSide.getIntVolatile(READ);
+        return Math.max(0, writeSide.getIntVolatile(WRITTEN) - read);
     }
 
     /** The most messages the ring holds, 0 for no bound. */

@@ -11,19 +11,21 @@ import org.multiprocessing4j.internal.shm.WaitGate;
  *   cell 0 (readers)
  *   0          8                      24         28         32            40                     56   60  64
  *   +----------+----------------------+----------+----------+-------------+----------------------+----+---+
- *   |   head   | not-empty wait gate  | reading  | r-closed | unfinished  |  all-done wait gate  |    |tag|
+ *   |   head   | not-empty wait gate  | reading  | r-closed | unfinished  |  all-done wait gate  |read|tag|
  *   +----------+----------------------+----------+----------+-------------+----------------------+----+---+
  *   cell 1 (writers)
  *   0          8                      24         28         32       36       40           48           56  60  64
  *   +----------+----------------------+----------+----------+--------+--------+------------+------------+---+---+
- *   |   tail   | not-full wait gate   | writing  | w-closed | count  | bound  | w-owner    | r-owner    |   |tag|
+ *   |   tail   | not-full wait gate   | writing  | w-closed |written | bound  | w-owner    | r-owner    |   |tag|
  *   +----------+----------------------+----------+----------+--------+--------+------------+------------+---+---+
  * </pre>
  * {@code head} and {@code tail} are positions in the data that only grow: the bytes in between
  * are committed records not yet read. {@code writing} is 1 while a writer is between the first
  * and the last chunk of a message, {@code reading} while a reader is: a writer or reader that
- * finds it set knows its predecessor died mid-message. {@code count} is the number of whole
- * messages in the ring, {@code bound} the most it may hold (0: no bound), {@code unfinished} the
+ * finds it set knows its predecessor died mid-message. {@code written} and {@code read} count the
+ * whole messages written and read (or skipped), each by its own side under its lock, so that
+ * neither side writes the other's cache line per message; their difference is the number of
+ * messages in the ring. {@code bound} is the most it may hold (0: no bound), {@code unfinished} the
  * messages put and not yet marked done (joinable queues). {@code w-owner} and {@code r-owner} are the
  * owner words of the processes holding a pipe's writing and reading ends (0 for a queue). The
  * reader's owner is in the writers' cell, where the writers who check it are, and is written only
@@ -50,7 +52,10 @@ final class RingLayout {
     static final int NOT_FULL = 8;
     static final int WRITING = 24;
     static final int WRITER_CLOSED = 28;
-    static final int COUNT = 32;
+    /** Whole messages written, ever (wraps); in the writers' cell. */
+    static final int WRITTEN = 32;
+    /** Whole messages read or skipped, ever (wraps); in the readers' cell. */
+    static final int READ = 56;
     static final int BOUND = 36;
     static final int WRITER_OWNER = 40;
     static final int READER_OWNER = 48;

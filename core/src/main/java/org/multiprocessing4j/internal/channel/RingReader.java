@@ -1,7 +1,7 @@
 package org.multiprocessing4j.internal.channel;
 
 import static org.multiprocessing4j.internal.channel.RingLayout.ABORT;
-import static org.multiprocessing4j.internal.channel.RingLayout.COUNT;
+import static org.multiprocessing4j.internal.channel.RingLayout.READ;
 import static org.multiprocessing4j.internal.channel.RingLayout.FIRST;
 import static org.multiprocessing4j.internal.channel.RingLayout.HEAD;
 import static org.multiprocessing4j.internal.channel.RingLayout.LAST;
@@ -82,7 +82,7 @@ final class RingReader {
                 if ((flags & LAST) != 0) {
                     // a skipped message, whose reader died, was counted out by nobody: it is here
                     readSide.putIntVolatile(READING, 0);
-                    writeSide.getAndAddInt(COUNT, -1);
+                    readSide.putIntVolatile(READ, readSide.getInt(READ) + 1);
                     ring.notFull.wake(Integer.MAX_VALUE);
                     if (message != null) {
                         return message;

@@ -1,7 +1,7 @@
 package org.multiprocessing4j.internal.channel;
 
 import static org.multiprocessing4j.internal.channel.RingLayout.ABORT;
-import static org.multiprocessing4j.internal.channel.RingLayout.COUNT;
+import static org.multiprocessing4j.internal.channel.RingLayout.WRITTEN;
 import static org.multiprocessing4j.internal.channel.RingLayout.FIRST;
 import static org.multiprocessing4j.internal.channel.RingLayout.HEAD;
 import static org.multiprocessing4j.internal.channel.RingLayout.LAST;
@@ -75,7 +75,8 @@ final class RingWriter {
             if (flags == FIRST) {
                 writeSide.putIntVolatile(WRITING, 0);
             }
-            writeSide.getAndAddInt(COUNT, 1);
+            // only writers, one at a time under their lock, change it: no atomic update needed
+            writeSide.putIntVolatile(WRITTEN, writeSide.getInt(WRITTEN) + 1);
             ring.notEmpty.wake(Integer.MAX_VALUE);
             return true;
         } finally {
