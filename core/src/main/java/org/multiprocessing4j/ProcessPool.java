@@ -308,10 +308,19 @@ public final class ProcessPool implements ExecutorService, AutoCloseable {
         return calls.single(TaskFunctions.run(task, result), null, PoolCalls.callable(task, result));
     }
 
-    /** {@inheritDoc} The task must be serializable; its failure is only in the worker's output. */
+    /**
+     * {@inheritDoc} The task must be serializable. As nobody waits for it, its failure goes to the
+     * uncaught exception handler of the pool thread that learns of it (by default, printed on
+     * standard error), as an executing thread's would.
+     */
     @Override
     public void execute(Runnable task) {
-        submit(task);
+        submit(task).whenComplete((ignored, failure) -> {
+            if (failure != null && !(failure instanceof CancellationException)) {
+                Thread thread = Thread.currentThread();
+                thread.getUncaughtExceptionHandler().uncaughtException(thread, failure);
+            }
+        });
     }
 
     @Override

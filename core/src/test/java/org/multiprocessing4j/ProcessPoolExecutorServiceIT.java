@@ -123,6 +123,22 @@ class ProcessPoolExecutorServiceIT {
     }
 
     @Test
+    void aFailureOfAnExecutedTaskReachesTheUncaughtExceptionHandler() throws Exception {
+        CompletableFuture<Throwable> seen = new CompletableFuture<>();
+        Thread.UncaughtExceptionHandler before = Thread.getDefaultUncaughtExceptionHandler();
+        Thread.setDefaultUncaughtExceptionHandler((thread, failure) -> seen.complete(failure));
+        try (ProcessPool pool = Multiprocessing.pool(1)) {
+            pool.execute((Runnable & Serializable) () -> {
+                throw new IllegalStateException("nobody waits for me");
+            });
+            assertThat(seen.get(30, TimeUnit.SECONDS)).isInstanceOf(IllegalStateException.class)
+                    .hasMessage("nobody waits for me");
+        } finally {
+            Thread.setDefaultUncaughtExceptionHandler(before);
+        }
+    }
+
+    @Test
     void executeAndSubmitTakeSerializableRunnables() throws Exception {
         try (ProcessPool pool = Multiprocessing.pool(1)) {
             Runnable task = (Runnable & Serializable) () -> { };
