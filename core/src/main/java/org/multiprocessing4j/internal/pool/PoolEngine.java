@@ -222,8 +222,8 @@ public final class PoolEngine {
         try {
             if (broken == null) {
                 broken = failure instanceof WorkerDiedException ? failure : new WorkerDiedException(
-                        "worker " + slot + " could not start its work: " + failure, worker.name(), worker.pid(),
-                        null, failure);
+                        "worker " + slot + " could not start its work: " + failure, worker.name(),
+                        WorkerSlot.pidOf(worker), null, failure);
             }
         } finally {
             lock.unlock();

@@ -223,9 +223,18 @@ final class WorkerSlot {
         parentEnd.close();
     }
 
+    /** The pid of {@code process}, or -1 if it never started. */
+    static long pidOf(ChildProcess process) {
+        try {
+            return process.pid();
+        } catch (IllegalStateException notStarted) {
+            return -1;
+        }
+    }
+
     @Override
     public String toString() {
         ChildProcess current = worker;
-        return current == null ? "slot " + index : current.name() + " (pid " + current.pid() + ")";
+        return current == null ? "slot " + index : current.name() + " (pid " + pidOf(current) + ")";
     }
 }
