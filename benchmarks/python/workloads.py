@@ -3,7 +3,7 @@
 output as one line of the format in result_line.py, for report.py to merge with the Java side's.
 Progress and errors go to standard error. Standard library only.
 
-    python3 workloads.py [--warmup N] [--repetitions N] [--only PREFIX]
+    python3 workloads.py [--warmup N] [--repetitions N] [--steady-seconds S] [--only PREFIX]
 """
 
 # Only what the children need is imported at the top. spawn and forkserver children import this
@@ -21,11 +21,15 @@ def noop():
     """The child's target. Module level, so spawn and forkserver children find it by import."""
 
 
-def collect(settings, trial):
+def collect(settings, trial, steady=False):
     """Runs trial() settings.warmup times without keeping the result, then settings.repetitions
-    times; each call returns the seconds it measured itself, so a workload can leave set-up out."""
-    for _ in range(settings.warmup):
+    times; each call returns the seconds it measured itself, so a workload can leave set-up out.
+    A steady workload also warms up until settings.steady_seconds have passed, as on the Java side."""
+    end = time.perf_counter() + (settings.steady_seconds if steady else 0)
+    runs = 0
+    while runs < settings.warmup or time.perf_counter() < end:
         trial()
+        runs += 1
     return [trial() * 1000.0 for _ in range(settings.repetitions)]
 
 
@@ -372,7 +376,7 @@ def pool_map(settings, out):
                 raise RuntimeError("wrong results")
             return elapsed
 
-        out(rate("pool.map", "Pool", collect(settings, trial), POOL_MAP_TASKS))
+        out(rate("pool.map", "Pool", collect(settings, trial, steady=True), POOL_MAP_TASKS))
 
 
 def pool_imap(settings, out):
@@ -387,7 +391,7 @@ def pool_imap(settings, out):
                 raise RuntimeError("wrong results")
             return elapsed
 
-        out(rate("pool.imap-chunk-1", "Pool", collect(settings, trial), POOL_IMAP_TASKS))
+        out(rate("pool.imap-chunk-1", "Pool", collect(settings, trial, steady=True), POOL_IMAP_TASKS))
 
 
 def pool_apply_async(settings, out):
@@ -402,7 +406,7 @@ def pool_apply_async(settings, out):
                 raise RuntimeError("wrong results")
             return elapsed
 
-        out(rate("pool.apply-async", "Pool", collect(settings, trial), POOL_APPLY_TASKS))
+        out(rate("pool.apply-async", "Pool", collect(settings, trial, steady=True), POOL_APPLY_TASKS))
 
 
 def pool_cpu_bound(settings, out):
@@ -484,11 +488,12 @@ def main():
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--warmup", type=int, default=5)
+    parser.add_argument("--steady-seconds", type=float, default=3.0)
     parser.add_argument("--repetitions", type=int, default=30)
     parser.add_argument("--only", default="")
     settings = parser.parse_args()
-    if settings.warmup < 0 or settings.repetitions < 1:
-        parser.error("--warmup >= 0 and --repetitions >= 1 required")
+    if settings.warmup < 0 or settings.repetitions < 1 or settings.steady_seconds < 0:
+        parser.error("--warmup >= 0, --repetitions >= 1 and --steady-seconds >= 0 required")
 
     def out(line):
         print(line, flush=True)

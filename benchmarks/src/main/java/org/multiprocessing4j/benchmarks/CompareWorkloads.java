@@ -13,7 +13,7 @@ import java.util.function.Consumer;
  * class path, and must find the benchmark targets on it.
  *
  * <pre>
- * java -cp &lt;class path&gt; org.multiprocessing4j.benchmarks.CompareWorkloads [--warmup N] [--repetitions N] [--only PREFIX]
+ * java -cp &lt;class path&gt; org.multiprocessing4j.benchmarks.CompareWorkloads [--warmup N] [--repetitions N] [--steady-seconds S] [--only PREFIX]
  * </pre>
  */
 public final class CompareWorkloads {
@@ -54,17 +54,19 @@ public final class CompareWorkloads {
 
     public static void main(String[] args) throws Exception {
         int warmup = 5;
+        double steadySeconds = 3;
         int repetitions = 30;
         String only = "";
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--warmup" -> warmup = Integer.parseInt(value(args, ++i));
+                case "--steady-seconds" -> steadySeconds = Double.parseDouble(value(args, ++i));
                 case "--repetitions" -> repetitions = Integer.parseInt(value(args, ++i));
                 case "--only" -> only = value(args, ++i);
                 default -> throw new IllegalArgumentException("unknown argument " + args[i]);
             }
         }
-        Settings settings = new Settings(warmup, repetitions);
+        Settings settings = new Settings(warmup, repetitions, steadySeconds);
         PrintStream out = System.out;
         out.println(ResultLine.meta("jdk", Runtime.version() + " (" + System.getProperty("java.vm.name")
                 + ", " + System.getProperty("java.vendor") + ")"));

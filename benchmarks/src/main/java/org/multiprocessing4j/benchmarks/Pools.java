@@ -12,7 +12,10 @@ import org.multiprocessing4j.ProcessPool;
 /**
  * Workloads {@code pool.*}: a {@link ProcessPool} of the default size ({@code cpuCount()}
  * workers, as CPython's {@code Pool()}), started before the warm-up so that worker start-up is not
- * timed. "Trivial" is squaring an integer.
+ * timed. "Trivial" is squaring an integer. The throughput workloads are measured in their steady
+ * state (a long-lived pool doing the same call again and again): they warm up for at least
+ * {@link Settings#steadySeconds()} as well, long enough for the JIT compilers of the parent and of
+ * the workers to settle; CPython's side warms up for the same time.
  */
 final class Pools {
 
@@ -29,7 +32,7 @@ final class Pools {
     static void map(Settings settings, Consumer<String> out) throws Exception {
         List<Integer> items = IntStream.range(0, MAP_TASKS).boxed().toList();
         try (ProcessPool pool = Multiprocessing.pool()) {
-            Samples samples = Samples.collect(settings, () -> {
+            Samples samples = Samples.collectSteady(settings, () -> {
                 long begin = System.nanoTime();
                 List<Integer> squares = pool.map(n -> n * n, items);
                 long elapsed = System.nanoTime() - begin;
@@ -44,7 +47,7 @@ final class Pools {
     static void imap(Settings settings, Consumer<String> out) throws Exception {
         List<Integer> items = IntStream.range(0, IMAP_TASKS).boxed().toList();
         try (ProcessPool pool = Multiprocessing.pool()) {
-            Samples samples = Samples.collect(settings, () -> {
+            Samples samples = Samples.collectSteady(settings, () -> {
                 long begin = System.nanoTime();
                 long sum;
                 try (Stream<Integer> squares = pool.imap(n -> n * n, items, 1)) {
@@ -61,7 +64,7 @@ final class Pools {
     /** pool.apply-async: 10,000 {@code applyAsync} calls of a square, then every result. */
     static void applyAsync(Settings settings, Consumer<String> out) throws Exception {
         try (ProcessPool pool = Multiprocessing.pool()) {
-            Samples samples = Samples.collect(settings, () -> {
+            Samples samples = Samples.collectSteady(settings, () -> {
                 long begin = System.nanoTime();
                 List<CompletableFuture<Integer>> futures = new ArrayList<>(APPLY_TASKS);
                 for (int i = 0; i < APPLY_TASKS; i++) {

@@ -24,7 +24,20 @@ final class Samples {
 
     /** Runs {@code trial} {@code warmup} times without keeping the result, then times it. */
     static Samples collect(Settings settings, Trial trial) throws Exception {
-        for (int i = 0; i < settings.warmup(); i++) {
+        return collect(settings, 0, trial);
+    }
+
+    /**
+     * Like {@link #collect(Settings, Trial)}, warming up also until {@code settings.steadySeconds()}
+     * have passed: for workloads measured in their steady state.
+     */
+    static Samples collectSteady(Settings settings, Trial trial) throws Exception {
+        return collect(settings, settings.steadySeconds(), trial);
+    }
+
+    private static Samples collect(Settings settings, double warmupSeconds, Trial trial) throws Exception {
+        long end = System.nanoTime() + (long) (warmupSeconds * 1e9);
+        for (int i = 0; i < settings.warmup() || System.nanoTime() < end; i++) {
             trial.runNanos();
         }
         double[] millis = new double[settings.repetitions()];
