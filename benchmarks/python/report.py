@@ -354,6 +354,7 @@ That command measures both sides on the same machine in one go and rewrites this
 To reproduce, run `benchmarks/compare` (`--quick` for a smoke run, `--only <workload-prefix>` for some workloads, `--java <java-home>` for another JDK).
 
 Each figure is the median of {settings['repetitions']} timed repetitions after {settings['warmup']} warm-up runs; the pool throughput workloads (`pool.map`, `pool.imap-chunk-1`, `pool.apply-async`), measured in their steady state, warm up for at least {settings['steady']} s as well, on both sides.
+Each workload runs in a JVM, or an interpreter, of its own (as JMH forks for each benchmark: what a JIT compiler learned from one workload does not shape the code of the next), after a pause of one second that lets the processes of the one before exit.
 The ratio is multiprocessing4j's median divided by CPython's.
 
 ![multiprocessing4j and CPython medians]({chart.FILE_NAME})

@@ -15,6 +15,7 @@ import sys
 import time
 
 START_METHODS = ("fork", "forkserver", "spawn")
+SETTLE_SECONDS = 1.0  # the pause before each workload, the same on both sides
 
 
 def noop():
@@ -483,6 +484,7 @@ def factor(workload, variant, samples):
 def main():
     import argparse
     import platform
+    import subprocess
 
     from result_line import meta
 
@@ -491,6 +493,7 @@ def main():
     parser.add_argument("--steady-seconds", type=float, default=3.0)
     parser.add_argument("--repetitions", type=int, default=30)
     parser.add_argument("--only", default="")
+    parser.add_argument("--workload", help="run this one workload here (the others run it in a fresh interpreter)")
     settings = parser.parse_args()
     if settings.warmup < 0 or settings.repetitions < 1 or settings.steady_seconds < 0:
         parser.error("--warmup >= 0, --repetitions >= 1 and --steady-seconds >= 0 required")
@@ -498,12 +501,20 @@ def main():
     def out(line):
         print(line, flush=True)
 
+    if settings.workload is not None:
+        dict(WORKLOADS)[settings.workload](settings, out)
+        return
     out(meta("python", f"{platform.python_implementation()} {platform.python_version()}"))
     out(meta("python.executable", sys.executable))
-    for name, workload in WORKLOADS:
+    for name, _ in WORKLOADS:
         if name.startswith(settings.only):
             print(f"python: {name} ...", file=sys.stderr, flush=True)
-            workload(settings, out)
+            # as on the Java side: the previous workload's children exit meanwhile, and each
+            # workload runs in an interpreter of its own, as each runs in a JVM of its own there
+            time.sleep(SETTLE_SECONDS)
+            subprocess.run([sys.executable, __file__, "--workload", name, "--warmup", str(settings.warmup),
+                            "--repetitions", str(settings.repetitions),
+                            "--steady-seconds", str(settings.steady_seconds)], check=True)
 
 
 # the guard matters: spawn and forkserver children import this module as __mp_main__

@@ -1,6 +1,7 @@
 package org.multiprocessing4j.benchmarks;
 
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -14,6 +15,7 @@ import java.util.function.Consumer;
  *
  * <pre>
  * java -cp &lt;class path&gt; org.multiprocessing4j.benchmarks.CompareWorkloads [--warmup N] [--repetitions N] [--steady-seconds S] [--only PREFIX]
+ *     [--workload NAME]
  * </pre>
  */
 public final class CompareWorkloads {
@@ -49,6 +51,9 @@ public final class CompareWorkloads {
             new Entry("pool.apply-async", Pools::applyAsync),
             new Entry("pool.cpu-bound", Pools::cpuBound));
 
+    /** The pause before each workload, the same on both sides. */
+    private static final long SETTLE_MILLIS = 1000;
+
     private CompareWorkloads() {
     }
 
@@ -57,29 +62,58 @@ public final class CompareWorkloads {
         double steadySeconds = 3;
         int repetitions = 30;
         String only = "";
+        String workload = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--warmup" -> warmup = Integer.parseInt(value(args, ++i));
                 case "--steady-seconds" -> steadySeconds = Double.parseDouble(value(args, ++i));
                 case "--repetitions" -> repetitions = Integer.parseInt(value(args, ++i));
                 case "--only" -> only = value(args, ++i);
+                case "--workload" -> workload = value(args, ++i);
                 default -> throw new IllegalArgumentException("unknown argument " + args[i]);
             }
         }
         Settings settings = new Settings(warmup, repetitions, steadySeconds);
         PrintStream out = System.out;
+        if (workload != null) {
+            for (Entry entry : WORKLOADS) {
+                if (entry.name().equals(workload)) {
+                    entry.workload().run(settings, line -> {
+                        out.println(line);
+                        out.flush();
+                    });
+                    return;
+                }
+            }
+            throw new IllegalArgumentException("no workload " + workload);
+        }
         out.println(ResultLine.meta("jdk", Runtime.version() + " (" + System.getProperty("java.vm.name")
                 + ", " + System.getProperty("java.vendor") + ")"));
         out.println(ResultLine.meta("java.home", System.getProperty("java.home")));
+        out.flush();
         for (Entry entry : WORKLOADS) {
-            if (!entry.name().startsWith(only)) {
-                continue;
+            if (entry.name().startsWith(only)) {
+                System.err.println("java: " + entry.name() + " ...");
+                // the previous workload's children exit meanwhile
+                Thread.sleep(SETTLE_MILLIS);
+                runAlone(entry.name(), settings);
             }
-            System.err.println("java: " + entry.name() + " ...");
-            entry.workload().run(settings, line -> {
-                out.println(line);
-                out.flush();
-            });
+        }
+    }
+
+    /**
+     * Runs one workload in a JVM of its own, as JMH forks for each benchmark: what the compilers
+     * learned from one workload (the types at a call site, the branches taken) must not shape the
+     * code that runs the next.
+     */
+    private static void runAlone(String workload, Settings settings) throws Exception {
+        Process run = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), CompareWorkloads.class.getName(),
+                "--workload", workload, "--warmup", String.valueOf(settings.warmup()),
+                "--repetitions", String.valueOf(settings.repetitions()),
+                "--steady-seconds", String.valueOf(settings.steadySeconds())).inheritIO().start();
+        if (run.waitFor() != 0) {
+            throw new IllegalStateException(workload + " failed with exit code " + run.exitValue());
         }
     }
 
