@@ -2,6 +2,7 @@ package org.multiprocessing4j;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import java.io.Serializable;
 import java.util.List;
@@ -83,7 +84,7 @@ class ProcessPoolExecutorServiceIT {
         assertThat(pool.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
         assertThat(pool.isTerminated()).isTrue();
         assertThat(late).isCompletedWithValue("finished");
-        assertThat(ProcessPoolFailuresIT.workerPids()).isEmpty();
+        await().until(() -> ProcessPoolFailuresIT.workerPids().isEmpty());
     }
 
     @Test
@@ -93,7 +94,7 @@ class ProcessPoolExecutorServiceIT {
         pool.terminate();
         pool.join();
         assertThat(pool.isTerminated()).isTrue();
-        assertThat(ProcessPoolFailuresIT.workerPids()).isEmpty();
+        await().until(() -> ProcessPoolFailuresIT.workerPids().isEmpty());
     }
 
     @Test
@@ -106,7 +107,7 @@ class ProcessPoolExecutorServiceIT {
             });
         }
         assertThat(work).isCompletedWithValue("done before close returned");
-        assertThat(ProcessPoolFailuresIT.workerPids()).isEmpty();
+        await().until(() -> ProcessPoolFailuresIT.workerPids().isEmpty());
     }
 
     @Test

@@ -49,7 +49,8 @@ class ProcessPoolFailuresIT {
             long victim = started(starts);
             ProcessHandle.of(victim).orElseThrow().destroyForcibly();
 
-            assertThatThrownBy(() -> running.get(10, TimeUnit.SECONDS))
+            // the call fails within two seconds of the kill, not when the map would have ended
+            assertThatThrownBy(() -> running.get(2, TimeUnit.SECONDS))
                     .isInstanceOf(ExecutionException.class)
                     .cause().isInstanceOfSatisfying(WorkerDiedException.class, died -> {
                         assertThat(died.pid()).isEqualTo(victim);
@@ -58,7 +59,8 @@ class ProcessPoolFailuresIT {
                         assertThat(died).hasMessageContaining(died.workerName()).hasMessageContaining("-9");
                     });
             assertThat(pool.map(n -> n * n, List.of(1, 2, 3))).containsExactly(1, 4, 9);
-            assertThat(workerPids()).hasSize(2).doesNotContain(victim);
+            // a new worker takes the dead one's place, maybe after the next map already ran
+            await().until(() -> workerPids().size() == 2 && !workerPids().contains(victim));
         }
     }
 
@@ -213,7 +215,7 @@ class ProcessPoolFailuresIT {
         List<Runnable> notStarted = pool.shutdownNow();
         assertThat(notStarted).hasSizeBetween(4, 6);
         assertThat(pool.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
-        assertThat(workerPids()).isEmpty();
+        await().until(() -> workerPids().isEmpty());
         assertThatThrownBy(() -> futures.get(0).get()).isInstanceOf(CancellationException.class);
         notStarted.forEach(Runnable::run);
         assertThat(futures.subList(7 - notStarted.size(), 7)).allSatisfy(f -> assertThat(f).isCompleted());
