@@ -198,6 +198,24 @@ class ProcessPoolFailuresIT {
     }
 
     @Test
+    void workersKilledOneAfterAnotherAreReplacedEveryTimeAndThePoolStillCloses() throws Exception {
+        ProcessPool pool = Multiprocessing.pool(2);
+        ProcessQueue<Long> starts = Multiprocessing.queue();
+        for (int round = 0; round < 15; round++) {
+            CompletableFuture<Object> task = pool.submit(() -> {
+                starts.put(ProcessHandle.current().pid());
+                Thread.sleep(600_000);
+                return null;
+            });
+            started(starts);
+            assertThat(task.cancel(true)).isTrue();
+            assertThat(pool.apply(() -> "alive")).isEqualTo("alive");
+        }
+        pool.close();
+        assertThat(pool.isTerminated()).isTrue();
+    }
+
+    @Test
     void shutdownNowReturnsTheTasksNotStartedAndTerminatesTheWorkers() throws Exception {
         ProcessPool pool = Multiprocessing.pool(1);
         ProcessQueue<Long> starts = Multiprocessing.queue();

@@ -126,15 +126,22 @@ final class WorkerSlot {
 
     /**
      * Makes the slot ready for another worker once the last one has ended; on the reader thread.
+     * Not to be cut short by an interrupt: the old worker's exit may still be announced to the
+     * reader by one, and a slot left half handed over would wait for ever.
      *
      * @param next the next worker, not started
      */
-    void handOver(ChildProcess next) throws InterruptedException {
+    void handOver(ChildProcess next) {
         workerEnd = takeBack(workerEnd);
+        boolean interrupted = false;
         try {
             while (engine.sender.isSending(this) || workerEnd.poll()) {
-                if (workerEnd.poll(DRAIN_POLL)) {
-                    workerEnd.recvBytes();
+                try {
+                    if (workerEnd.poll(DRAIN_POLL)) {
+                        workerEnd.recvBytes();
+                    }
+                } catch (InterruptedException e) {
+                    interrupted = true;
                 }
             }
         } catch (IOException e) {
@@ -142,6 +149,10 @@ final class WorkerSlot {
         }
         functionsSent.clear();
         worker = next;
+        if (interrupted) {
+            // for the old worker, and by now stale: the new one has not even started
+            Thread.interrupted();
+        }
     }
 
     private static PipeEnd takeBack(PipeEnd end) {
@@ -173,8 +184,6 @@ final class WorkerSlot {
                 if (!engine.turnover.workerEnded(this, current)) {
                     return;
                 }
-            } catch (InterruptedException e) {
-                // only the pool's own threads interrupt this one, to look at an exit
             } catch (RuntimeException | Error e) {
                 engine.slotFailed(this, e);
                 return;

@@ -28,7 +28,7 @@ final class WorkerTurnover {
      *
      * @return whether another worker took the slot
      */
-    boolean workerEnded(WorkerSlot slot, ChildProcess worker) throws InterruptedException {
+    boolean workerEnded(WorkerSlot slot, ChildProcess worker) {
         awaitExit(worker);
         List<Runnable> outcomes = new ArrayList<>();
         boolean replace;
