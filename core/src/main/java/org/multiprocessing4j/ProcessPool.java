@@ -14,6 +14,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -296,7 +297,7 @@ public final class ProcessPool implements ExecutorService, AutoCloseable {
     /** {@inheritDoc} The task must be serializable. */
     @Override
     public CompletableFuture<?> submit(Runnable task) {
-        return calls.single(TaskFunctions.run(task, null), null, PoolCalls.callable(task, null));
+        return submit(task, null);
     }
 
     /**
@@ -305,7 +306,7 @@ public final class ProcessPool implements ExecutorService, AutoCloseable {
      */
     @Override
     public <T> CompletableFuture<T> submit(Runnable task, T result) {
-        return calls.single(TaskFunctions.run(task, result), null, PoolCalls.callable(task, result));
+        return calls.single(TaskFunctions.run(task, result), null, Executors.callable(task, result));
     }
 
     /**

@@ -150,12 +150,4 @@ public final class PoolCalls {
         }
         return chunkSize;
     }
-
-    /** {@code task} as a callable that returns {@code result}, for {@code shutdownNow}. */
-    public static <T> Callable<T> callable(Runnable task, T result) {
-        return () -> {
-            task.run();
-            return result;
-        };
-    }
 }

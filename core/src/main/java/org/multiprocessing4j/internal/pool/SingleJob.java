@@ -1,5 +1,6 @@
 package org.multiprocessing4j.internal.pool;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
 
@@ -27,8 +28,8 @@ final class SingleJob extends PoolJob {
         PoolFuture<Object> future = new PoolFuture<>(engine);
         SingleJob job = new SingleJob(engine.nextId(), engine.functions.encodeFunction(function), future);
         future.bind(job);
-        List<Object> arguments = new java.util.ArrayList<>(1);
-        arguments.add(argument);
+        // a list the compact form writes itself, null allowed
+        List<Object> arguments = Arrays.asList(argument);
         Runnable unstarted = local == null ? null : () -> {
             try {
                 future.complete(local.call());
