@@ -2,6 +2,7 @@ package org.multiprocessing4j.internal.pool;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import org.multiprocessing4j.internal.serial.ThrowableTransport;
@@ -19,38 +20,49 @@ final class Answers {
     }
 
     /**
-     * Handles one answer of the worker in {@code slot}; on its reader thread.
+     * Handles what the worker in {@code slot} sent: one answer, or several in a group. All the
+     * batches answered come off the worker's list first, then more batches go out (one turn of
+     * the sending, not one per answer), then the jobs are told; on the slot's reader thread.
      *
      * @return whether the worker goes on answering
      */
-    boolean answered(WorkerSlot slot, byte[] answer) {
-        ByteBuffer in = ByteBuffer.wrap(answer);
+    boolean answered(WorkerSlot slot, byte[] message) {
+        ByteBuffer in = ByteBuffer.wrap(message);
+        List<ByteBuffer> answers = new ArrayList<>();
         if (in.get(0) != PoolMessages.ANSWERS) {
-            return answered(slot, in);
+            answers.add(in);
+        } else {
+            in.get();
+            for (int count = in.getInt(); count > 0; count--) {
+                int length = in.getInt();
+                answers.add(in.slice().limit(length));
+                in.position(in.position() + length);
+            }
         }
-        in.get();
-        for (int count = in.getInt(); count > 0; count--) {
-            int length = in.getInt();
-            answered(slot, in.slice().limit(length));
-            in.position(in.position() + length);
-        }
-        return true;
-    }
-
-    private boolean answered(WorkerSlot slot, ByteBuffer in) {
-        byte kind = in.get();
+        byte kind = answers.get(0).get(0);
         if (kind == PoolMessages.RETIRING) {
             return false;
         }
         if (kind == PoolMessages.INIT_FAILED) {
-            engine.breakPool(slot, decodeFailure(in));
+            engine.breakPool(slot, decodeFailure(answers.get(0).position(1)));
             return false;
         }
-        TaskBatch batch = finish(slot, in.getLong());
-        engine.sender.sendDirectly();
-        if (batch == null || batch.job.isFinished()) {
-            return true;
+        TaskBatch[] batches = new TaskBatch[answers.size()];
+        for (int i = 0; i < batches.length; i++) {
+            batches[i] = finish(slot, answers.get(i).getLong(1));
         }
+        engine.sender.sendDirectly();
+        for (int i = 0; i < batches.length; i++) {
+            if (batches[i] != null && !batches[i].job.isFinished()) {
+                deliver(batches[i], answers.get(i).position(1 + Long.BYTES));
+            }
+        }
+        return true;
+    }
+
+    /** Tells the batch's job what its answer, read from {@code in} on, says. */
+    private void deliver(TaskBatch batch, ByteBuffer in) {
+        byte kind = in.get(0);
         try {
             if (kind == PoolMessages.DONE) {
                 List<?> results = PoolMessages.asList(PoolMessages.getRest(engine.serializer(), in));
@@ -68,7 +80,6 @@ final class Answers {
             engine.meter.failed(batch.size);
             batch.job.failed(batch, 0, List.of(), new IOException("cannot read the results of " + batch + ": " + e, e));
         }
-        return true;
     }
 
     private static Throwable decodeFailure(ByteBuffer in) {
