@@ -84,6 +84,25 @@ class WarmStartIT {
     }
 
     @Test
+    void sparesRehearseARecentTargetWithoutRunningIt() throws Exception {
+        Path log = dir.resolve("runs");
+        String out = log.toString();
+        for (int run = 1; run <= 3; run++) {
+            Set<Long> spares = readySpares();
+            ChildProcess child = Multiprocessing.process(() -> Files.writeString(Path.of(out), "ran\n",
+                    java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND));
+            child.start();
+            child.join();
+            assertThat(spares).contains(child.pid());
+            assertThat(child.exitCode()).isZero();
+        }
+        // the spare launched after the last start has rehearsed that target by the time it is ready
+        readySpares();
+
+        assertThat(Files.readAllLines(log)).containsExactly("ran", "ran", "ran");
+    }
+
+    @Test
     void childWithItsOwnSettingsStartsCold() throws Exception {
         List<UnaryOperator<ChildProcess>> settings = List.of(
                 child -> child.jvmOptions("-Xmx64m"),

@@ -37,6 +37,11 @@ record Bootstrap(String name, long pid, int[] identity, boolean daemon, String p
     static final byte READY = 4;
     /** Frame type: child to parent, its exit code and the exception that ended it, if any. */
     static final byte EXIT = 3;
+    /**
+     * Frame type: parent to a spare, right after its hello: the encoded target of a recent start,
+     * or nothing. The spare rehearses it (see {@link ChildMain}) before it says it is ready.
+     */
+    static final byte REHEARSE = 5;
 
     byte[] encode() {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(target.length + 128);

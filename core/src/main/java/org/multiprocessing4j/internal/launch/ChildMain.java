@@ -36,8 +36,13 @@ public final class ChildMain {
         try {
             channel = FrameChannel.connect(Integer.parseInt(args[0]));
             channel.write(Bootstrap.HELLO, HexFormat.of().parseHex(System.getenv(TOKEN_VARIABLE)));
-            stepDone(channel, false);
             Frame boot = channel.read();
+            if (boot != null && boot.type() == Bootstrap.REHEARSE) {
+                // a spare: it has time until its bootstrap comes
+                rehearse(boot.payload());
+                stepDone(channel, false);
+                boot = channel.read();
+            }
             if (boot == null || boot.type() != Bootstrap.BOOT) {
                 throw new IOException("the parent closed the connection before sending the target");
             }
@@ -106,8 +111,12 @@ public final class ChildMain {
             @Override
             public void run() {
                 try {
-                    TargetCodec.decode(TargetCodec.encode(warmUpSampleTarget(), "warm-up sample"));
+                    // also a first reflective call, the way the target will be called
+                    ((SerializableRunnable) TargetCodec.decodeTarget(
+                            TargetCodec.encode(warmUpSampleTarget(), "warm-up sample"))).run();
                     if (!booted) {
+                        // lambdas the target sends or receives are rebuilt the usual way
+                        TargetCodec.decode(TargetCodec.encode(warmUpSampleTarget(), "warm-up sample"));
                         ClassLoader loader = ClassLoader.getSystemClassLoader();
                         for (String name : List.of(LocalContext.class.getName(), ParentLink.class.getName(),
                                 CurrentProcess.class.getName(), ThrowableTransport.class.getName())) {
@@ -117,7 +126,7 @@ public final class ChildMain {
                         Collections.list(loader.getResources("META-INF/multiprocessing4j.warm-up"));
                     }
 
-                } catch (IOException | ClassNotFoundException | RuntimeException e) {
+                } catch (Exception e) {
                     // only a lost head start: the target's own deserialization will report real trouble
                 }
                 stepDone(null, true);
@@ -135,9 +144,31 @@ public final class ChildMain {
         // the body of the lambda the warm-up deserializes; also the target that trains the class archive
     }
 
+    /**
+     * What a spare does while it waits: what a child does between its bootstrap and its exit, on
+     * stand-ins, so that the real run finds its classes loaded and linked. The target is a recent
+     * one of the parent's (perhaps none): its classes are loaded and its methods looked up, but
+     * nothing of it runs; the rest is a bootstrap read, a context set up and an exit report written.
+     */
+    private static void rehearse(byte[] target) {
+        try {
+            if (target.length > 0) {
+                TargetCodec.rehearse(target);
+            }
+            Bootstrap sample = Bootstrap.decode(new Bootstrap("rehearsal", 0, new int[] {1}, false, "parent", 0, "",
+                    target).encode());
+            LocalContext context = new LocalContext(new CurrentProcess(sample.name(), sample.pid(), sample.daemon(),
+                    sample.identity()), null);
+            context.finishChildren();
+            exitReport(0, null);
+        } catch (IOException | ClassNotFoundException | InterruptedException | RuntimeException | LinkageError e) {
+            // only a lost head start: the real run reports real trouble
+        }
+    }
+
     private static Throwable runTarget(Bootstrap bootstrap) {
         try {
-            ((SerializableRunnable) TargetCodec.decode(bootstrap.target())).run();
+            ((SerializableRunnable) TargetCodec.decodeTarget(bootstrap.target())).run();
             return null;
         } catch (Throwable failure) {
             System.err.print("Exception in process \"" + bootstrap.name() + "\" ");

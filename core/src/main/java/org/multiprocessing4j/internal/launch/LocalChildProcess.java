@@ -135,7 +135,8 @@ final class LocalChildProcess implements ChildProcess {
         LaunchedJvm jvm = null;
         FrameChannel booted = null;
         Bootstrap bootstrap = null;
-        SparePool.Spare spare = listed && hasDefaultSettings() ? context.takeSpare(jvmOptions, exit) : null;
+        SparePool.Spare spare = listed && hasDefaultSettings()
+                ? context.takeSpare(jvmOptions, serializedTarget, exit) : null;
         if (spare != null) {
             bootstrap = bootstrap(spare.jvm().process().pid(), session, serializedTarget);
             try {

@@ -51,7 +51,8 @@ public final class LocalContext implements ProcessContext {
     private final SparePool spares = new SparePool(this);
     private volatile StartMethod startMethod = defaultStartMethod();
 
-    private LocalContext(CurrentProcess current, ParentLink parent) {
+    /** Only for {@link #instance()} and {@link #becomeChild}, and a spare's rehearsal of the latter. */
+    LocalContext(CurrentProcess current, ParentLink parent) {
         this.current = current;
         this.parent = parent;
         spares.configure(Integer.getInteger(SPARES_PROPERTY, 1), List.of());
@@ -88,13 +89,15 @@ public final class LocalContext implements ProcessContext {
 
     /**
      * A spare for a child with these JVM options and otherwise default settings, if the warm start
-     * method is on and one is ready.
+     * method is on and one is ready. Spares launched from now on rehearse {@code target}, the child's
+     * encoded target.
      */
-    SparePool.Spare takeSpare(List<String> jvmOptions, CompletableFuture<?> childDone) {
+    SparePool.Spare takeSpare(List<String> jvmOptions, byte[] target, CompletableFuture<?> childDone) {
         if (startMethod != StartMethod.WARM || !jvmOptions.equals(spares.jvmOptions())) {
             return null;
         }
         installExitHook();
+        spares.recordTarget(target);
         return spares.take(childDone);
     }
 

@@ -72,7 +72,45 @@ public final class TargetCodec {
      * @throws ClassNotFoundException if a class is missing here
      */
     public static Object decode(byte[] bytes) throws IOException, ClassNotFoundException {
-        return read(new DataInputStream(new ByteArrayInputStream(bytes)));
+        return read(new DataInputStream(new ByteArrayInputStream(bytes)), Rebuild.LAMBDAS);
+    }
+
+    /**
+     * Decodes what {@link #encode} wrote, for a target this JVM runs once: its lambdas of the
+     * library's functional interfaces become reflective calls ({@link ReflectedLambda}), ready
+     * sooner in a fresh JVM than lambdas rebuilt through the lambda metafactory.
+     *
+     * @param bytes the encoded target
+     * @return the target
+     * @throws IOException if the bytes are corrupt or a class cannot be rebuilt
+     * @throws ClassNotFoundException if a class is missing here
+     */
+    public static Object decodeTarget(byte[] bytes) throws IOException, ClassNotFoundException {
+        return read(new DataInputStream(new ByteArrayInputStream(bytes)), Rebuild.REFLECTED);
+    }
+
+    /**
+     * Reads a target as {@link #decodeTarget} would, but runs nothing and deserializes no captured
+     * object: it only loads the classes of its lambdas (without initializing them) and looks up the
+     * methods they call. A spare JVM does this with a recent target while it is idle, so that a
+     * target like it later starts sooner.
+     *
+     * @param bytes the encoded target
+     * @throws IOException if the bytes are corrupt or a class cannot be found
+     * @throws ClassNotFoundException if a class is missing here
+     */
+    public static void rehearse(byte[] bytes) throws IOException, ClassNotFoundException {
+        read(new DataInputStream(new ByteArrayInputStream(bytes)), Rebuild.NOTHING);
+    }
+
+    /** What becomes of the lambdas read. */
+    private enum Rebuild {
+        /** Real lambdas, through the capturing class. */
+        LAMBDAS,
+        /** Reflective calls, where {@link ReflectedLambda} can. */
+        REFLECTED,
+        /** Nothing: the classes are loaded and the methods looked up, and that is all. */
+        NOTHING
     }
 
     /** One encoding: the bytes so far, and how many values needed JDK serialization. */
@@ -187,6 +225,9 @@ public final class TargetCodec {
      * the child could not rebuild reflectively.
      */
     private static SerializedLambda openLambda(Object value) {
+        if (value instanceof ReflectedLambda reflected) {
+            return reflected.description();
+        }
         Method writeReplace = WRITE_REPLACE.get(value.getClass());
         if (writeReplace == null) {
             return null;
@@ -203,7 +244,7 @@ public final class TargetCodec {
         }
     }
 
-    private static Object read(DataInputStream in) throws IOException, ClassNotFoundException {
+    private static Object read(DataInputStream in, Rebuild rebuild) throws IOException, ClassNotFoundException {
         byte tag = in.readByte();
         switch (tag) {
             case NULL:
@@ -219,15 +260,16 @@ public final class TargetCodec {
             case BOOLEAN:
                 return in.readBoolean();
             case LAMBDA:
-                return readLambda(in);
+                return readLambda(in, rebuild);
             case SERIALIZED:
-                return JavaSerialization.deserialize(in.readNBytes(in.readInt()));
+                byte[] serialized = in.readNBytes(in.readInt());
+                return rebuild == Rebuild.NOTHING ? null : JavaSerialization.deserialize(serialized);
             default:
                 throw new InvalidObjectException("unknown tag " + tag);
         }
     }
 
-    private static Object readLambda(DataInputStream in) throws IOException, ClassNotFoundException {
+    private static Object readLambda(DataInputStream in, Rebuild rebuild) throws IOException, ClassNotFoundException {
         Class<?> capturingClass = load(in.readUTF());
         String interfaceClass = in.readUTF();
         String interfaceMethod = in.readUTF();
@@ -239,10 +281,19 @@ public final class TargetCodec {
         String instantiatedType = in.readUTF();
         Object[] captured = new Object[in.readInt()];
         for (int i = 0; i < captured.length; i++) {
-            captured[i] = read(in);
+            captured[i] = read(in, rebuild);
         }
         SerializedLambda lambda = new SerializedLambda(capturingClass, interfaceClass, interfaceMethod,
                 interfaceSignature, implKind, implClass, implMethod, implSignature, instantiatedType, captured);
+        if (rebuild == Rebuild.LAMBDAS) {
+            return rebuild(capturingClass, lambda);
+        }
+        Object reflected = ReflectedLambda.of(lambda, capturingClass);
+        return reflected != null || rebuild == Rebuild.NOTHING ? reflected : rebuild(capturingClass, lambda);
+    }
+
+    /** Rebuilds a lambda as {@code SerializedLambda.readResolve} would. */
+    static Object rebuild(Class<?> capturingClass, SerializedLambda lambda) throws InvalidObjectException {
         try {
             return deserializer(capturingClass).invoke(null, lambda);
         } catch (InvocationTargetException e) {
