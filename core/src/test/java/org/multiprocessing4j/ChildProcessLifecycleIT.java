@@ -10,9 +10,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.multiprocessing4j.internal.launch.LocalContext;
 
 @Timeout(60)
 class ChildProcessLifecycleIT {
@@ -35,6 +37,21 @@ class ChildProcessLifecycleIT {
         assertThat(child.isAlive()).isFalse();
         long childPid = Long.parseLong(Files.readString(Path.of(out)));
         assertThat(childPid).isEqualTo(child.pid()).isNotEqualTo(parentPid);
+    }
+
+    @Test
+    void childReadsAnEmptyStandardInputWhicheverWayItStarts() throws Exception {
+        try {
+            for (StartMethod method : StartMethod.values()) {
+                Multiprocessing.setStartMethod(method);
+                ChildProcess child = Multiprocessing.process(() -> System.exit(System.in.read() == -1 ? 0 : 5));
+                child.start();
+                child.join();
+                assertThat(child.exitCode()).as("%s start", method).isZero();
+            }
+        } finally {
+            Multiprocessing.setStartMethod(StartMethod.WARM);
+        }
     }
 
     @Test
@@ -62,6 +79,9 @@ class ChildProcessLifecycleIT {
                 .hasCauseInstanceOf(ArithmeticException.class);
         assertThat(Arrays.stream(failure.getStackTrace()).map(StackTraceElement::getMethodName))
                 .contains("failDeepInside");
+        try (Stream<Path> session = Files.list(LocalContext.instance().sessionPath())) {
+            assertThat(session).as("the child's report, once read").noneMatch(file -> file.toString().contains("failure"));
+        }
     }
 
     private static void failDeepInside() {

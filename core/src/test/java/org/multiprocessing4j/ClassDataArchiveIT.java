@@ -64,6 +64,8 @@ class ClassDataArchiveIT {
         assertThat(runParent("second")).isZero();
         assertThat(classSource("second", "org.multiprocessing4j.internal.launch.ChildMain"))
                 .contains("shared objects file (top)");
+        assertThat(classSource("second", Parent.class.getName())).as("the class of the application's target")
+                .contains("shared objects file (top)");
     }
 
     @Test

@@ -38,8 +38,9 @@ record Bootstrap(String name, long pid, int[] identity, boolean daemon, String p
     /** Frame type: child to parent, its exit code and the exception that ended it, if any. */
     static final byte EXIT = 3;
     /**
-     * Frame type: parent to a spare, right after its hello: the encoded target of a recent start,
-     * or nothing. The spare rehearses it (see {@link ChildMain}) before it says it is ready.
+     * Frame type: parent to a spare, right after its hello, or to the cold child that trains the
+     * class-data archive, before its bootstrap: the encoded target of a recent start, or nothing.
+     * The child rehearses it (see {@link ChildMain}); a spare then says it is ready.
      */
     static final byte REHEARSE = 5;
 

@@ -1,7 +1,12 @@
 package org.multiprocessing4j.internal.launch;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.Arrays;
 import org.multiprocessing4j.RemoteTaskException;
 import org.multiprocessing4j.internal.platform.Platform;
@@ -10,22 +15,23 @@ import org.multiprocessing4j.internal.transport.FrameChannel;
 import org.multiprocessing4j.internal.transport.FrameChannel.Frame;
 
 /**
- * The parent's side of one child's life, run on that child's watcher thread:
+ * The parent's side of one child's life, run on that child's watcher thread.
+ *
+ * <p>A cold child:
  * <pre>
  *   parent                                   child JVM
- *   accept on a loopback port &lt;-- connect --  ChildMain
- *                           &lt;-- HELLO -----  the token from its environment
- *                           --- BOOT ------&gt;  identity + target
- *                                             runs the target
- *                           &lt;-- EXIT -------  code + exception
- *   wait for the process; report its exit code
+ *   standard input            --- REHEARSE --&gt;  only for the child that trains the class archive
+ *                             --- BOOT ------&gt;  ChildMain: identity + target
+ *   (then closed)                             runs the target
+ *   session directory         &lt;-- failure ----  if the target threw: code + exception
+ *   wait for the process; report its exit code and the exception, if any
  * </pre>
- * A spare (see {@link SparePool}) has connected and said hello long before; it is sent its
- * bootstrap by {@link LocalChildProcess#start()} and the conversation starts with the wait for
- * {@code EXIT}. If the child dies before connecting, its exit closes the listener and the accept
- * fails; if it dies later, the connection ends early. Either way the exit code then comes from the
- * process status. The parent's end of the connection stays open until the child has exited:
- * closing it tells a child that its parent is gone.
+ * A spare (see {@link SparePool}) has connected to a loopback port, shown its token and said it is
+ * ready long before; it is sent its bootstrap by {@link LocalChildProcess#start()}, and this
+ * conversation waits for its {@code EXIT} frame (code + exception), which comes before the JVM's
+ * own teardown, or for its connection to end. Either way the exit code comes from the process
+ * status when the child did not report it. The parent's end of a spare's connection stays open
+ * until the child has exited.
  */
 final class ChildConversation implements Runnable {
 
@@ -33,66 +39,102 @@ final class ChildConversation implements Runnable {
     private final LaunchedJvm jvm;
     private final FrameChannel booted;
     private final Bootstrap bootstrap;
+    private final byte[] rehearsal;
 
     /**
      * @param booted the connection to a spare that has already been sent its bootstrap, or
-     *     {@code null} for a cold child, whose connection this conversation waits for
+     *     {@code null} for a cold child, whose bootstrap this conversation sends
+     * @param rehearsal a target a cold child rehearses before its own, or {@code null}
      */
-    ChildConversation(LocalChildProcess child, LaunchedJvm jvm, FrameChannel booted, Bootstrap bootstrap) {
+    ChildConversation(LocalChildProcess child, LaunchedJvm jvm, FrameChannel booted, Bootstrap bootstrap,
+            byte[] rehearsal) {
         this.child = child;
         this.jvm = jvm;
         this.booted = booted;
         this.bootstrap = bootstrap;
+        this.rehearsal = rehearsal;
     }
 
     @Override
     public void run() {
+        if (booted != null) {
+            if (!awaitReport(booted)) {
+                child.exited(Platform.pythonExitCode(awaitExitStatus()), null);
+            }
+            return;
+        }
+        try (OutputStream input = jvm.process().getOutputStream()) {
+            if (rehearsal != null) {
+                FrameChannel.write(input, Bootstrap.REHEARSE, rehearsal);
+            }
+            FrameChannel.write(input, Bootstrap.BOOT, bootstrap.encode());
+        } catch (IOException e) {
+            // the child died before reading it; its exit status tells the rest
+        }
+        int code = Platform.pythonExitCode(awaitExitStatus());
+        child.exited(code, code == 0 ? null : readFailure());
+    }
+
+    /** Waits for a spare's report of how its target ended; {@code false} if it died first. */
+    private boolean awaitReport(FrameChannel connection) {
         boolean reported = false;
-        FrameChannel connection = booted != null ? booted : connectAndBoot();
-        if (connection != null) {
-            try (FrameChannel channel = connection) {
-                for (Frame frame = channel.read(); frame != null; frame = channel.read()) {
-                    if (frame.type() == Bootstrap.EXIT && !reported) {
-                        // the target is done and the child says how it ended: joiners need not wait
-                        // for the JVM's own teardown, a few more milliseconds
-                        reported = true;
-                        child.exited(exitCode(frame), exception(frame));
-                    }
+        try (FrameChannel channel = connection) {
+            for (Frame frame = channel.read(); frame != null; frame = channel.read()) {
+                if (frame.type() == Bootstrap.EXIT && !reported) {
+                    // the target is done and the child says how it ended: joiners need not wait
+                    // for the JVM's own teardown, a few more milliseconds
+                    reported = true;
+                    child.exited(exitCode(frame.payload()), exception(frame.payload()));
                 }
-            } catch (IOException e) {
-                // the child died mid-conversation; its exit status tells the rest
             }
+        } catch (IOException e) {
+            // the child died mid-conversation; its exit status tells the rest
         }
-        int status = awaitExitStatus();
-        if (!reported) {
-            child.exited(Platform.pythonExitCode(status), null);
+        return reported;
+    }
+
+    /**
+     * Where a cold child whose target failed leaves its exit report ({@code report}): the parent
+     * reads it once the child has exited.
+     */
+    static void writeFailure(String parentSession, long pid, byte[] report) throws IOException {
+        if (parentSession.isEmpty()) {
+            return;
+        }
+        Path file = failureFile(parentSession, pid);
+        Path draft = file.resolveSibling(file.getFileName() + ".draft");
+        Files.write(draft, report);
+        // whole or not at all, should the child be killed while writing
+        Files.move(draft, file, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    private Throwable readFailure() {
+        Path file = failureFile(bootstrap.parentSession(), bootstrap.pid());
+        try {
+            byte[] report = Files.readAllBytes(file);
+            Files.deleteIfExists(file);
+            return exception(report);
+        } catch (NoSuchFileException e) {
+            return null;
+        } catch (IOException e) {
+            return new RemoteTaskException("unreadable exception", e.getMessage(), new StackTraceElement[0], null);
         }
     }
 
-    private FrameChannel connectAndBoot() {
-        FrameChannel channel = jvm.awaitConnection();
-        if (channel != null) {
-            try {
-                channel.write(Bootstrap.BOOT, bootstrap.encode());
-            } catch (IOException e) {
-                LaunchedJvm.closeQuietly(channel);
-                return null;
-            }
-        }
-        return channel;
+    private static Path failureFile(String parentSession, long pid) {
+        return Path.of(parentSession, "failure-" + pid);
     }
 
-    private static int exitCode(Frame exit) {
-        return ByteBuffer.wrap(exit.payload()).getInt();
+    private static int exitCode(byte[] report) {
+        return ByteBuffer.wrap(report).getInt();
     }
 
-    private static Throwable exception(Frame exit) {
-        byte[] payload = exit.payload();
-        if (payload.length == Integer.BYTES) {
+    private static Throwable exception(byte[] report) {
+        if (report.length == Integer.BYTES) {
             return null;
         }
         try {
-            return ThrowableTransport.decode(Arrays.copyOfRange(payload, Integer.BYTES, payload.length));
+            return ThrowableTransport.decode(Arrays.copyOfRange(report, Integer.BYTES, report.length));
         } catch (IOException e) {
             return new RemoteTaskException("unreadable exception", e.getMessage(), new StackTraceElement[0], null);
         }

@@ -1,7 +1,10 @@
 package org.multiprocessing4j.internal.launch;
 
 import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
 import java.io.DataOutputStream;
+import java.io.FileDescriptor;
+import java.io.FileInputStream;
 import java.io.IOException;
 import java.util.Collections;
 import java.util.HexFormat;
@@ -13,13 +16,28 @@ import org.multiprocessing4j.internal.transport.FrameChannel;
 import org.multiprocessing4j.internal.transport.FrameChannel.Frame;
 
 /**
- * The {@code main} of every child JVM: connect to the parent's socket, learn who we are, run the
- * target, report how it ended, exit. See {@link ChildConversation} for the parent's side.
+ * The {@code main} of every child JVM: learn who we are, run the target, report how it ended, exit.
+ * See {@link ChildConversation} for the parent's side.
+ *
+ * <p>A cold child reads its bootstrap from its standard input, a pipe from its parent, and reports a
+ * failed target in a file of its parent's session: opening a socket costs a fresh JVM about 10 ms,
+ * a quarter of a cold start. A spare has time while it is idle, so it connects to its parent's
+ * loopback port, proves itself with a token, rehearses and waits there; its conversation goes on
+ * over that connection, and it reports its end before its JVM shuts down.
+ *
+ * <p>A second thread warms up the lambda machinery at once and then watches the parent (see
+ * {@link ParentLink}); until the bootstrap has come, a read that ends early means the parent is gone.
  */
 public final class ChildMain {
 
-    /** The environment variable that carries the token a child proves itself with. */
+    /** The environment variable that carries the token a spare proves itself with. */
     static final String TOKEN_VARIABLE = "MULTIPROCESSING4J_TOKEN";
+
+    /** Set when the bootstrap has arrived: a spare then no longer says it is ready. */
+    private static volatile boolean booted;
+    private static FrameChannel spareChannel;
+    private static boolean warmedUp;
+    private static ParentLink parentLink;
 
     private ChildMain() {
     }
@@ -27,24 +45,34 @@ public final class ChildMain {
     /**
      * Runs a child.
      *
-     * @param args the loopback port the parent listens on
+     * @param args nothing for a cold child; for a spare, the loopback port its parent listens on
      */
     public static void main(String[] args) {
-        startWarmUp();
-        FrameChannel channel;
+        boolean spare = args.length > 0;
+        startWarmUp(spare);
+        FrameChannel channel = null;
         Bootstrap bootstrap;
         try {
-            channel = FrameChannel.connect(Integer.parseInt(args[0]));
-            channel.write(Bootstrap.HELLO, HexFormat.of().parseHex(System.getenv(TOKEN_VARIABLE)));
-            Frame boot = channel.read();
-            if (boot != null && boot.type() == Bootstrap.REHEARSE) {
-                // a spare: it has time until its bootstrap comes
-                rehearse(boot.payload());
-                stepDone(channel, false);
+            Frame boot;
+            if (!spare) {
+                DataInputStream input = new DataInputStream(new FileInputStream(FileDescriptor.in));
+                boot = FrameChannel.read(input);
+                if (boot != null && boot.type() == Bootstrap.REHEARSE) {
+                    rehearse(boot.payload());
+                    boot = FrameChannel.read(input);
+                }
+            } else {
+                channel = FrameChannel.connect(Integer.parseInt(args[0]));
+                channel.write(Bootstrap.HELLO, HexFormat.of().parseHex(System.getenv(TOKEN_VARIABLE)));
                 boot = channel.read();
+                if (boot != null && boot.type() == Bootstrap.REHEARSE) {
+                    rehearse(boot.payload());
+                    stepDone(channel, false);
+                    boot = channel.read();
+                }
             }
             if (boot == null || boot.type() != Bootstrap.BOOT) {
-                throw new IOException("the parent closed the connection before sending the target");
+                throw new IOException("the parent is gone before sending the target");
             }
             booted = true;
             bootstrap = Bootstrap.decode(boot.payload());
@@ -53,10 +81,9 @@ public final class ChildMain {
             Runtime.getRuntime().halt(ParentLink.ORPHANED);
             return;
         }
-        ParentLink parent = new ParentLink(bootstrap.parentName(), bootstrap.parentPid(), channel,
-                bootstrap.parentSession());
+        ParentLink parent = new ParentLink(bootstrap.parentName(), bootstrap.parentPid(), bootstrap.parentSession());
         LocalContext context = LocalContext.becomeChild(bootstrap, parent);
-        parent.watch();
+        watchParent(parent);
 
         Throwable failure = runTarget(bootstrap);
         int code = failure == null ? 0 : 1;
@@ -67,73 +94,92 @@ public final class ChildMain {
         }
         System.out.flush();
         System.err.flush();
-        try {
-            channel.write(Bootstrap.EXIT, exitReport(code, failure));
-        } catch (IOException e) {
-            // the parent is gone; the exit status is all anyone could learn
-        }
         parent.leave();
+        try {
+            if (channel != null) {
+                channel.write(Bootstrap.EXIT, exitReport(code, failure));
+            } else if (failure != null) {
+                ChildConversation.writeFailure(bootstrap.parentSession(), bootstrap.pid(), exitReport(code, failure));
+            }
+        } catch (IOException e) {
+            // the parent is gone, or its session; the exit status is all anyone could learn
+        }
         System.exit(code);
     }
 
-    /** Set when the bootstrap has arrived: from then on the warm-up only competes with the target. */
-    private static volatile boolean booted;
-    private static FrameChannel connected;
-    private static boolean warmedUp;
-
     /**
-     * Called when the connection is made and when the warm-up is over; once both are, and no
-     * bootstrap has come, tells the parent this JVM is ready as a spare.
+     * Called when a spare's connection is made and rehearsed, and when the warm-up is over; once both
+     * are, and no bootstrap has come, tells the parent this JVM is ready.
      */
     private static synchronized void stepDone(FrameChannel channel, boolean warmUpOver) {
         if (channel != null) {
-            connected = channel;
+            spareChannel = channel;
         }
         warmedUp |= warmUpOver;
-        if (connected != null && warmedUp && !booted) {
+        if (spareChannel != null && warmedUp && !booted) {
             try {
-                connected.write(Bootstrap.READY, new byte[0]);
+                spareChannel.write(Bootstrap.READY, new byte[0]);
             } catch (IOException e) {
                 // the parent is gone; the main thread finds out
             }
         }
     }
 
+    /** Hands the parent to the warm-up thread, which watches it once the warm-up is over. */
+    private static synchronized void watchParent(ParentLink parent) {
+        parentLink = parent;
+        ChildMain.class.notifyAll();
+    }
+
+    private static synchronized ParentLink awaitParent() throws InterruptedException {
+        while (parentLink == null) {
+            ChildMain.class.wait();
+        }
+        return parentLink;
+    }
+
     /**
-     * Loads what rebuilding a lambda needs ({@code SerializedLambda}, reflection, the lambda
-     * metafactory) on a second thread while the main thread connects to the parent: in a fresh JVM
-     * that costs about as much as the connection, and the two overlap on a machine with two cores.
-     * A spare, which then waits for its target, also opens every jar of the class path (the target's
-     * class is in one of them) and loads the classes a child needs once it knows who it is.
+     * Starts the thread that watches the parent once the child knows who its parent is. In a spare,
+     * it first warms up while the spare connects and waits: it calls a sample target the way a
+     * target is called, warms up the lambda metafactory (for lambdas the target sends or receives),
+     * loads the classes a child needs once it knows who it is, and opens every jar of the class path
+     * (the target's class is in one of them). A cold child gets its bootstrap at once: warming up
+     * beside it would only compete with it for the same classes.
      */
-    private static void startWarmUp() {
+    private static void startWarmUp(boolean spare) {
         Thread warmUp = new Thread(new Runnable() {
             @Override
             public void run() {
-                try {
-                    // also a first reflective call, the way the target will be called
-                    ((SerializableRunnable) TargetCodec.decodeTarget(
-                            TargetCodec.encode(warmUpSampleTarget(), "warm-up sample"))).run();
-                    if (!booted) {
-                        // lambdas the target sends or receives are rebuilt the usual way
-                        TargetCodec.decode(TargetCodec.encode(warmUpSampleTarget(), "warm-up sample"));
-                        ClassLoader loader = ClassLoader.getSystemClassLoader();
-                        for (String name : List.of(LocalContext.class.getName(), ParentLink.class.getName(),
-                                CurrentProcess.class.getName(), ThrowableTransport.class.getName())) {
-                            Class.forName(name, true, loader);
-                        }
-                        // looking for a resource that no jar has opens them all
-                        Collections.list(loader.getResources("META-INF/multiprocessing4j.warm-up"));
-                    }
-
-                } catch (Exception e) {
-                    // only a lost head start: the target's own deserialization will report real trouble
+                if (spare) {
+                    warmUp();
                 }
                 stepDone(null, true);
+                try {
+                    awaitParent().watch();
+                } catch (InterruptedException e) {
+                    // nothing to watch any more
+                }
             }
-        }, "multiprocessing4j warm-up");
+        }, "multiprocessing4j warm-up and parent watch");
         warmUp.setDaemon(true);
         warmUp.start();
+    }
+
+    private static void warmUp() {
+        try {
+            ((SerializableRunnable) TargetCodec.decodeTarget(
+                    TargetCodec.encode(warmUpSampleTarget(), "warm-up sample"))).run();
+            TargetCodec.decode(TargetCodec.encode(warmUpSampleTarget(), "warm-up sample"));
+            ClassLoader loader = ClassLoader.getSystemClassLoader();
+            for (String name : List.of(LocalContext.class.getName(), ParentLink.class.getName(),
+                    CurrentProcess.class.getName(), ThrowableTransport.class.getName())) {
+                Class.forName(name, true, loader);
+            }
+            // looking for a resource that no jar has opens them all
+            Collections.list(loader.getResources("META-INF/multiprocessing4j.warm-up"));
+        } catch (Exception e) {
+            // only a lost head start: the target's own deserialization will report real trouble
+        }
     }
 
     static SerializableRunnable warmUpSampleTarget() {

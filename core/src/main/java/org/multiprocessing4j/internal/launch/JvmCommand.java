@@ -14,7 +14,7 @@ import org.multiprocessing4j.internal.platform.Platform;
 /**
  * The command line of a child JVM: the parent's launcher, class path and module path, the parent
  * options a child needs to load and check code the same way, the caller's options, then
- * {@link ChildMain} and the port to call back on.
+ * {@link ChildMain} and its arguments.
  */
 final class JvmCommand {
 
@@ -40,7 +40,7 @@ final class JvmCommand {
     private JvmCommand() {
     }
 
-    static List<String> of(List<String> options, int port) {
+    static List<String> of(List<String> options, String... arguments) {
         List<String> command = new ArrayList<>();
         command.add(Platform.javaLauncher().toString());
         String classPath = System.getProperty("java.class.path", "");
@@ -63,7 +63,7 @@ final class JvmCommand {
         }
         command.addAll(options);
         command.add(ChildMain.class.getName());
-        command.add(Integer.toString(port));
+        command.addAll(List.of(arguments));
         return command;
     }
 

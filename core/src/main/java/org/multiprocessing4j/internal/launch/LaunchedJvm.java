@@ -12,8 +12,8 @@ import org.multiprocessing4j.internal.transport.FrameChannel;
 import org.multiprocessing4j.internal.transport.FrameChannel.Frame;
 
 /**
- * A child JVM that has been launched and will call back: the process, the one-off loopback port it
- * calls back on, and the token it must show. Cold children and spares start the same way.
+ * A child JVM that has been launched. A cold child reads its bootstrap from its standard input (see
+ * {@link ChildConversation}); a spare calls back on a one-off loopback port and must show a token.
  */
 final class LaunchedJvm {
 
@@ -28,12 +28,29 @@ final class LaunchedJvm {
         this.process = process;
         this.listener = listener;
         this.token = token;
-        // a child that dies before calling back must not leave its parent waiting in accept
-        process.onExit().thenRun(() -> closeQuietly(listener));
+        if (listener != null) {
+            // a spare that dies before calling back must not leave its parent waiting in accept
+            process.onExit().thenRun(() -> closeQuietly(listener));
+        }
     }
 
     /**
-     * Launches a JVM.
+     * Launches a cold child, whose standard input must be a pipe: the bootstrap goes there.
+     *
+     * @param builder the process builder
+     * @return the launched JVM
+     * @throws UncheckedIOException if the JVM cannot be launched
+     */
+    static LaunchedJvm launch(ProcessBuilder builder) {
+        try {
+            return new LaunchedJvm(builder.start(), null, null);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot launch a child JVM", e);
+        }
+    }
+
+    /**
+     * Launches a spare.
      *
      * @param builder makes the process builder for the JVM that calls back on the given port
      * @param token the token the JVM must show, put in its environment (which, unlike its command
@@ -41,7 +58,7 @@ final class LaunchedJvm {
      * @return the launched JVM
      * @throws UncheckedIOException if the JVM cannot be launched
      */
-    static LaunchedJvm launch(IntFunction<ProcessBuilder> builder, byte[] token) {
+    static LaunchedJvm launchSpare(IntFunction<ProcessBuilder> builder, byte[] token) {
         ServerSocket listener;
         try {
             listener = new ServerSocket(0, 4, InetAddress.getLoopbackAddress());
@@ -64,7 +81,7 @@ final class LaunchedJvm {
     }
 
     /**
-     * Waits for the JVM to connect and prove it is ours with the token; any other local process
+     * Waits for a spare to connect and prove it is ours with the token; any other local process
      * that connects to the port first is turned away.
      *
      * @return the connection, or {@code null} if the JVM exited first

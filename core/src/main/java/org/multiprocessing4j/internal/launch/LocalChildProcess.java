@@ -17,7 +17,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.multiprocessing4j.ChildProcess;
 import org.multiprocessing4j.function.SerializableRunnable;
-import org.multiprocessing4j.internal.platform.Platform;
 import org.multiprocessing4j.internal.serial.TargetCodec;
 import org.multiprocessing4j.internal.transport.FrameChannel;
 
@@ -48,6 +47,7 @@ final class LocalChildProcess implements ChildProcess {
     private Path directory;
     private Redirect output = Redirect.INHERIT;
     private Redirect error = Redirect.INHERIT;
+    private byte[] rehearsal;
 
     private volatile State state = State.NEW;
     private volatile Process process;
@@ -135,8 +135,10 @@ final class LocalChildProcess implements ChildProcess {
         LaunchedJvm jvm = null;
         FrameChannel booted = null;
         Bootstrap bootstrap = null;
-        SparePool.Spare spare = listed && hasDefaultSettings()
-                ? context.takeSpare(jvmOptions, serializedTarget, exit) : null;
+        if (listed) {
+            context.recordTarget(serializedTarget);
+        }
+        SparePool.Spare spare = listed && hasDefaultSettings() ? context.takeSpare(jvmOptions, exit) : null;
         if (spare != null) {
             bootstrap = bootstrap(spare.jvm().process().pid(), session, serializedTarget);
             try {
@@ -149,7 +151,7 @@ final class LocalChildProcess implements ChildProcess {
             }
         }
         if (jvm == null) {
-            jvm = LaunchedJvm.launch(this::builder, context.newToken());
+            jvm = LaunchedJvm.launch(builder());
             bootstrap = bootstrap(jvm.process().pid(), session, serializedTarget);
         }
         process = jvm.process();
@@ -157,7 +159,7 @@ final class LocalChildProcess implements ChildProcess {
         if (listed) {
             context.started(this);
         }
-        ChildConversation conversation = new ChildConversation(this, jvm, booted, bootstrap);
+        ChildConversation conversation = new ChildConversation(this, jvm, booted, bootstrap, rehearsal);
         Thread watcher = new Thread(conversation, "multiprocessing4j watch " + name);
         watcher.setDaemon(daemon);
         watcher.start();
@@ -168,16 +170,22 @@ final class LocalChildProcess implements ChildProcess {
                 session, serializedTarget);
     }
 
+    /** Has this child, if it starts cold, rehearse {@code target} before its own (see {@link ChildMain}). */
+    synchronized void rehearse(byte[] target) {
+        requireNew();
+        rehearsal = target;
+    }
+
     /** Whether this child may take a spare: spares inherit the environment, directory and streams. */
     private boolean hasDefaultSettings() {
         return environment.isEmpty() && directory == null && output == Redirect.INHERIT && error == Redirect.INHERIT;
     }
 
-    private ProcessBuilder builder(int port) {
+    private ProcessBuilder builder() {
         List<String> options = new ArrayList<>(listed ? context.sharedJvmOptions() : List.of());
         options.addAll(jvmOptions);
-        ProcessBuilder builder = new ProcessBuilder(JvmCommand.of(options, port))
-                .redirectInput(Platform.nullDevice())
+        ProcessBuilder builder = new ProcessBuilder(JvmCommand.of(options))
+                .redirectInput(Redirect.PIPE)
                 .redirectOutput(output)
                 .redirectError(error);
         if (directory != null) {

@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -36,6 +35,7 @@ public final class LocalContext implements ProcessContext {
     private static final long TRAINING_WAIT_SECONDS = 5;
     private static final String START_METHOD_PROPERTY = "multiprocessing4j.startMethod";
     private static final String SPARES_PROPERTY = "multiprocessing4j.spares";
+    private static final int REHEARSAL_LIMIT = 64 * 1024;
 
     private static LocalContext instance;
 
@@ -50,6 +50,7 @@ public final class LocalContext implements ProcessContext {
     private CompletableFuture<Void> archiveTraining;
     private final SparePool spares = new SparePool(this);
     private volatile StartMethod startMethod = defaultStartMethod();
+    private volatile byte[] recentTarget = new byte[0];
 
     /** Only for {@link #instance()} and {@link #becomeChild}, and a spare's rehearsal of the latter. */
     LocalContext(CurrentProcess current, ParentLink parent) {
@@ -60,7 +61,13 @@ public final class LocalContext implements ProcessContext {
 
     private static StartMethod defaultStartMethod() {
         String configured = System.getProperty(START_METHOD_PROPERTY, "warm");
-        return StartMethod.valueOf(configured.trim().toUpperCase(Locale.ROOT));
+        // not StartMethod.valueOf, which finds the constants reflectively: every child runs this
+        for (StartMethod method : StartMethod.values()) {
+            if (method.name().equalsIgnoreCase(configured.trim())) {
+                return method;
+            }
+        }
+        throw new IllegalArgumentException("no start method " + configured + " (" + START_METHOD_PROPERTY + ")");
     }
 
     /** See {@link org.multiprocessing4j.Multiprocessing#setStartMethod}. */
@@ -89,16 +96,30 @@ public final class LocalContext implements ProcessContext {
 
     /**
      * A spare for a child with these JVM options and otherwise default settings, if the warm start
-     * method is on and one is ready. Spares launched from now on rehearse {@code target}, the child's
-     * encoded target.
+     * method is on and one is ready.
      */
-    SparePool.Spare takeSpare(List<String> jvmOptions, byte[] target, CompletableFuture<?> childDone) {
+    SparePool.Spare takeSpare(List<String> jvmOptions, CompletableFuture<?> childDone) {
         if (startMethod != StartMethod.WARM || !jvmOptions.equals(spares.jvmOptions())) {
             return null;
         }
         installExitHook();
-        spares.recordTarget(target);
         return spares.take(childDone);
+    }
+
+    /**
+     * Remembers the encoded target of a start: spares launched from now on rehearse it, and so does
+     * the child that trains the class-data archive, since a program tends to start the same kind of
+     * target again. Larger targets are not remembered: what they capture is not worth copying.
+     */
+    void recordTarget(byte[] target) {
+        if (target.length <= REHEARSAL_LIMIT) {
+            recentTarget = target;
+        }
+    }
+
+    /** The target last remembered by {@link #recordTarget}, or no bytes. */
+    byte[] recentTarget() {
+        return recentTarget;
     }
 
     /**
@@ -208,8 +229,9 @@ public final class LocalContext implements ProcessContext {
     }
 
     /**
-     * Starts a child that runs the usual way to a target that does nothing, and writes the classes
-     * it loaded into an archive as it exits. It is unlisted (not numbered, not among the active
+     * Starts a child that rehearses the target being started (see {@link #recordTarget}), runs the
+     * usual way to a target that does nothing, and writes the classes it loaded into an archive as
+     * it exits: the library's start-up classes and the application's. It is unlisted (not numbered, not among the active
      * children); a program that exits before it is done waits for it a moment (see
      * {@link #exit()}), since only this process can tell a finished archive from a torn one.
      *
@@ -224,6 +246,7 @@ public final class LocalContext implements ProcessContext {
         }
         LocalChildProcess trainer = new LocalChildProcess(this, ChildMain.warmUpSampleTarget(), "ArchiveTraining",
                 new int[] {0}, false, false);
+        trainer.rehearse(recentTarget);
         trainer.jvmOptions(ClassDataArchive.trainingOptions(draft).toArray(String[]::new))
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                 .redirectError(ProcessBuilder.Redirect.DISCARD);

@@ -1,19 +1,21 @@
 package org.multiprocessing4j.internal.launch;
 
-import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Optional;
 import org.multiprocessing4j.ChildProcess;
 import org.multiprocessing4j.ProcessIdentity;
-import org.multiprocessing4j.internal.transport.FrameChannel;
 
 /**
- * A child's connection to its parent, and the guarantee that the child does not outlive it.
+ * A child's parent, and the guarantee that the child does not outlive it.
  *
- * <p>The parent never writes after the bootstrap frame, so a read on the control connection only
- * returns when the parent's end closes: when the parent process is gone. A daemon thread waits for
- * that, then removes the parent's session directory (the parent cannot any more), terminates this
+ * <p>{@link #watch()} looks every {@value #POLL_MILLIS} ms whether this process's parent is still
+ * the process that started it: when a parent dies, the operating system gives its children another
+ * one. Then it removes the parent's session directory (the parent cannot any more), terminates this
  * child's own children, and exits this JVM through {@link System#exit} so that shutdown hooks run,
- * with a halt one second later in case a hook hangs.
+ * with a halt one second later in case a hook hangs. Looking, rather than a thread blocked in a
+ * read that ends when the parent does: at exit, a JVM waits up to 300 ms for threads blocked in
+ * native code, and nothing can unblock a read of a pipe. Until the bootstrap has come, the child's
+ * main thread reads from its parent, and the end of that read tells it the parent is gone.
  */
 final class ParentLink implements ProcessIdentity {
 
@@ -21,44 +23,38 @@ final class ParentLink implements ProcessIdentity {
     static final int ORPHANED = 70;
 
     private static final long HALT_AFTER_MILLIS = 1000;
+    private static final long POLL_MILLIS = 100;
 
     private final String name;
     private final long pid;
-    private final FrameChannel channel;
     private final String parentSession;
     private volatile boolean alive = true;
     private volatile boolean leaving;
 
-    ParentLink(String name, long pid, FrameChannel channel, String parentSession) {
+    ParentLink(String name, long pid, String parentSession) {
         this.name = name;
         this.pid = pid;
-        this.channel = channel;
         this.parentSession = parentSession;
     }
 
-    void watch() {
-        // a class, not a lambda: spinning a lambda class costs a warm child a millisecond here
-        Thread watcher = new Thread("multiprocessing4j parent watch") {
-            @Override
-            public void run() {
-                awaitParentExit();
+    /**
+     * Watches the parent until this child leaves or the parent is gone; in the latter case, ends
+     * this JVM.
+     *
+     * @throws InterruptedException if interrupted while waiting
+     */
+    void watch() throws InterruptedException {
+        while (!leaving) {
+            Thread.sleep(POLL_MILLIS);
+            Optional<ProcessHandle> parent = ProcessHandle.current().parent();
+            if (!leaving && (parent.isEmpty() || parent.get().pid() != pid)) {
+                orphaned();
+                return;
             }
-        };
-        watcher.setDaemon(true);
-        watcher.start();
+        }
     }
 
-    private void awaitParentExit() {
-        try {
-            while (channel.read() != null) {
-                // the parent sends nothing after the bootstrap; ignore anything unexpected
-            }
-        } catch (IOException e) {
-            // a broken connection means the same as a closed one
-        }
-        if (leaving) {
-            return;
-        }
+    private void orphaned() {
         alive = false;
         if (!parentSession.isEmpty()) {
             Session.deleteTree(Path.of(parentSession));
@@ -80,13 +76,9 @@ final class ParentLink implements ProcessIdentity {
         System.exit(ORPHANED);
     }
 
-    /**
-     * Stops watching because this child is exiting by itself. The watcher must not be blocked in a
-     * read then: the JVM's exit waits up to 300 ms for threads blocked in native code.
-     */
+    /** Stops watching because this child is exiting by itself. */
     void leave() {
         leaving = true;
-        channel.shutdownInput();
     }
 
     @Override

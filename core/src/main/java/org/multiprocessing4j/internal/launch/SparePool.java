@@ -39,8 +39,6 @@ final class SparePool {
     }
 
     private static final long REFILL_DELAY_MILLIS = 100;
-    /** Larger targets are not rehearsed: what they capture is not worth copying to every spare. */
-    private static final int REHEARSAL_LIMIT = 64 * 1024;
     /** How long a new spare may take to warm up before it is given up on. */
     private static final int READY_TIMEOUT_MILLIS = 30_000;
 
@@ -58,7 +56,6 @@ final class SparePool {
     private int launching;
     private boolean active;
     private boolean closed;
-    private volatile byte[] recentTarget = new byte[0];
 
     SparePool(LocalContext context) {
         this.context = context;
@@ -101,16 +98,6 @@ final class SparePool {
         CompletableFuture.anyOf(started, CompletableFuture.runAsync(() -> { }, RefillDelay.EXECUTOR))
                 .whenComplete((ignored, failure) -> refill());
         return spare;
-    }
-
-    /**
-     * Remembers the target of a start, which spares launched from now on rehearse: a program tends to
-     * start the same kind of target again.
-     */
-    void recordTarget(byte[] target) {
-        if (target.length <= REHEARSAL_LIMIT) {
-            recentTarget = target;
-        }
     }
 
     private synchronized void refill() {
@@ -166,13 +153,14 @@ final class SparePool {
         try {
             List<String> command = new ArrayList<>(context.sharedJvmOptions());
             command.addAll(options);
-            LaunchedJvm jvm = LaunchedJvm.launch(port -> new ProcessBuilder(JvmCommand.of(command, port))
+            LaunchedJvm jvm = LaunchedJvm.launchSpare(port -> new ProcessBuilder(JvmCommand.of(command,
+                    Integer.toString(port)))
                     .redirectInput(Platform.nullDevice())
                     .redirectOutput(Redirect.INHERIT)
                     .redirectError(Redirect.INHERIT), context.newToken());
             FrameChannel channel = jvm.awaitConnection();
             if (channel != null) {
-                channel.write(Bootstrap.REHEARSE, recentTarget);
+                channel.write(Bootstrap.REHEARSE, context.recentTarget());
                 channel.readTimeout(READY_TIMEOUT_MILLIS);
                 Frame ready = channel.read();
                 channel.readTimeout(0);

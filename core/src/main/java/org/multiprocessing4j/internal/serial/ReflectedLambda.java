@@ -52,7 +52,10 @@ abstract class ReflectedLambda implements Serializable {
         this.capturingClass = capturingClass;
         this.implementation = implementation;
         this.captured = new Object[description.getCapturedArgCount()];
-        Arrays.setAll(captured, description::getCapturedArg);
+        // a loop, not a method reference: in a fresh JVM, the first lambda costs milliseconds
+        for (int i = 0; i < captured.length; i++) {
+            captured[i] = description.getCapturedArg(i);
+        }
     }
 
     /**

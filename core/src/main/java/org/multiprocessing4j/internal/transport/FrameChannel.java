@@ -11,13 +11,13 @@ import java.net.Socket;
 
 /**
  * Length-prefixed frames over a loopback TCP connection: a 4-byte length, a 1-byte type, then the
- * payload.
+ * payload. The same frames can be written to and read from plain streams, such as a pipe.
  *
  * <p>One thread may read while another writes: a socket's two streams are independent. Classic
- * sockets rather than NIO channels, because a child JVM opens one in its first milliseconds, and
- * a NIO socket channel first looks for a selector provider with the service loader (opening every
- * jar on the class path), and a Unix-domain one also seeds a {@code SecureRandom}: together 10 to
- * 15 ms of a child's start.
+ * sockets rather than NIO channels, because a NIO socket channel first looks for a selector
+ * provider with the service loader (opening every jar on the class path), and a Unix-domain one
+ * also seeds a {@code SecureRandom}. Even a classic socket costs a fresh JVM about 10 ms, which is
+ * why only spares, which have time, open one (see {@code ChildMain}).
  */
 public final class FrameChannel implements Closeable {
 
@@ -72,17 +72,29 @@ public final class FrameChannel implements Closeable {
      */
     public void write(byte type, byte[] payload) throws IOException {
         synchronized (writeLock) {
-            int length = payload.length;
-            byte[] frame = new byte[5 + length];
-            frame[0] = (byte) (length >>> 24);
-            frame[1] = (byte) (length >>> 16);
-            frame[2] = (byte) (length >>> 8);
-            frame[3] = (byte) length;
-            frame[4] = type;
-            System.arraycopy(payload, 0, frame, 5, length);
-            out.write(frame);
-            out.flush();
+            write(out, type, payload);
         }
+    }
+
+    /**
+     * Writes one frame to a stream, such as a pipe, for {@link #read(DataInputStream)}.
+     *
+     * @param out the stream
+     * @param type the frame's type
+     * @param payload the payload
+     * @throws IOException if the reader is gone
+     */
+    public static void write(OutputStream out, byte type, byte[] payload) throws IOException {
+        int length = payload.length;
+        byte[] frame = new byte[5 + length];
+        frame[0] = (byte) (length >>> 24);
+        frame[1] = (byte) (length >>> 16);
+        frame[2] = (byte) (length >>> 8);
+        frame[3] = (byte) length;
+        frame[4] = type;
+        System.arraycopy(payload, 0, frame, 5, length);
+        out.write(frame);
+        out.flush();
     }
 
     /**
@@ -94,20 +106,32 @@ public final class FrameChannel implements Closeable {
      */
     public Frame read() throws IOException {
         synchronized (in) {
-            int first = in.read();
-            if (first < 0) {
-                return null;
-            }
-            int length = (first << 24) | (in.readUnsignedByte() << 16) | (in.readUnsignedByte() << 8)
-                    | in.readUnsignedByte();
-            byte type = in.readByte();
-            if (length < 0 || length > MAX_PAYLOAD) {
-                throw new IOException("corrupt frame: length " + length);
-            }
-            byte[] payload = new byte[length];
-            in.readFully(payload);
-            return new Frame(type, payload);
+            return read(in);
         }
+    }
+
+    /**
+     * Reads one frame from a stream, such as a pipe, written the way {@link #write} writes.
+     *
+     * @param in the stream
+     * @return the frame, or {@code null} if the stream ended between frames
+     * @throws EOFException if the stream ended inside a frame
+     * @throws IOException on any other failure
+     */
+    public static Frame read(DataInputStream in) throws IOException {
+        int first = in.read();
+        if (first < 0) {
+            return null;
+        }
+        int length = (first << 24) | (in.readUnsignedByte() << 16) | (in.readUnsignedByte() << 8)
+                | in.readUnsignedByte();
+        byte type = in.readByte();
+        if (length < 0 || length > MAX_PAYLOAD) {
+            throw new IOException("corrupt frame: length " + length);
+        }
+        byte[] payload = new byte[length];
+        in.readFully(payload);
+        return new Frame(type, payload);
     }
 
     /**

@@ -22,7 +22,7 @@ class JvmCommandTest {
 
     @Test
     void commandRunsChildMainWithTheCallersOptionsAfterTheInheritedOnes() {
-        List<String> command = JvmCommand.of(List.of("-Xmx64m"), 40123);
+        List<String> command = JvmCommand.of(List.of("-Xmx64m"), "40123");
 
         assertThat(command.get(0)).endsWith("java");
         assertThat(command).containsSubsequence("-cp", System.getProperty("java.class.path"));
@@ -40,8 +40,8 @@ class JvmCommandTest {
 
     @Test
     void childrenMayCallNativeCodeUnlessTheCallerSaysOtherwise() {
-        assertThat(JvmCommand.of(List.of(), 40123)).contains("--enable-native-access=ALL-UNNAMED");
-        assertThat(JvmCommand.of(List.of("--enable-native-access=com.example"), 40123))
+        assertThat(JvmCommand.of(List.of())).contains("--enable-native-access=ALL-UNNAMED");
+        assertThat(JvmCommand.of(List.of("--enable-native-access=com.example")))
                 .doesNotContain("--enable-native-access=ALL-UNNAMED")
                 .contains("--enable-native-access=com.example");
     }
