@@ -147,9 +147,11 @@ public interface ChildProcess extends ProcessIdentity {
     /**
      * Waits until the child has exited: its target has returned or thrown, its children are done,
      * its standard streams are flushed and its exit code is known, or its process has ended
-     * (killed, or {@link System#exit} in the target). After a child has reported how its target
-     * ended, its JVM still runs its shutdown hooks and ends, a few milliseconds that joining does not
-     * wait for, as Python's does not wait for the operating system to free a child's memory.
+     * (killed, or {@link System#exit} in the target). A child that took a spare JVM (see
+     * {@link StartMethod#WARM}) reports how its target ended before its JVM runs its shutdown hooks
+     * and ends, a few milliseconds that joining does not wait for, as Python's does not wait for the
+     * operating system to free a child's memory; a child started cold is joined when its process
+     * has ended.
      *
      * @throws InterruptedException if the calling thread is interrupted while waiting
      * @throws IllegalStateException if the child has not been started or is closed

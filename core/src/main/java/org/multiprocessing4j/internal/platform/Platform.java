@@ -42,7 +42,8 @@ public final class Platform {
     }
 
     /**
-     * The file a child reads as standard input: nothing, as in Python.
+     * The file a spare child JVM reads as standard input: nothing, as in Python. (A cold child's is
+     * the pipe its bootstrap comes through, closed after it.)
      *
      * @return the null device
      */
