@@ -151,7 +151,8 @@ WORKLOADS = (
         name="queue.1-1",
         title="Queue throughput, 1 producer → 1 consumer, small objects",
         measures="A producer child puts 20,000 `[\"u\", i, \"hello\"]` per run and this process takes "
-                 "them; a run is timed from the producer's start signal until the last is taken. "
+                 "them, counting them and summing their `i` (checked against what was put); a run is "
+                 "timed from the producer's start signal until the last is taken. "
                  "CPython: `multiprocessing.Queue`. multiprocessing4j: `Multiprocessing.queue()`.",
         comparisons=(Comparison("queue", "Queue", goal=15),),
     ),
@@ -159,7 +160,7 @@ WORKLOADS = (
         name="queue.2-2",
         title="Queue throughput, 2 producers → 2 consumers, small objects",
         measures="As `queue.1-1` with two producer children and two consumer children on one queue, "
-                 "40,000 messages per run; a run ends when both consumers have reported their counts.",
+                 "40,000 messages per run; a run ends when both consumers have reported their counts and sums.",
         comparisons=(Comparison("queue", "Queue", goal=10),),
         same_scale_as="queue.1-1",
     ),

@@ -279,19 +279,30 @@ def produce(queue, go, runs, messages, large):
         queue.put(STOP)
 
 
-def consume(queue, go, counts, runs):
-    """A consumer of queue.2-2: per run, waits for its turn, takes until STOP, reports its count."""
+def take_until_stop(queue, large):
+    """Takes messages until STOP: their count and the sum of their numbers (a message's length
+    for large ones)."""
+    taken = checksum = 0
+    while True:
+        message = queue.get()
+        if message == STOP:
+            return taken, checksum
+        taken += 1
+        checksum += len(message) if large else message[1]
+
+
+def consume(queue, go, counts, runs, large):
+    """A consumer of queue.2-2: per run, waits for its turn, takes until STOP, reports its count and
+    checksum."""
     for _ in range(runs):
         go.acquire()
-        taken = 0
-        while queue.get() != STOP:
-            taken += 1
-        counts.put(taken)
+        counts.put(take_until_stop(queue, large))
 
 
 def queue_workload(settings, out, workload, producers, messages, large):
     """producers children put; with one, this process takes; with more, as many consumer children
-    take and report their counts. A run is timed from the start signal until all was taken."""
+    take and report their counts and checksums. A run is timed from the start signal until all was
+    taken."""
     queue, counts = mp.Queue(), mp.Queue()
     runs = settings.warmup + settings.repetitions
     turns, children = [], []
@@ -300,23 +311,23 @@ def queue_workload(settings, out, workload, producers, messages, large):
         children.append(mp.Process(target=produce, args=(queue, turns[-1], runs, messages, large)))
     for _ in range(producers if producers > 1 else 0):
         turns.append(mp.Semaphore(0))
-        children.append(mp.Process(target=consume, args=(queue, turns[-1], counts, runs)))
+        children.append(mp.Process(target=consume, args=(queue, turns[-1], counts, runs, large)))
     for child in children:
         child.start()
+    expected = (producers * messages, producers * (messages * (1 << 20) if large else messages * (messages - 1) // 2))
 
     def trial():
         begin = time.perf_counter()
         for turn in turns:
             turn.release()
-        taken = 0
         if producers == 1:
-            while queue.get() != STOP:
-                taken += 1
+            result = take_until_stop(queue, large)
         else:
-            taken = sum(counts.get() for _ in range(producers))
+            reports = [counts.get() for _ in range(producers)]
+            result = (sum(r[0] for r in reports), sum(r[1] for r in reports))
         elapsed = time.perf_counter() - begin
-        if taken != producers * messages:
-            raise RuntimeError(f"{taken} messages taken, {producers * messages} put")
+        if result != expected:
+            raise RuntimeError(f"taken (count, checksum) {result}, put {expected}")
         return elapsed
 
     samples = collect(settings, trial)

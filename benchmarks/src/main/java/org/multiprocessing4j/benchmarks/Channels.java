@@ -93,12 +93,12 @@ final class Channels {
     /**
      * {@code producers} children each put {@code messages} then a stop per run; with one producer
      * this process takes, with more as many consumer children take until a stop and report their
-     * count. A run is timed from the start signal until every message was taken.
+     * count and checksum. A run is timed from the start signal until every message was taken.
      */
     private static void queue(Settings settings, Consumer<String> out, String workload, int producers, int messages,
             boolean large) throws Exception {
         ProcessQueue<Object> queue = Multiprocessing.queue();
-        ProcessQueue<Integer> counts = Multiprocessing.queue();
+        ProcessQueue<List<Long>> counts = Multiprocessing.queue();
         int runs = settings.warmup() + settings.repetitions();
         // one start signal per child: a shared one would let a quick child take another's turn
         List<ProcessSemaphore> turns = new ArrayList<>();
@@ -123,30 +123,31 @@ final class Channels {
             children.add(start(() -> {
                 for (int run = 0; run < runs; run++) {
                     go.acquire();
-                    int taken = 0;
-                    while (!STOP.equals(queue.take())) {
-                        taken++;
-                    }
-                    counts.put(taken);
+                    counts.put(takeUntilStop(queue, large));
                 }
             }));
         }
+        List<Long> expected = List.of((long) producers * messages,
+                producers * (large ? (long) messages << 20 : (long) messages * (messages - 1) / 2));
         Samples samples = Samples.collect(settings, () -> {
             long begin = System.nanoTime();
             turns.forEach(ProcessSemaphore::release);
-            int taken = 0;
+            List<Long> result;
             if (producers == 1) {
-                while (!STOP.equals(queue.take())) {
-                    taken++;
-                }
+                result = takeUntilStop(queue, large);
             } else {
+                long taken = 0;
+                long checksum = 0;
                 for (int c = 0; c < producers; c++) {
-                    taken += counts.take();
+                    List<Long> report = counts.take();
+                    taken += report.get(0);
+                    checksum += report.get(1);
                 }
+                result = List.of(taken, checksum);
             }
             long elapsed = System.nanoTime() - begin;
-            if (taken != producers * messages) {
-                throw new IllegalStateException(taken + " messages taken, " + producers * messages + " put");
+            if (!result.equals(expected)) {
+                throw new IllegalStateException("taken (count, checksum) " + result + ", put " + expected);
             }
             return elapsed;
         });
@@ -154,6 +155,20 @@ final class Channels {
         long total = (long) producers * messages;
         out.accept(large ? ResultLine.microsEach(workload, "queue", samples, total)
                 : ResultLine.rate(workload, "queue", samples, total));
+    }
+
+    /**
+     * Takes messages until a stop: their count and the sum of their numbers (of their lengths for
+     * large ones).
+     */
+    private static List<Long> takeUntilStop(ProcessQueue<Object> queue, boolean large) throws InterruptedException {
+        long taken = 0;
+        long checksum = 0;
+        for (Object message = queue.take(); !STOP.equals(message); message = queue.take()) {
+            taken++;
+            checksum += large ? ((byte[]) message).length : (Integer) ((List<?>) message).get(1);
+        }
+        return List.of(taken, checksum);
     }
 
     private static ChildProcess start(SerializableRunnable target) {

@@ -21,10 +21,16 @@ import org.multiprocessing4j.internal.sync.RobustMutex;
  * lock, so each side is one writer and one reader at a time, and the ring itself only needs a
  * single-producer single-consumer protocol: a writer copies a record in, then publishes it with
  * a volatile store of {@code tail}; a reader copies it out, then frees it with a volatile store of
- * {@code head}. Volatile rather than release, since each is followed by a look at the other side's
- * wait gate, which must not be read before the store is visible ({@link WaitGate}'s contract). A
- * message larger than a quarter of the ring goes in chunks, each committed on its own, so a reader
- * copies the first chunks out while the writer copies the next ones in.
+ * {@code head}. Volatile rather than release, since each is followed by a look at the wait gate of
+ * those waiting for it, which must not be read before the store is visible ({@link WaitGate}'s
+ * contract). A message larger than a quarter of the ring goes in chunks, each committed on its
+ * own, so a reader copies the first chunks out while the writer copies the next ones in.
+ *
+ * <p>Each side touches the other's cache line as little as it can, since a line that moves between
+ * cores costs more than everything else a small message does: a writer remembers the last
+ * {@code head} it saw and looks again only when that leaves too little room, a reader remembers the
+ * last {@code tail} and looks again only when it has read up to it, and the gate a side wakes is in
+ * its own cell.
  *
  * <p>The work is split by side: {@link RingWriter} puts messages in, {@link RingReader} takes them
  * out, each also recovering from a predecessor that died mid-message; {@link RingEnds} knows
@@ -86,8 +92,8 @@ public final class MessageRing {
         this.writeSide = data.control(1);
         this.writers = writers;
         this.readers = readers;
-        this.notEmpty = new WaitGate(readSide, RingLayout.NOT_EMPTY, WaitGate.Policy.BROADCAST);
-        this.notFull = new WaitGate(writeSide, RingLayout.NOT_FULL, WaitGate.Policy.BROADCAST);
+        this.notEmpty = new WaitGate(writeSide, RingLayout.NOT_EMPTY, WaitGate.Policy.BROADCAST);
+        this.notFull = new WaitGate(readSide, RingLayout.NOT_FULL, WaitGate.Policy.BROADCAST);
         this.allDone = new WaitGate(readSide, RingLayout.ALL_DONE, WaitGate.Policy.BROADCAST);
         this.writer = new RingWriter(this);
         this.reader = new RingReader(this);

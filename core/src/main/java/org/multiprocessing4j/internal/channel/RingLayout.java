@@ -6,17 +6,19 @@ import org.multiprocessing4j.internal.shm.WaitGate;
  * The control cells and records of a {@link MessageRing}.
  *
  * <p>Cell 0 is written by readers, cell 1 by writers, so that each side's hot word has its own
- * cache line:
+ * cache line. Each side's cell also holds the gate that side wakes, so that the look at it after
+ * each message stays in the side's own line: readers wake writers waiting for room, writers wake
+ * readers waiting for data.
  * <pre>
  *   cell 0 (readers)
  *   0          8                      24         28         32            40                     56   60  64
  *   +----------+----------------------+----------+----------+-------------+----------------------+----+---+
- *   |   head   | not-empty wait gate  | reading  | r-closed | unfinished  |  all-done wait gate  |read|tag|
+ *   |   head   | not-full wait gate   | reading  | r-closed | unfinished  |  all-done wait gate  |read|tag|
  *   +----------+----------------------+----------+----------+-------------+----------------------+----+---+
  *   cell 1 (writers)
  *   0          8                      24         28         32       36       40           48           56  60  64
  *   +----------+----------------------+----------+----------+--------+--------+------------+------------+---+---+
- *   |   tail   | not-full wait gate   | writing  | w-closed |written | bound  | w-owner    | r-owner    |   |tag|
+ *   |   tail   | not-empty wait gate  | writing  | w-closed |written | bound  | w-owner    | r-owner    |   |tag|
  *   +----------+----------------------+----------+----------+--------+--------+------------+------------+---+---+
  * </pre>
  * {@code head} and {@code tail} are positions in the data that only grow: the bytes in between
@@ -42,14 +44,16 @@ import org.multiprocessing4j.internal.shm.WaitGate;
 final class RingLayout {
 
     static final int HEAD = 0;
-    static final int NOT_EMPTY = 8;
+    /** In the readers' cell: the readers wake writers through it. */
+    static final int NOT_FULL = 8;
     static final int READING = 24;
     static final int READER_CLOSED = 28;
     static final int UNFINISHED = 32;
     static final int ALL_DONE = 40;
 
     static final int TAIL = 0;
-    static final int NOT_FULL = 8;
+    /** In the writers' cell: the writers wake readers through it. */
+    static final int NOT_EMPTY = 8;
     static final int WRITING = 24;
     static final int WRITER_CLOSED = 28;
     /** Whole messages written, ever (wraps); in the writers' cell. */
@@ -69,7 +73,8 @@ final class RingLayout {
     static final int ABORT = 4;
 
     static {
-        if (ALL_DONE + WaitGate.SIZE > 60 || NOT_FULL + WaitGate.SIZE > WRITING || READER_OWNER + 8 > 60) {
+        if (ALL_DONE + WaitGate.SIZE > 60 || NOT_EMPTY + WaitGate.SIZE > WRITING || NOT_FULL + WaitGate.SIZE > READING
+                || READER_OWNER + 8 > 60) {
             throw new AssertionError("the ring's control fields overlap");
         }
     }

@@ -7,6 +7,7 @@ import static org.multiprocessing4j.internal.channel.RingLayout.HEAD;
 import static org.multiprocessing4j.internal.channel.RingLayout.LAST;
 import static org.multiprocessing4j.internal.channel.RingLayout.READING;
 import static org.multiprocessing4j.internal.channel.RingLayout.RECORD_HEADER;
+import static org.multiprocessing4j.internal.channel.RingLayout.TAIL;
 import static org.multiprocessing4j.internal.channel.RingLayout.WRITING;
 import static org.multiprocessing4j.internal.channel.RingLayout.recordSize;
 
@@ -34,6 +35,8 @@ final class RingReader {
     private final RingSegment data;
     private final Cell readSide;
     private final Cell writeSide;
+    /** The last {@code tail} this process's readers saw; behind the real one, never ahead. */
+    private long knownTail;
 
     RingReader(MessageRing ring) {
         this.ring = ring;
@@ -51,11 +54,12 @@ final class RingReader {
         try {
             // a reader that died mid-message leaves the rest of it to be skipped
             boolean skipping = readSide.getIntVolatile(READING) != 0;
+            boolean readingSet = skipping;
             byte[] message = null;
             int filled = 0;
             while (true) {
                 boolean midMessage = skipping || message != null;
-                DataAttempt attempt = ring.hasData() ? null : new DataAttempt(end, midMessage);
+                DataAttempt attempt = hasData() ? null : new DataAttempt(end, midMessage);
                 if (attempt != null && !ring.notEmpty.await(attempt,
                         midMessage ? WaitGate.FOREVER : MessageRing.remaining(timeoutNanos, deadline), !midMessage)) {
                     return null;
@@ -78,10 +82,15 @@ final class RingReader {
                 } else if ((flags & ABORT) == 0) {
                     skipping = true;
                 }
+                // volatile: writers wait for head (room) and for the count read (a bound), and the
+                // wakes that follow must not read the gate before these stores are seen
                 readSide.putLongVolatile(HEAD, head + recordSize(length));
                 if ((flags & LAST) != 0) {
+                    if (readingSet) {
+                        readSide.putIntRelease(READING, 0);
+                        readingSet = false;
+                    }
                     // a skipped message, whose reader died, was counted out by nobody: it is here
-                    readSide.putIntVolatile(READING, 0);
                     readSide.putIntVolatile(READ, readSide.getInt(READ) + 1);
                     ring.notFull.wake(Integer.MAX_VALUE);
                     if (message != null) {
@@ -89,13 +98,27 @@ final class RingReader {
                     }
                     skipping = false;
                 } else {
-                    readSide.putIntVolatile(READING, message != null || skipping ? 1 : 0);
+                    readingSet = message != null || skipping;
+                    readSide.putIntRelease(READING, readingSet ? 1 : 0);
                     ring.notFull.wake(Integer.MAX_VALUE);
                 }
             }
         } finally {
             ring.readers.unlock();
         }
+    }
+
+    /**
+     * Called holding the reader lock: whether a record is committed past {@code head}. Looks at the
+     * writers' {@code tail} only when the one it last saw has been read up to.
+     */
+    private boolean hasData() {
+        long head = readSide.getLong(HEAD);
+        if (knownTail - head > 0) {
+            return true;
+        }
+        knownTail = writeSide.getLongVolatile(TAIL);
+        return knownTail != head;
     }
 
     /** {@link MessageRing#await}. */

@@ -31,6 +31,8 @@ final class RingWriter {
     private final Cell readSide;
     private final Cell writeSide;
     private final int largestChunk;
+    /** The last {@code head} this process's writers saw; behind the real one, never ahead. */
+    private long knownHead;
 
     RingWriter(MessageRing ring) {
         this.ring = ring;
@@ -75,8 +77,9 @@ final class RingWriter {
             if (flags == FIRST) {
                 writeSide.putIntVolatile(WRITING, 0);
             }
-            // only writers, one at a time under their lock, change it: no atomic update needed
-            writeSide.putIntVolatile(WRITTEN, writeSide.getInt(WRITTEN) + 1);
+            // only writers, one at a time under their lock, change it: no atomic update needed; and
+            // no reader waits for it, so it needs no fence before the wake
+            writeSide.putIntRelease(WRITTEN, writeSide.getInt(WRITTEN) + 1);
             ring.notEmpty.wake(Integer.MAX_VALUE);
             return true;
         } finally {
@@ -112,8 +115,15 @@ final class RingWriter {
         }
     }
 
+    /** Called holding the writer lock; looks at the readers' {@code head} only when it must. */
     private boolean hasRoom(int chunk) {
-        return data.capacity() - (writeSide.getLong(TAIL) - readSide.getLongVolatile(HEAD)) >= recordSize(chunk);
+        long tail = writeSide.getLong(TAIL);
+        long needed = recordSize(chunk);
+        if (data.capacity() - (tail - knownHead) >= needed) {
+            return true;
+        }
+        knownHead = readSide.getLongVolatile(HEAD);
+        return data.capacity() - (tail - knownHead) >= needed;
     }
 
     /** Room for a chunk, or a reader that will never make it: closed, or (looked for before each sleep) dead. */

@@ -88,6 +88,10 @@ public final class Cell {
         INT.setVolatile(buffer, base + field, value);
     }
 
+    public void putIntRelease(int field, int value) {
+        INT.setRelease(buffer, base + field, value);
+    }
+
     public boolean compareAndSetInt(int field, int expected, int value) {
         return INT.compareAndSet(buffer, base + field, expected, value);
     }
