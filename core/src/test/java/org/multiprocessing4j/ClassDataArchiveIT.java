@@ -23,6 +23,12 @@ import org.junit.jupiter.api.io.TempDir;
 @Timeout(180)
 class ClassDataArchiveIT {
 
+    /**
+     * How a class-loading log names a class mapped from an archive. The JDK's own archive holds
+     * none of the classes looked for here, so such a class came from the library's.
+     */
+    private static final String ARCHIVED = "shared objects file";
+
     @TempDir
     Path dir;
     Path cache;
@@ -63,9 +69,9 @@ class ClassDataArchiveIT {
 
         assertThat(runParent("second")).isZero();
         assertThat(classSource("second", "org.multiprocessing4j.internal.launch.ChildMain"))
-                .contains("shared objects file (top)");
+                .contains(ARCHIVED);
         assertThat(classSource("second", Parent.class.getName())).as("the class of the application's target")
-                .contains("shared objects file (top)");
+                .contains(ARCHIVED);
     }
 
     @Test
@@ -81,13 +87,13 @@ class ClassDataArchiveIT {
 
         assertThat(runParent("after-corruption")).as("a truncated archive would crash a JVM that maps it").isZero();
         assertThat(classSource("after-corruption", "org.multiprocessing4j.internal.launch.ChildMain"))
-                .doesNotContain("shared objects file (top)");
+                .doesNotContain(ARCHIVED);
         // trained again: a whole archive replaces the torn one
         await().atMost(Duration.ofSeconds(60)).until(() -> Files.size(archive) > whole.length / 3);
 
         assertThat(runParent("retrained")).isZero();
         assertThat(classSource("retrained", "org.multiprocessing4j.internal.launch.ChildMain"))
-                .contains("shared objects file (top)");
+                .contains(ARCHIVED);
     }
 
     private int runParent(String name) throws Exception {
@@ -113,7 +119,7 @@ class ClassDataArchiveIT {
             return List.of();
         }
         try (Stream<Path> files = Files.list(cache)) {
-            return files.filter(file -> file.toString().endsWith(".jsa")).toList();
+            return files.filter(file -> file.toString().endsWith(".jsa") || file.toString().endsWith(".aot")).toList();
         }
     }
 }

@@ -30,8 +30,10 @@ import java.util.zip.CRC32;
  * children map those classes instead of loading them: a third of a cold start.
  *
  * <p>The archive is made once per JDK and class path by a training child (see
- * {@link LocalContext}) started with {@code -XX:ArchiveClassesAtExit}, which writes it when it
- * exits; it is then moved into place and described in a stamp file: the class path's fingerprint
+ * {@link LocalContext}) that writes it when it exits: on Java 25 and later an ahead-of-time cache
+ * ({@code -XX:AOTCacheOutput}, classes loaded and linked ahead of time), before that a dynamic
+ * archive ({@code -XX:ArchiveClassesAtExit}). It is then moved into place and described in a stamp
+ * file: the class path's fingerprint
  * (each entry's size and modification time) and the archive's own size, time and CRC. A child is
  * given the archive only when the stamp matches, because HotSpot trusts the file it maps: a
  * truncated archive crashes the JVM. So an archive left half-written, corrupted, or made for jars
@@ -49,6 +51,9 @@ final class ClassDataArchive {
 
     /** Silences HotSpot's notes about an archive it cannot use: the child's output is the user's. */
     private static final String QUIET = "-Xlog:cds*=off";
+    private static final String QUIET_AOT = "-Xlog:aot*=off";
+    /** Whether this JDK makes ahead-of-time caches in one step (JEP 514), for its children too. */
+    private static final boolean AOT_CACHE = Runtime.version().feature() >= 25;
 
     private static final Duration STALE_DRAFT = Duration.ofMinutes(10);
 
@@ -97,8 +102,8 @@ final class ClassDataArchive {
             }
         }
         String key = System.getProperty("java.home") + '\n' + System.getProperty("java.vm.version") + '\n' + absolute;
-        return Optional.of(new ClassDataArchive(cacheDirectory.resolve("classes-" + sha256(key) + ".jsa"),
-                fingerprint.toString()));
+        return Optional.of(new ClassDataArchive(
+                cacheDirectory.resolve("classes-" + sha256(key) + (AOT_CACHE ? ".aot" : ".jsa")), fingerprint.toString()));
     }
 
     private static List<String> withManifestClassPath(Path jar) {
@@ -142,7 +147,11 @@ final class ClassDataArchive {
             ok = matchesStamp();
             verified = ok;
         }
-        return ok ? List.of("-XX:SharedArchiveFile=" + archive, QUIET) : List.of();
+        if (!ok) {
+            return List.of();
+        }
+        return AOT_CACHE ? List.of("-XX:AOTCache=" + archive, QUIET, QUIET_AOT)
+                : List.of("-XX:SharedArchiveFile=" + archive, QUIET);
     }
 
     boolean isUsable() {
@@ -156,7 +165,7 @@ final class ClassDataArchive {
     Path draft(long pid) throws IOException {
         Path directory = Files.createDirectories(archive.getParent());
         FileTime stale = FileTime.from(Instant.now().minus(STALE_DRAFT));
-        try (DirectoryStream<Path> drafts = Files.newDirectoryStream(directory, "*.draft")) {
+        try (DirectoryStream<Path> drafts = Files.newDirectoryStream(directory, "*.draft*")) {
             for (Path old : drafts) {
                 if (Files.getLastModifiedTime(old).compareTo(stale) < 0) {
                     Files.deleteIfExists(old);
@@ -166,9 +175,13 @@ final class ClassDataArchive {
         return directory.resolve(archive.getFileName() + "." + pid + ".draft");
     }
 
-    /** The options of a training child that writes the archive to {@code draft} at its exit. */
+    /**
+     * The options of a training child that writes the archive to {@code draft} at its exit (an
+     * ahead-of-time cache is assembled by a JVM the training child starts and waits for as it exits).
+     */
     static List<String> trainingOptions(Path draft) {
-        return List.of("-XX:ArchiveClassesAtExit=" + draft, QUIET);
+        return AOT_CACHE ? List.of("-XX:AOTCacheOutput=" + draft, QUIET, QUIET_AOT)
+                : List.of("-XX:ArchiveClassesAtExit=" + draft, QUIET);
     }
 
     /**
