@@ -58,8 +58,10 @@ final class ChildConversation implements Runnable {
     @Override
     public void run() {
         if (booted != null) {
-            if (!awaitReport(booted)) {
-                child.exited(Platform.pythonExitCode(awaitExitStatus()), null);
+            boolean reported = awaitReport(booted);
+            int status = awaitExitStatus();
+            if (!reported) {
+                child.exited(Platform.pythonExitCode(status), null);
             }
             return;
         }

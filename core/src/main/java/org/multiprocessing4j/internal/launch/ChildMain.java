@@ -25,8 +25,9 @@ import org.multiprocessing4j.internal.transport.FrameChannel.Frame;
  * loopback port, proves itself with a token, rehearses and waits there; its conversation goes on
  * over that connection, and it reports its end before its JVM shuts down.
  *
- * <p>A second thread warms up the lambda machinery at once and then watches the parent (see
- * {@link ParentLink}); until the bootstrap has come, a read that ends early means the parent is gone.
+ * <p>A second thread watches the parent (see {@link ParentLink}) once the child knows who it is; in
+ * a spare it first warms up. Until the bootstrap has come, a read that ends early means the parent
+ * is gone.
  */
 public final class ChildMain {
 
