@@ -34,6 +34,8 @@ final class JvmCommand {
             "-Djdk.module.", "-Djava.class.path=", "-Dsun.java.command=", "-Dsun.java.launcher");
 
     private static final String NATIVE_ACCESS = "--enable-native-access";
+    /** The first release that warns about native code called without the option above. */
+    static final int NATIVE_ACCESS_WARNED_FROM = 24;
 
     private static volatile List<String> inherited;
 
@@ -56,9 +58,12 @@ final class JvmCommand {
         }
         List<String> inherited = inheritedOptions();
         command.addAll(inherited);
-        if (Stream.concat(inherited.stream(), options.stream()).noneMatch(o -> o.startsWith(NATIVE_ACCESS))) {
+        if (Runtime.version().feature() >= NATIVE_ACCESS_WARNED_FROM
+                && Stream.concat(inherited.stream(), options.stream()).noneMatch(o -> o.startsWith(NATIVE_ACCESS))) {
             // the library's own shared-memory waits call native code through JNA: without this,
-            // Java 22 and later warn in every child that does, and a later release will refuse
+            // Java 24 and later warn in every child that does, and a later release will refuse.
+            // Not before: there it only costs a child 5 ms, since the JDK's class-data archive is
+            // then used without its module graph
             command.add(NATIVE_ACCESS + "=ALL-UNNAMED");
         }
         command.addAll(options);

@@ -40,7 +40,11 @@ class JvmCommandTest {
 
     @Test
     void childrenMayCallNativeCodeUnlessTheCallerSaysOtherwise() {
-        assertThat(JvmCommand.of(List.of())).contains("--enable-native-access=ALL-UNNAMED");
+        if (Runtime.version().feature() >= JvmCommand.NATIVE_ACCESS_WARNED_FROM) {
+            assertThat(JvmCommand.of(List.of())).contains("--enable-native-access=ALL-UNNAMED");
+        } else {
+            assertThat(JvmCommand.of(List.of())).noneMatch(option -> option.startsWith("--enable-native-access"));
+        }
         assertThat(JvmCommand.of(List.of("--enable-native-access=com.example")))
                 .doesNotContain("--enable-native-access=ALL-UNNAMED")
                 .contains("--enable-native-access=com.example");
