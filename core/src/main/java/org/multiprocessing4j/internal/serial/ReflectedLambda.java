@@ -215,7 +215,6 @@ abstract class ReflectedLambda implements Serializable {
         }
 
         @Override
-        @SuppressWarnings("unchecked")
         public Object call() throws Exception {
             return hot() instanceof SerializableCallable<?> lambda ? lambda.call() : invoke();
         }
