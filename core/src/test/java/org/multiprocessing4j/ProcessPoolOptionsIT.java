@@ -41,15 +41,17 @@ class ProcessPoolOptionsIT {
         }
     }
 
+    private static Integer failAtTwo(Integer n) {
+        if (n == 2) {
+            throw new IllegalStateException("two");
+        }
+        return n;
+    }
+
     @Test
     void withoutFailFastAnImapStreamGoesOnAfterAFailedItem() {
         try (ProcessPool pool = ProcessPool.builder().processes(2).failFast(false).build();
-                Stream<Integer> results = pool.imap(n -> {
-                    if (n == 2) {
-                        throw new IllegalStateException("two");
-                    }
-                    return n;
-                }, IntStream.range(0, 5).boxed().toList())) {
+                Stream<Integer> results = pool.imap(ProcessPoolOptionsIT::failAtTwo, IntStream.range(0, 5).boxed().toList())) {
             Iterator<Integer> it = results.iterator();
             List<Integer> seen = new ArrayList<>();
             seen.add(it.next());
@@ -64,12 +66,7 @@ class ProcessPoolOptionsIT {
     @Test
     void withFailFastAnImapStreamEndsAtItsFirstFailure() {
         try (ProcessPool pool = Multiprocessing.pool(2);
-                Stream<Integer> results = pool.imap(n -> {
-                    if (n == 2) {
-                        throw new IllegalStateException("two");
-                    }
-                    return n;
-                }, IntStream.range(0, 5).boxed().toList())) {
+                Stream<Integer> results = pool.imap(ProcessPoolOptionsIT::failAtTwo, IntStream.range(0, 5).boxed().toList())) {
             Iterator<Integer> it = results.iterator();
             assertThat(it.next()).isZero();
             assertThat(it.next()).isOne();
