@@ -63,7 +63,7 @@ WORKLOADS = (
                  "defaults (a class-data archive of the start path, trained by the first start on "
                  "this class path, a warm-up run; no performance-data file). `warm`: start method "
                  "WARM, the child takes an idle spare JVM; before each round, untimed, the harness "
-                 "waits until a spare is ready again (`Multiprocessing.prestartSpares`), as "
+                 "waits until a spare is ready again (`ProcessContext.prestart`), as "
                  "forkserver's server is started outside the timing. Starts faster than spares can "
                  "be replaced fall back to cold ones.",
         comparisons=(Comparison("cold", "spawn", goal=1.5),

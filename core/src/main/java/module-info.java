@@ -9,4 +9,7 @@ module org.multiprocessing4j {
     exports org.multiprocessing4j;
     exports org.multiprocessing4j.function;
     exports org.multiprocessing4j.spi;
+
+    uses org.multiprocessing4j.spi.ContextProvider;
+    provides org.multiprocessing4j.spi.ContextProvider with org.multiprocessing4j.internal.local.LocalContextProvider;
 }

@@ -11,13 +11,16 @@ import java.util.concurrent.TimeUnit;
  * A child process that runs one target in its own JVM: Python's {@code multiprocessing.Process}.
  *
  * <p>A child is created by {@link Multiprocessing#process} (or a {@link ProcessContext}), configured,
- * then {@linkplain #start() started} once. The child JVM runs {@code java} from the parent's
+ * then {@linkplain #start() started} once. It receives the target, runs it, and exits: with code 0
+ * when the target returns, 1 when it throws (the exception is printed on the child's standard error
+ * and kept for {@link #exception()}), the code the target passed to {@link System#exit}, or minus
+ * the signal number when a signal ended it ({@code -15} after {@link #terminate()}, {@code -9}
+ * after {@link #kill()}).
+ *
+ * <p>On the local backend the child is a JVM that runs {@code java} from the parent's
  * {@code java.home} with the parent's class path (or, with the {@linkplain StartMethod#WARM warm}
- * start method, is such a JVM started ahead), receives the target, runs it, and exits:
- * with code 0 when the target returns, 1 when it throws (the exception is printed on the child's
- * standard error and kept for {@link #exception()}), the code the target passed to
- * {@link System#exit}, or minus the signal number when a signal ended it ({@code -15} after
- * {@link #terminate()}, {@code -9} after {@link #kill()}).
+ * start method, such a JVM started ahead). Another backend says in its own documentation where its
+ * children run and which of the settings below they honour.
  *
  * <h2>Configuration</h2>
  * The configuration methods return this child so they can be chained, and throw
@@ -33,13 +36,13 @@ import java.util.concurrent.TimeUnit;
  * p.join();
  * }</pre>
  *
- * <h2>The child's JVM options</h2>
+ * <h2>The child's JVM options, on the local backend</h2>
  * The child gets, in this order: the parent's {@code -D} system properties and the options that
  * decide how code loads and checks ({@code -ea}/{@code -da} and their variants, {@code --add-opens},
  * {@code --add-exports}, {@code --add-reads}, {@code --add-modules}, {@code --enable-preview},
- * {@code --enable-native-access}); {@code --enable-native-access=ALL-UNNAMED} if neither the parent
- * nor the caller gives one (the library calls native code in children); then two options that make
- * it start faster:
+ * {@code --enable-native-access}); on Java 24 and later, {@code --enable-native-access=ALL-UNNAMED} if
+ * neither the parent nor the caller gives one (the library calls native code in children, which
+ * those releases warn about otherwise); then two options that make it start faster:
  * {@code -XX:-UsePerfData} (so {@code jps} and {@code jstat} do not list children; {@code jcmd}
  * still works) and, when the class path is made of jar files, a class-data-sharing archive of the
  * classes a child loads on its way to the target, built once per class path by a short training

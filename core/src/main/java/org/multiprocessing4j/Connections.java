@@ -1,18 +1,19 @@
 package org.multiprocessing4j;
 
-import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.WeakHashMap;
-import java.util.concurrent.CompletableFuture;
-import org.multiprocessing4j.internal.channel.MessageRing;
-import org.multiprocessing4j.internal.shm.GateSet;
-import org.multiprocessing4j.internal.shm.WaitGate;
-import org.multiprocessing4j.internal.shm.WakeWord;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import org.multiprocessing4j.spi.Waitable;
+import org.multiprocessing4j.spi.Waiter;
 
 /**
  * Waiting on many pipe ends, queues and processes at once: Python's
@@ -24,22 +25,27 @@ import org.multiprocessing4j.internal.shm.WakeWord;
  *
  * <p>A thread blocked in {@link #waitAny} uses no processor time, and returns as soon as one of
  * the objects is ready: a message sent by any process, a pipe end closed in any process, a child
- * that exits. One case is noticed later: a pipe end whose writing process died without closing
- * it, within about 100 ms.
+ * that exits. A pipe end whose writing process died without closing it is ready once its backend
+ * notices the death (within about 100 ms on the local backend).
  *
- * <p>Implementation note. Each pipe end and queue has a wait gate in shared memory, which its
- * writers wake; a waiting thread sleeps on all of them at once (with Linux's
- * {@code futex_waitv}), and on a word of this process that a child's exit wakes. Where the kernel
- * lacks {@code futex_waitv} (before Linux 5.16), it looks at every object, then naps, 50 µs at
- * first, doubling up to 10 ms.
+ * <p>Implementation note. Pipe ends and queues are {@link Waitable}s, each with the
+ * {@link Waiter} of its backend, which sleeps on all of that backend's objects at once; a child's
+ * exit wakes the waiter. Objects of several backends in one call are slept on by the first
+ * backend's waiter, in slices of at most 10 ms after which the others are looked at.
  */
 public final class Connections {
 
-    /** Woken when a child watched here exits. */
-    private static final WakeWord EXITS = new WakeWord();
-    /** Each child's exit, with {@link #EXITS} woken once it is done; watched once per child. */
-    private static final Map<ChildProcess, CompletableFuture<?>> EXIT_WATCHES =
-            Collections.synchronizedMap(new WeakHashMap<>());
+    private static final long FIRST_SLICE_NANOS = 1_000_000;
+    private static final long LONGEST_SLICE_NANOS = 10_000_000;
+
+    /** The waiters of the threads now waiting on a child: each child's exit wakes them. */
+    private static final List<Waiter> WOKEN_BY_EXITS = new CopyOnWriteArrayList<>();
+    /**
+     * The children whose exit wakes those waiters: watched once each, so that a loop of waits
+     * does not pile completions onto a future that has not completed.
+     */
+    private static final Set<ChildProcess> WATCHED = Collections.newSetFromMap(
+            Collections.synchronizedMap(new WeakHashMap<>()));
 
     private Connections() {
     }
@@ -58,20 +64,22 @@ public final class Connections {
      * @throws InterruptedException if interrupted while waiting
      */
     public static List<Object> waitAny(Collection<?> objects, Duration timeout) throws InterruptedException {
-        List<WaitGate> gates = new ArrayList<>();
+        Map<Waiter, List<Waitable>> byWaiter = new LinkedHashMap<>();
+        List<ChildProcess> children = new ArrayList<>();
         for (Object object : objects) {
-            MessageRing ring = readRing(object);
-            if (ring != null) {
-                gates.add(ring.dataGate());
+            if (object instanceof Waitable waitable) {
+                byWaiter.computeIfAbsent(waitable.waiter(), w -> new ArrayList<>()).add(waitable);
             } else if (object instanceof ChildProcess child) {
-                watchExit(child);
-            } else if (!(object instanceof PipeEnd)) {
-                throw new IllegalArgumentException("cannot wait on a " + (object == null ? "null" : object.getClass().getName()));
+                children.add(child);
+            } else {
+                throw new IllegalArgumentException("cannot wait on a "
+                        + (object == null ? "null" : object.getClass().getName()));
             }
         }
-        long timeoutNanos = timeout == null ? WaitGate.FOREVER : Math.max(0, timeout.toNanos());
+        Waiter waiter = byWaiter.isEmpty() ? new ExitWaiter() : byWaiter.keySet().iterator().next();
+        List<Waitable> sleptOn = byWaiter.getOrDefault(waiter, List.of());
         List<Object> ready = new ArrayList<>();
-        GateSet.await(gates, EXITS, () -> {
+        BooleanSupplier anyReady = () -> {
             ready.clear();
             for (Object object : objects) {
                 if (isReady(object)) {
@@ -79,43 +87,96 @@ public final class Connections {
                 }
             }
             return !ready.isEmpty();
-        }, timeoutNanos);
+        };
+        long timeoutNanos = timeout == null ? Long.MAX_VALUE : Math.max(0, timeout.toNanos());
+        if (!children.isEmpty()) {
+            WOKEN_BY_EXITS.add(waiter);
+        }
+        try {
+            // before the wait: a child that has exited already wakes the waiters at once
+            children.forEach(Connections::watchExit);
+            if (byWaiter.size() <= 1) {
+                waiter.await(sleptOn, anyReady, timeoutNanos);
+            } else {
+                awaitInSlices(waiter, sleptOn, anyReady, timeoutNanos);
+            }
+        } finally {
+            if (!children.isEmpty()) {
+                WOKEN_BY_EXITS.remove(waiter);
+            }
+        }
         return ready;
     }
 
-    /** The ring an object is read from: {@code null} for a process, or a pipe end that cannot receive. */
-    private static MessageRing readRing(Object object) {
-        if (object instanceof PipeEnd end) {
-            return end.in;
+    /** Sleeps on one backend's objects in short slices, so that the others are looked at too. */
+    private static void awaitInSlices(Waiter waiter, List<Waitable> sleptOn, BooleanSupplier ready,
+            long timeoutNanos) throws InterruptedException {
+        long deadline = timeoutNanos == Long.MAX_VALUE ? Long.MAX_VALUE : System.nanoTime() + timeoutNanos;
+        for (long slice = FIRST_SLICE_NANOS;; slice = Math.min(2 * slice, LONGEST_SLICE_NANOS)) {
+            long remaining = deadline == Long.MAX_VALUE ? Long.MAX_VALUE : deadline - System.nanoTime();
+            if (waiter.await(sleptOn, ready, Math.max(0, Math.min(slice, remaining))) || remaining <= slice) {
+                return;
+            }
         }
-        if (object instanceof ProcessQueue<?> queue) {
-            return queue.ring;
-        }
-        if (object instanceof SimpleProcessQueue<?> queue) {
-            return queue.ring;
-        }
-        return null;
-    }
-
-    private static CompletableFuture<?> watchExit(ChildProcess child) {
-        return EXIT_WATCHES.computeIfAbsent(child, c -> c.onExit().whenComplete((exited, failure) -> EXITS.wake()));
     }
 
     private static boolean isReady(Object object) {
-        if (object instanceof PipeEnd end) {
-            try {
-                return end.isClosed() || !end.isReadable() || end.poll();
-            } catch (IOException e) {
-                return true;
+        if (object instanceof Waitable waitable) {
+            return waitable.isReady();
+        }
+        // known before its exit wakes the waiters (see watchExit), so a woken waiter sees it
+        return ((ChildProcess) object).exitCode() != null;
+    }
+
+    /** Has the child's exit wake the waiters, once per child; outside any lock. */
+    private static void watchExit(ChildProcess child) {
+        if (WATCHED.add(child)) {
+            child.onExit().whenComplete((exited, failure) -> {
+                for (Waiter waiter : WOKEN_BY_EXITS) {
+                    waiter.wakeUp();
+                }
+            });
+        }
+    }
+
+    /**
+     * The waiter of a wait on children only: their exits count its wake-ups. It looks at
+     * {@code ready} outside its monitor, since looking may take locks of its own.
+     */
+    private static final class ExitWaiter implements Waiter {
+
+        private static final long SLICE_NANOS = 50_000_000;
+
+        private long wakeUps;
+
+        @Override
+        public boolean await(List<? extends Waitable> objects, BooleanSupplier ready, long timeoutNanos)
+                throws InterruptedException {
+            long deadline = timeoutNanos == Long.MAX_VALUE ? Long.MAX_VALUE : System.nanoTime() + timeoutNanos;
+            while (true) {
+                long seen;
+                synchronized (this) {
+                    seen = wakeUps;
+                }
+                if (ready.getAsBoolean()) {
+                    return true;
+                }
+                long remaining = deadline == Long.MAX_VALUE ? SLICE_NANOS : deadline - System.nanoTime();
+                if (remaining <= 0) {
+                    return false;
+                }
+                synchronized (this) {
+                    if (wakeUps == seen) {
+                        TimeUnit.NANOSECONDS.timedWait(this, Math.min(remaining, SLICE_NANOS));
+                    }
+                }
             }
         }
-        if (object instanceof ProcessQueue<?> queue) {
-            return !queue.isEmpty();
+
+        @Override
+        public synchronized void wakeUp() {
+            wakeUps++;
+            notifyAll();
         }
-        if (object instanceof SimpleProcessQueue<?> queue) {
-            return !queue.isEmpty();
-        }
-        // done once the exit is seen and the waiters were woken for it
-        return watchExit((ChildProcess) object).isDone();
     }
 }

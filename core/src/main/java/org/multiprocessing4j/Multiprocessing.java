@@ -1,17 +1,15 @@
 package org.multiprocessing4j;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.multiprocessing4j.function.SerializableBiConsumer;
 import org.multiprocessing4j.function.SerializableConsumer;
 import org.multiprocessing4j.function.SerializableRunnable;
-import org.multiprocessing4j.internal.launch.LocalContext;
 import org.multiprocessing4j.spi.Serializer;
 
 /**
- * The entry point: Python's {@code multiprocessing} module as static methods over the
- * {@linkplain ProcessContext#local() local context}.
+ * The entry point: Python's {@code multiprocessing} module as static methods over a default
+ * {@link ProcessContext}.
  *
  * <pre>{@code
  * ChildProcess p = Multiprocessing.process(() -> System.out.println("hello from a child JVM"));
@@ -21,10 +19,59 @@ import org.multiprocessing4j.spi.Serializer;
  *
  * <p>No {@code main} guard is needed: a child runs only its target, never the parent's
  * {@code main}.
+ *
+ * <p>The default context is the backend named by the system property
+ * {@code multiprocessing4j.context} ({@code -Dmultiprocessing4j.context=local}, the local backend
+ * when the property is unset), with its default options; so the same program runs on another
+ * backend by that one switch. Every method here is the method of the same name of
+ * {@link #context()}.
  */
 public final class Multiprocessing {
 
+    private static volatile ProcessContext context;
+
     private Multiprocessing() {
+    }
+
+    /**
+     * The context the methods of this class use: the one {@link #setStartMethod} chose, or the
+     * default context (see the class comment), looked up on first use.
+     *
+     * @return the context
+     * @throws IllegalArgumentException if the system property names a backend that is not on the
+     *     class path
+     */
+    public static ProcessContext context() {
+        ProcessContext chosen = context;
+        if (chosen == null) {
+            synchronized (Multiprocessing.class) {
+                chosen = context;
+                if (chosen == null) {
+                    chosen = Backends.byProperty();
+                    context = chosen;
+                }
+            }
+        }
+        return chosen;
+    }
+
+    /**
+     * Chooses how the methods of this class start children from now on: Python's
+     * {@code set_start_method}, which makes {@link ProcessContext#local(StartMethod)} the context
+     * of this class. Children already started, and other contexts, are not affected. The default
+     * is {@link StartMethod#WARM}, or the value of the system property
+     * {@code multiprocessing4j.startMethod} ({@code warm} or {@code cold}).
+     *
+     * @param method the start method
+     * @throws IllegalStateException if the default context is not the local one: start methods
+     *     are options of the local backend
+     */
+    public static synchronized void setStartMethod(StartMethod method) {
+        if (!context().name().equals("local")) {
+            throw new IllegalStateException("start methods are options of the local context; this program's context is "
+                    + context().name());
+        }
+        context = ProcessContext.local(method);
     }
 
     /**
@@ -32,10 +79,9 @@ public final class Multiprocessing {
      *
      * @param target what the child runs
      * @return the child
-     * @see ProcessContext#process(SerializableRunnable)
      */
     public static ChildProcess process(SerializableRunnable target) {
-        return ProcessContext.local().process(target);
+        return context().process(target);
     }
 
     /**
@@ -45,10 +91,9 @@ public final class Multiprocessing {
      * @param argument the argument
      * @param <A> the argument's type
      * @return the child
-     * @see ProcessContext#process(SerializableConsumer, Object)
      */
     public static <A> ChildProcess process(SerializableConsumer<A> target, A argument) {
-        return ProcessContext.local().process(target, argument);
+        return context().process(target, argument);
     }
 
     /**
@@ -62,7 +107,7 @@ public final class Multiprocessing {
      * @return the child
      */
     public static <A, B> ChildProcess process(SerializableBiConsumer<A, B> target, A first, B second) {
-        return ProcessContext.local().process(target, first, second);
+        return context().process(target, first, second);
     }
 
     /**
@@ -72,7 +117,7 @@ public final class Multiprocessing {
      * @return the current process
      */
     public static ProcessIdentity currentProcess() {
-        return ProcessContext.local().currentProcess();
+        return context().currentProcess();
     }
 
     /**
@@ -81,7 +126,7 @@ public final class Multiprocessing {
      * @return the parent, or empty in the program's first JVM
      */
     public static Optional<ProcessIdentity> parentProcess() {
-        return ProcessContext.local().parentProcess();
+        return context().parentProcess();
     }
 
     /**
@@ -90,84 +135,34 @@ public final class Multiprocessing {
      * @return a snapshot, in start order
      */
     public static List<ChildProcess> activeChildren() {
-        return ProcessContext.local().activeChildren();
+        return context().activeChildren();
     }
 
     /**
-     * Chooses how this process starts its children from now on; children already started are not
-     * affected. The default is {@link StartMethod#WARM}, or the value of the system property
-     * {@code multiprocessing4j.startMethod} ({@code warm} or {@code cold}).
-     *
-     * @param method the start method
-     */
-    public static void setStartMethod(StartMethod method) {
-        LocalContext.instance().setStartMethod(method);
-    }
-
-    /**
-     * How this process starts its children.
-     *
-     * @return the start method
-     */
-    public static StartMethod startMethod() {
-        return LocalContext.instance().startMethod();
-    }
-
-    /**
-     * Sets how many idle JVMs the {@link StartMethod#WARM warm} start method keeps ready, and the
-     * extra JVM options they are started with. Only a child whose {@link ChildProcess#jvmOptions}
-     * are exactly these options (none, by default) takes a spare. The default is one spare without
-     * options, or the number in the system property {@code multiprocessing4j.spares}. Spares are
-     * launched when the first child starts, or by {@link #prestartSpares}; each idle spare is a JVM
-     * of its own (see {@code benchmarks/RESULTS.md} for its memory).
-     *
-     * @param count the number of spares, at least 0 (0 makes every start cold)
-     * @param jvmOptions the spares' extra JVM options
-     * @throws IllegalArgumentException if {@code count} is negative or an option is blank
-     */
-    public static void setSpares(int count, String... jvmOptions) {
-        LocalContext.instance().setSpares(count, List.of(jvmOptions));
-    }
-
-    /**
-     * Launches the spares now rather than at the first start, and waits until they are ready: for a
-     * program that wants even its first children to start warm.
-     *
-     * @param timeout the longest time to wait
-     * @return whether every spare is ready
-     * @throws InterruptedException if the calling thread is interrupted while waiting
-     */
-    public static boolean prestartSpares(Duration timeout) throws InterruptedException {
-        return LocalContext.instance().prestartSpares(timeout);
-    }
-
-    /**
-     * The number of processors available to this JVM.
+     * The number of processors the children can use.
      *
      * @return at least 1
      */
     public static int cpuCount() {
-        return ProcessContext.local().cpuCount();
+        return context().cpuCount();
     }
 
     /**
      * Creates a lock shared by processes: Python's {@code Lock()}.
      *
      * @return a new, free lock
-     * @see ProcessContext#lock()
      */
     public static ProcessLock lock() {
-        return ProcessContext.local().lock();
+        return context().lock();
     }
 
     /**
      * Creates a reentrant lock shared by processes: Python's {@code RLock()}.
      *
      * @return a new, free lock
-     * @see ProcessContext#reentrantLock()
      */
     public static ProcessReentrantLock reentrantLock() {
-        return ProcessContext.local().reentrantLock();
+        return context().reentrantLock();
     }
 
     /**
@@ -175,10 +170,9 @@ public final class Multiprocessing {
      *
      * @param lock the lock that waiters and signallers hold
      * @return a new condition
-     * @see ProcessContext#condition(RobustLock)
      */
     public static ProcessCondition condition(RobustLock lock) {
-        return ProcessContext.local().condition(lock);
+        return context().condition(lock);
     }
 
     /**
@@ -186,10 +180,9 @@ public final class Multiprocessing {
      *
      * @param permits the permits it starts with, at least 0
      * @return a new semaphore
-     * @see ProcessContext#semaphore(int)
      */
     public static ProcessSemaphore semaphore(int permits) {
-        return ProcessContext.local().semaphore(permits);
+        return context().semaphore(permits);
     }
 
     /**
@@ -197,20 +190,18 @@ public final class Multiprocessing {
      *
      * @param permits the permits it starts with and its bound, at least 1
      * @return a new semaphore
-     * @see ProcessContext#boundedSemaphore(int)
      */
     public static ProcessSemaphore boundedSemaphore(int permits) {
-        return ProcessContext.local().boundedSemaphore(permits);
+        return context().boundedSemaphore(permits);
     }
 
     /**
      * Creates an event shared by processes: Python's {@code Event()}.
      *
      * @return a new, clear event
-     * @see ProcessContext#event()
      */
     public static ProcessEvent event() {
-        return ProcessContext.local().event();
+        return context().event();
     }
 
     /**
@@ -218,10 +209,9 @@ public final class Multiprocessing {
      *
      * @param parties how many must arrive for it to trip
      * @return a new barrier
-     * @see ProcessContext#barrier(int)
      */
     public static ProcessBarrier barrier(int parties) {
-        return ProcessContext.local().barrier(parties);
+        return context().barrier(parties);
     }
 
     /**
@@ -229,22 +219,20 @@ public final class Multiprocessing {
      * generation: Python's {@code Barrier(parties, action)}.
      *
      * @param parties how many must arrive for it to trip
-     * @param action what the last party runs
+     * @param action what the last party runs, or {@code null}
      * @return a new barrier
-     * @see ProcessContext#barrier(int, SerializableRunnable)
      */
     public static ProcessBarrier barrier(int parties, SerializableRunnable action) {
-        return ProcessContext.local().barrier(parties, action);
+        return context().barrier(parties, action);
     }
 
     /**
      * Creates a duplex pipe: Python's {@code Pipe()}.
      *
      * @return the two ends
-     * @see ProcessContext#pipe()
      */
     public static Pipe pipe() {
-        return ProcessContext.local().pipe();
+        return context().pipe();
     }
 
     /**
@@ -252,10 +240,20 @@ public final class Multiprocessing {
      *
      * @param duplex whether messages go both ways
      * @return the two ends
-     * @see ProcessContext#pipe(boolean)
      */
     public static Pipe pipe(boolean duplex) {
-        return ProcessContext.local().pipe(duplex);
+        return context().pipe(duplex);
+    }
+
+    /**
+     * Creates a pipe whose objects go through {@code serializer}.
+     *
+     * @param duplex whether messages go both ways
+     * @param serializer how objects are sent
+     * @return the two ends
+     */
+    public static Pipe pipe(boolean duplex, Serializer serializer) {
+        return context().pipe(duplex, serializer);
     }
 
     /**
@@ -263,10 +261,9 @@ public final class Multiprocessing {
      *
      * @param <E> the type of the elements
      * @return a new, empty queue
-     * @see ProcessContext#queue()
      */
     public static <E> ProcessQueue<E> queue() {
-        return ProcessContext.local().queue();
+        return context().queue();
     }
 
     /**
@@ -275,10 +272,9 @@ public final class Multiprocessing {
      * @param bound the most elements it holds; 0 for no bound
      * @param <E> the type of the elements
      * @return a new, empty queue
-     * @see ProcessContext#queue(int)
      */
     public static <E> ProcessQueue<E> queue(int bound) {
-        return ProcessContext.local().queue(bound);
+        return context().queue(bound);
     }
 
     /**
@@ -288,22 +284,9 @@ public final class Multiprocessing {
      * @param serializer how elements are sent
      * @param <E> the type of the elements
      * @return a new, empty queue
-     * @see ProcessContext#queue(int, Serializer)
      */
     public static <E> ProcessQueue<E> queue(int bound, Serializer serializer) {
-        return ProcessContext.local().queue(bound, serializer);
-    }
-
-    /**
-     * Creates a pipe whose objects go through {@code serializer}.
-     *
-     * @param duplex whether messages go both ways
-     * @param serializer how objects are sent
-     * @return the two ends
-     * @see ProcessContext#pipe(boolean, Serializer)
-     */
-    public static Pipe pipe(boolean duplex, Serializer serializer) {
-        return ProcessContext.local().pipe(duplex, serializer);
+        return context().queue(bound, serializer);
     }
 
     /**
@@ -311,22 +294,33 @@ public final class Multiprocessing {
      *
      * @param <E> the type of the elements
      * @return a new, empty queue
-     * @see ProcessContext#joinableQueue()
      */
     public static <E> JoinableProcessQueue<E> joinableQueue() {
-        return ProcessContext.local().joinableQueue();
+        return context().joinableQueue();
     }
 
     /**
-     * Creates a joinable queue holding at most {@code bound} elements.
+     * Creates a joinable queue holding at most {@code bound} elements: Python's
+     * {@code JoinableQueue(maxsize)}.
      *
      * @param bound the most elements it holds; 0 for no bound
      * @param <E> the type of the elements
      * @return a new, empty queue
-     * @see ProcessContext#joinableQueue(int, Serializer)
      */
     public static <E> JoinableProcessQueue<E> joinableQueue(int bound) {
-        return ProcessContext.local().joinableQueue(bound, Serializer.standard());
+        return context().joinableQueue(bound);
+    }
+
+    /**
+     * Creates a joinable queue whose elements go through {@code serializer}.
+     *
+     * @param bound the most elements it holds; 0 for no bound
+     * @param serializer how elements are sent
+     * @param <E> the type of the elements
+     * @return a new, empty queue
+     */
+    public static <E> JoinableProcessQueue<E> joinableQueue(int bound, Serializer serializer) {
+        return context().joinableQueue(bound, serializer);
     }
 
     /**
@@ -334,20 +328,29 @@ public final class Multiprocessing {
      *
      * @param <E> the type of the elements
      * @return a new, empty queue
-     * @see ProcessContext#simpleQueue()
      */
     public static <E> SimpleProcessQueue<E> simpleQueue() {
-        return ProcessContext.local().simpleQueue();
+        return context().simpleQueue();
+    }
+
+    /**
+     * Creates a simple queue whose elements go through {@code serializer}.
+     *
+     * @param serializer how elements are sent
+     * @param <E> the type of the elements
+     * @return a new, empty queue
+     */
+    public static <E> SimpleProcessQueue<E> simpleQueue(Serializer serializer) {
+        return context().simpleQueue(serializer);
     }
 
     /**
      * A pool of {@link #cpuCount()} worker processes: Python's {@code Pool()}.
      *
      * @return the pool, its workers started
-     * @see ProcessPool#builder()
      */
     public static ProcessPool pool() {
-        return ProcessPool.builder().build();
+        return context().pool();
     }
 
     /**
@@ -357,6 +360,6 @@ public final class Multiprocessing {
      * @return the pool, its workers started
      */
     public static ProcessPool pool(int processes) {
-        return ProcessPool.builder().processes(processes).build();
+        return context().pool(processes);
     }
 }

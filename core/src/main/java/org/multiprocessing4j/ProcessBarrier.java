@@ -1,15 +1,9 @@
 package org.multiprocessing4j;
 
-import java.io.InvalidObjectException;
-import java.io.ObjectInputStream;
-import java.io.Serializable;
 import java.util.concurrent.BrokenBarrierException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.multiprocessing4j.function.SerializableRunnable;
-import org.multiprocessing4j.internal.shm.CellHandle;
-import org.multiprocessing4j.internal.shm.WaitGate;
-import org.multiprocessing4j.internal.sync.SharedBarrier;
 
 /**
  * A barrier shared by processes: Python's {@code multiprocessing.Barrier}, with the methods and
@@ -43,17 +37,7 @@ import org.multiprocessing4j.internal.sync.SharedBarrier;
  *
  * @see ProcessContext#barrier(int, SerializableRunnable)
  */
-public final class ProcessBarrier implements Serializable {
-
-    private static final long serialVersionUID = 1L;
-
-    private final transient SharedBarrier barrier;
-    private final transient SerializableRunnable action;
-
-    ProcessBarrier(SharedBarrier barrier, SerializableRunnable action) {
-        this.barrier = barrier;
-        this.action = action;
-    }
+public interface ProcessBarrier {
 
     /**
      * Arrives and waits for the other parties.
@@ -63,13 +47,7 @@ public final class ProcessBarrier implements Serializable {
      * @throws BrokenBarrierException if the barrier is or becomes broken before it trips, or the
      *     action threw a checked exception (its cause)
      */
-    public int await() throws InterruptedException, BrokenBarrierException {
-        try {
-            return barrier.await(WaitGate.FOREVER, action);
-        } catch (TimeoutException e) {
-            throw new AssertionError("a wait without a timeout timed out", e);
-        }
-    }
+    int await() throws InterruptedException, BrokenBarrierException;
 
     /**
      * Arrives and waits at most {@code timeout} for the other parties.
@@ -81,73 +59,38 @@ public final class ProcessBarrier implements Serializable {
      * @throws BrokenBarrierException if the barrier is or becomes broken before it trips
      * @throws TimeoutException if time runs out first; the barrier breaks
      */
-    public int await(long timeout, TimeUnit unit) throws InterruptedException, BrokenBarrierException,
-            TimeoutException {
-        return barrier.await(Math.max(0, unit.toNanos(timeout)), action);
-    }
+    int await(long timeout, TimeUnit unit) throws InterruptedException, BrokenBarrierException, TimeoutException;
 
     /**
      * How many parties must arrive for the barrier to trip.
      *
      * @return the parties
      */
-    public int parties() {
-        return barrier.parties();
-    }
+    int parties();
 
     /**
      * How many parties are waiting (Python's {@code n_waiting}).
      *
      * @return the count
      */
-    public int numberWaiting() {
-        return barrier.numberWaiting();
-    }
+    int numberWaiting();
 
     /**
      * Whether the barrier is broken.
      *
      * @return {@code true} if broken
      */
-    public boolean isBroken() {
-        return barrier.isBroken();
-    }
+    boolean isBroken();
 
     /**
      * Makes the barrier whole and empty again; parties waiting now get a
      * {@link BrokenBarrierException}. Waits for an action that is running to finish.
      */
-    public void reset() {
-        barrier.reset();
-    }
+    void reset();
 
     /**
      * Breaks the barrier: parties waiting now and arriving before the next {@link #reset()} get a
      * {@link BrokenBarrierException}.
      */
-    public void abort() {
-        barrier.abort();
-    }
-
-    @Override
-    public String toString() {
-        return "ProcessBarrier[parties=" + parties() + ", waiting=" + numberWaiting()
-                + (isBroken() ? ", broken" : "") + "]";
-    }
-
-    /** Crosses into another process as a handle to the same barrier, with its action. */
-    private Object writeReplace() {
-        return new Handle(barrier.handle(), action);
-    }
-
-    private void readObject(ObjectInputStream in) throws InvalidObjectException {
-        throw new InvalidObjectException("a barrier is deserialized from its handle only");
-    }
-
-    private record Handle(CellHandle cell, SerializableRunnable action) implements Serializable {
-
-        private Object readResolve() {
-            return new ProcessBarrier(SharedBarrier.attach(cell), action);
-        }
-    }
+    void abort();
 }

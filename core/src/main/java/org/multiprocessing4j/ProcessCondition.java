@@ -1,16 +1,9 @@
 package org.multiprocessing4j;
 
-import java.io.InvalidObjectException;
-import java.io.ObjectInputStream;
-import java.io.Serializable;
 import java.time.Duration;
-import java.util.Date;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.function.BooleanSupplier;
-import org.multiprocessing4j.internal.shm.CellHandle;
-import org.multiprocessing4j.internal.shm.WaitGate;
-import org.multiprocessing4j.internal.sync.SharedCondition;
 
 /**
  * A condition variable shared by processes: Python's {@code multiprocessing.Condition}, as a
@@ -45,53 +38,7 @@ import org.multiprocessing4j.internal.sync.SharedCondition;
  *
  * @see ProcessContext#condition(RobustLock)
  */
-public final class ProcessCondition implements Condition, Serializable {
-
-    private static final long serialVersionUID = 1L;
-
-    private final transient RobustLock lock;
-    private final transient SharedCondition condition;
-
-    ProcessCondition(RobustLock lock) {
-        this(lock, SharedCondition.create(lock.mutex));
-    }
-
-    private ProcessCondition(RobustLock lock, SharedCondition condition) {
-        this.lock = lock;
-        this.condition = condition;
-    }
-
-    @Override
-    public void await() throws InterruptedException {
-        condition.await(WaitGate.FOREVER, true);
-    }
-
-    @Override
-    public void awaitUninterruptibly() {
-        try {
-            condition.await(WaitGate.FOREVER, false);
-        } catch (InterruptedException e) {
-            throw new AssertionError("an uninterruptible wait was interrupted", e);
-        }
-    }
-
-    @Override
-    public long awaitNanos(long nanosTimeout) throws InterruptedException {
-        long deadline = System.nanoTime() + nanosTimeout;
-        condition.await(Math.max(0, nanosTimeout), true);
-        return deadline - System.nanoTime();
-    }
-
-    @Override
-    public boolean await(long time, TimeUnit unit) throws InterruptedException {
-        return condition.await(Math.max(0, unit.toNanos(time)), true);
-    }
-
-    @Override
-    public boolean awaitUntil(Date deadline) throws InterruptedException {
-        long millis = deadline.getTime() - System.currentTimeMillis();
-        return condition.await(TimeUnit.MILLISECONDS.toNanos(Math.max(0, millis)), true);
-    }
+public interface ProcessCondition extends Condition {
 
     /**
      * Waits until {@code predicate} holds: Python's {@code wait_for(predicate)}. The predicate is
@@ -101,7 +48,7 @@ public final class ProcessCondition implements Condition, Serializable {
      * @throws InterruptedException if the thread is interrupted while waiting; it holds the lock
      * @throws IllegalMonitorStateException if the current thread does not hold the lock
      */
-    public void waitFor(BooleanSupplier predicate) throws InterruptedException {
+    default void waitFor(BooleanSupplier predicate) throws InterruptedException {
         while (!predicate.getAsBoolean()) {
             await();
         }
@@ -117,7 +64,7 @@ public final class ProcessCondition implements Condition, Serializable {
      * @throws InterruptedException if the thread is interrupted while waiting; it holds the lock
      * @throws IllegalMonitorStateException if the current thread does not hold the lock
      */
-    public boolean waitFor(BooleanSupplier predicate, Duration timeout) throws InterruptedException {
+    default boolean waitFor(BooleanSupplier predicate, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         boolean result = predicate.getAsBoolean();
         while (!result) {
@@ -125,7 +72,7 @@ public final class ProcessCondition implements Condition, Serializable {
             if (remaining <= 0) {
                 break;
             }
-            condition.await(remaining, true);
+            await(remaining, TimeUnit.NANOSECONDS);
             result = predicate.getAsBoolean();
         }
         return result;
@@ -137,9 +84,7 @@ public final class ProcessCondition implements Condition, Serializable {
      * @throws IllegalMonitorStateException if the current thread does not hold the lock
      */
     @Override
-    public void signal() {
-        condition.signal();
-    }
+    void signal();
 
     /**
      * Wakes every thread waiting on this condition, in every process.
@@ -147,9 +92,7 @@ public final class ProcessCondition implements Condition, Serializable {
      * @throws IllegalMonitorStateException if the current thread does not hold the lock
      */
     @Override
-    public void signalAll() {
-        condition.signalAll();
-    }
+    void signalAll();
 
     /**
      * How many threads wait on this condition, in all processes, and have not been signalled; for
@@ -158,28 +101,5 @@ public final class ProcessCondition implements Condition, Serializable {
      *
      * @return the count
      */
-    public int numberWaiting() {
-        return condition.numberWaiting();
-    }
-
-    @Override
-    public String toString() {
-        return "ProcessCondition[" + lock + ", waiting=" + numberWaiting() + "]";
-    }
-
-    /** Crosses into another process as a handle to the same condition and lock. */
-    private Object writeReplace() {
-        return new Handle(lock, condition.handle());
-    }
-
-    private void readObject(ObjectInputStream in) throws InvalidObjectException {
-        throw new InvalidObjectException("a condition is deserialized from its handle only");
-    }
-
-    private record Handle(RobustLock lock, CellHandle cell) implements Serializable {
-
-        private Object readResolve() {
-            return new ProcessCondition(lock, SharedCondition.attach(cell, lock.mutex));
-        }
-    }
+    int numberWaiting();
 }

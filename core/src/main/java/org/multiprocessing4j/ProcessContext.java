@@ -1,40 +1,114 @@
 package org.multiprocessing4j;
 
+import java.time.Duration;
 import java.util.List;
-import java.util.Objects;
+import java.util.Map;
 import java.util.Optional;
 import org.multiprocessing4j.function.SerializableBiConsumer;
 import org.multiprocessing4j.function.SerializableConsumer;
 import org.multiprocessing4j.function.SerializableRunnable;
-import org.multiprocessing4j.internal.channel.MessageRing;
-import org.multiprocessing4j.internal.launch.LocalContext;
-import org.multiprocessing4j.internal.serial.ObjectCodec;
-import org.multiprocessing4j.internal.sync.RobustMutex;
-import org.multiprocessing4j.internal.sync.SharedBarrier;
-import org.multiprocessing4j.internal.sync.SharedEvent;
-import org.multiprocessing4j.internal.sync.SharedSemaphore;
+import org.multiprocessing4j.spi.ContextProvider;
 import org.multiprocessing4j.spi.Serializer;
 
 /**
  * A way of running processes, and the factory of everything they share: Python's
- * {@code multiprocessing} context. {@link Multiprocessing} is a facade over {@link #local()}; a
- * program that should later run on a cluster takes a {@code ProcessContext} instead, so only the
- * line that chooses the context changes.
+ * {@code multiprocessing} context. A backend is a context: {@link #local()} runs children as JVMs
+ * on this machine; another backend, found by {@link #get(String)}, may run them elsewhere.
+ * {@link Multiprocessing} is a facade over a default context, chosen by a system property, so a
+ * program written against the facade, or against a {@code ProcessContext} it is given, runs
+ * unchanged on another backend:
  *
- * <p>The synchronization primitives ({@link #lock()}, {@link #semaphore(int)}, {@link #event()},
- * ...) live in shared memory of this machine and are created by the process that calls the
- * factory; a context that runs processes elsewhere overrides these methods.
+ * <pre>{@code
+ * ProcessContext mp = ProcessContext.get("local", Map.of("startMethod", "cold"));  // get_context("spawn")
+ * ProcessQueue<String> q = mp.queue();
+ * mp.process(() -> q.put("hello")).start();
+ * }</pre>
+ *
+ * <h2>Contexts by name</h2>
+ * {@link #get(String, Map)} asks the {@link ContextProvider} of that name, found with
+ * {@link java.util.ServiceLoader}, for the context with those options; equal names and options
+ * give the same context. The local backend is named {@code "local"} and takes these options:
+ * <ul>
+ *   <li>{@code startMethod}: {@code warm} (the default, or the system property
+ *       {@code multiprocessing4j.startMethod}) or {@code cold}; see {@link StartMethod};</li>
+ *   <li>{@code spares}: how many idle JVMs a warm context keeps ready, at least 0 (default 1, or the
+ *       system property {@code multiprocessing4j.spares});</li>
+ *   <li>{@code spareJvmOptions}: the extra JVM options of those spares, separated by spaces, so
+ *       that one option cannot hold a space (none by default); only a child with exactly these
+ *       {@link ChildProcess#jvmOptions} takes a spare.</li>
+ * </ul>
+ * Every local context of a process shares its children: they are numbered, listed by
+ * {@link #activeChildren()} and handled at exit together, as Python's contexts share theirs. A
+ * warm context launches its spares at its first start (or {@link #prestart}) and keeps them until
+ * the JVM exits; since contexts are kept per set of options, a program makes a few contexts and
+ * keeps them, rather than new spare options for every child.
+ *
+ * <h2>Across processes</h2>
+ * Everything a context makes (queues, pipe ends, locks, ...) works in another process when a
+ * child's target captures it, or when it is sent there: it is the same object in both. So does a
+ * context itself: captured by a target, it is the same backend, with the same options, in the
+ * child.
  */
 public interface ProcessContext {
 
     /**
-     * The context that runs children as JVMs on this machine.
+     * The local context with its default options: children as JVMs on this machine, started warm.
      *
-     * @return the local context of this JVM
+     * @return the context
      */
     static ProcessContext local() {
-        return LocalContext.instance();
+        return get("local", Map.of());
     }
+
+    /**
+     * The local context that starts children with {@code method}: {@code local(StartMethod.COLD)} is
+     * Python's {@code get_context("spawn")}.
+     *
+     * @param method the start method
+     * @return the context
+     */
+    static ProcessContext local(StartMethod method) {
+        return get("local", Map.of("startMethod", method.name().toLowerCase(java.util.Locale.ROOT)));
+    }
+
+    /**
+     * The context of the backend named {@code name}, with its default options.
+     *
+     * @param name the backend's name, such as {@code "local"}
+     * @return the context
+     * @throws IllegalArgumentException if no backend of that name is on the class path
+     */
+    static ProcessContext get(String name) {
+        return get(name, Map.of());
+    }
+
+    /**
+     * The context of the backend named {@code name} with {@code options}: the ones not given take
+     * the backend's defaults.
+     *
+     * @param name the backend's name, such as {@code "local"}
+     * @param options the backend's options, by name
+     * @return the context: the same one for equal names and options
+     * @throws IllegalArgumentException if no backend of that name is on the class path, or an
+     *     option is unknown to it or has a value it does not accept
+     */
+    static ProcessContext get(String name, Map<String, String> options) {
+        return Backends.provider(name).context(Map.copyOf(options));
+    }
+
+    /**
+     * The name of this context's backend, as {@link #get(String)} takes it.
+     *
+     * @return the name
+     */
+    String name();
+
+    /**
+     * This context's options, every one the backend knows with the value it has here.
+     *
+     * @return the options, unmodifiable
+     */
+    Map<String, String> options();
 
     /**
      * Creates a child process, not yet started, that will run {@code target}.
@@ -93,32 +167,37 @@ public interface ProcessContext {
     List<ChildProcess> activeChildren();
 
     /**
-     * The number of processors available to this JVM, as {@link Runtime#availableProcessors()}
-     * (which, unlike Python's {@code os.cpu_count()}, honours CPU affinity and container limits).
+     * The number of processors the children of this context can use: for the local backend,
+     * {@link Runtime#availableProcessors()} (which, unlike Python's {@code os.cpu_count()}, honours
+     * CPU affinity and container limits).
      *
      * @return at least 1
      */
-    default int cpuCount() {
-        return Runtime.getRuntime().availableProcessors();
-    }
+    int cpuCount();
+
+    /**
+     * Starts now what this context would otherwise start at its first use, and waits until it is
+     * ready: for the local context, its spare JVMs, so that even the first children start warm.
+     *
+     * @param timeout the longest time to wait
+     * @return whether everything is ready
+     * @throws InterruptedException if the calling thread is interrupted while waiting
+     */
+    boolean prestart(Duration timeout) throws InterruptedException;
 
     /**
      * Creates a lock shared by processes: Python's {@code Lock()}.
      *
      * @return a new, free lock
      */
-    default ProcessLock lock() {
-        return new ProcessLock(RobustMutex.create(false));
-    }
+    ProcessLock lock();
 
     /**
      * Creates a reentrant lock shared by processes: Python's {@code RLock()}.
      *
      * @return a new, free lock
      */
-    default ProcessReentrantLock reentrantLock() {
-        return new ProcessReentrantLock(RobustMutex.create(true));
-    }
+    ProcessReentrantLock reentrantLock();
 
     /**
      * Creates a condition variable of {@code lock}: Python's {@code Condition(lock)}. Same as
@@ -138,9 +217,7 @@ public interface ProcessContext {
      * @return a new semaphore
      * @throws IllegalArgumentException if {@code permits} is negative
      */
-    default ProcessSemaphore semaphore(int permits) {
-        return new ProcessSemaphore(SharedSemaphore.create(permits, false));
-    }
+    ProcessSemaphore semaphore(int permits);
 
     /**
      * Creates a bounded semaphore shared by processes: Python's {@code BoundedSemaphore(permits)},
@@ -150,28 +227,25 @@ public interface ProcessContext {
      * @return a new semaphore
      * @throws IllegalArgumentException if {@code permits} is less than 1
      */
-    default ProcessSemaphore boundedSemaphore(int permits) {
-        return new ProcessSemaphore(SharedSemaphore.create(permits, true));
-    }
+    ProcessSemaphore boundedSemaphore(int permits);
 
     /**
      * Creates an event shared by processes: Python's {@code Event()}.
      *
      * @return a new, clear event
      */
-    default ProcessEvent event() {
-        return new ProcessEvent(SharedEvent.create());
-    }
+    ProcessEvent event();
 
     /**
      * Creates a barrier shared by processes: Python's {@code Barrier(parties)}.
      *
-     * @param parties how many must arrive for it to trip, 1 to 32767
+     * @param parties how many must arrive for it to trip, at least 1 (the local backend takes up
+     *     to 32767)
      * @return a new barrier
      * @throws IllegalArgumentException if {@code parties} is out of range
      */
     default ProcessBarrier barrier(int parties) {
-        return new ProcessBarrier(SharedBarrier.create(parties), null);
+        return barrier(parties, null);
     }
 
     /**
@@ -179,14 +253,14 @@ public interface ProcessContext {
      * {@code Barrier(parties, action)}. The last party to arrive in each generation runs the
      * action, in its own process, before the others are released.
      *
-     * @param parties how many must arrive for it to trip, 1 to 32767
-     * @param action what the last party runs; serialized with the barrier
+     * @param parties how many must arrive for it to trip, at least 1 (the local backend takes up
+     *     to 32767)
+     * @param action what the last party runs, or {@code null} for nothing; serialized with the
+     *     barrier
      * @return a new barrier
      * @throws IllegalArgumentException if {@code parties} is out of range
      */
-    default ProcessBarrier barrier(int parties, SerializableRunnable action) {
-        return new ProcessBarrier(SharedBarrier.create(parties), Objects.requireNonNull(action, "action"));
-    }
+    ProcessBarrier barrier(int parties, SerializableRunnable action);
 
     /**
      * Creates a duplex pipe: Python's {@code Pipe()}. Each end sends to and receives from the
@@ -216,17 +290,7 @@ public interface ProcessContext {
      * @param serializer how objects are sent; serializable, so that the ends can cross processes
      * @return the two ends
      */
-    default Pipe pipe(boolean duplex, Serializer serializer) {
-        ObjectCodec codec = ObjectCodec.of(serializer);
-        MessageRing toLeft = MessageRing.create(MessageRing.DEFAULT_CAPACITY, 0);
-        toLeft.claimWriting();
-        if (!duplex) {
-            return new Pipe(new PipeEnd(toLeft, null, codec), new PipeEnd(null, toLeft, codec));
-        }
-        MessageRing toRight = MessageRing.create(MessageRing.DEFAULT_CAPACITY, 0);
-        toRight.claimWriting();
-        return new Pipe(new PipeEnd(toLeft, toRight, codec), new PipeEnd(toRight, toLeft, codec));
-    }
+    Pipe pipe(boolean duplex, Serializer serializer);
 
     /**
      * Creates an unbounded queue shared by processes: Python's {@code Queue()}. Elements go
@@ -261,10 +325,7 @@ public interface ProcessContext {
      * @return a new, empty queue
      * @throws IllegalArgumentException if {@code bound} is negative
      */
-    default <E> ProcessQueue<E> queue(int bound, Serializer serializer) {
-        return new ProcessQueue<>(MessageRing.create(MessageRing.DEFAULT_CAPACITY, checkBound(bound)),
-                ObjectCodec.of(serializer));
-    }
+    <E> ProcessQueue<E> queue(int bound, Serializer serializer);
 
     /**
      * Creates an unbounded joinable queue shared by processes: Python's {@code JoinableQueue()}.
@@ -277,8 +338,20 @@ public interface ProcessContext {
     }
 
     /**
-     * Creates a joinable queue that holds at most {@code bound} elements, which go through
-     * {@code serializer}: Python's {@code JoinableQueue(maxsize)}.
+     * Creates a joinable queue that holds at most {@code bound} elements: Python's
+     * {@code JoinableQueue(maxsize)}.
+     *
+     * @param bound the most elements it holds; 0 for no bound
+     * @param <E> the type of the elements
+     * @return a new, empty queue
+     * @throws IllegalArgumentException if {@code bound} is negative
+     */
+    default <E> JoinableProcessQueue<E> joinableQueue(int bound) {
+        return joinableQueue(bound, Serializer.standard());
+    }
+
+    /**
+     * Creates a joinable queue whose elements go through {@code serializer}.
      *
      * @param bound the most elements it holds; 0 for no bound
      * @param serializer how elements are sent
@@ -286,10 +359,7 @@ public interface ProcessContext {
      * @return a new, empty queue
      * @throws IllegalArgumentException if {@code bound} is negative
      */
-    default <E> JoinableProcessQueue<E> joinableQueue(int bound, Serializer serializer) {
-        return new JoinableProcessQueue<>(MessageRing.create(MessageRing.DEFAULT_CAPACITY, checkBound(bound)),
-                ObjectCodec.of(serializer));
-    }
+    <E> JoinableProcessQueue<E> joinableQueue(int bound, Serializer serializer);
 
     /**
      * Creates a simple queue shared by processes: Python's {@code SimpleQueue()}.
@@ -298,14 +368,36 @@ public interface ProcessContext {
      * @return a new, empty queue
      */
     default <E> SimpleProcessQueue<E> simpleQueue() {
-        return new SimpleProcessQueue<>(MessageRing.create(MessageRing.DEFAULT_CAPACITY, 0),
-                ObjectCodec.of(Serializer.standard()));
+        return simpleQueue(Serializer.standard());
     }
 
-    private static int checkBound(int bound) {
-        if (bound < 0) {
-            throw new IllegalArgumentException("a queue's bound must be 0 (none) or positive: " + bound);
-        }
-        return bound;
+    /**
+     * Creates a simple queue whose elements go through {@code serializer}.
+     *
+     * @param serializer how elements are sent
+     * @param <E> the type of the elements
+     * @return a new, empty queue
+     */
+    <E> SimpleProcessQueue<E> simpleQueue(Serializer serializer);
+
+    /**
+     * A pool of {@link #cpuCount()} worker processes of this context: Python's {@code Pool()}.
+     *
+     * @return the pool, its workers started
+     * @see ProcessPool#builder()
+     */
+    default ProcessPool pool() {
+        return ProcessPool.builder().context(this).build();
+    }
+
+    /**
+     * A pool of {@code processes} worker processes of this context: Python's
+     * {@code Pool(processes)}.
+     *
+     * @param processes how many workers, at least 1
+     * @return the pool, its workers started
+     */
+    default ProcessPool pool(int processes) {
+        return ProcessPool.builder().context(this).processes(processes).build();
     }
 }

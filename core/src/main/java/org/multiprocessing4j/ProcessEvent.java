@@ -1,13 +1,7 @@
 package org.multiprocessing4j;
 
-import java.io.InvalidObjectException;
-import java.io.ObjectInputStream;
-import java.io.Serializable;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
-import org.multiprocessing4j.internal.shm.CellHandle;
-import org.multiprocessing4j.internal.shm.WaitGate;
-import org.multiprocessing4j.internal.sync.SharedEvent;
 
 /**
  * A flag shared by processes that threads can wait for: Python's {@code multiprocessing.Event}.
@@ -34,43 +28,27 @@ import org.multiprocessing4j.internal.sync.SharedEvent;
  *
  * @see ProcessContext#event()
  */
-public final class ProcessEvent implements Serializable {
-
-    private static final long serialVersionUID = 1L;
-
-    private final transient SharedEvent event;
-
-    ProcessEvent(SharedEvent event) {
-        this.event = event;
-    }
+public interface ProcessEvent {
 
     /** Sets the flag and releases every waiting thread. Does nothing if it is set. */
-    public void set() {
-        event.set();
-    }
+    void set();
 
     /** Clears the flag: later {@code await} calls wait again. */
-    public void clear() {
-        event.clear();
-    }
+    void clear();
 
     /**
      * Whether the flag is set.
      *
      * @return {@code true} if set
      */
-    public boolean isSet() {
-        return event.isSet();
-    }
+    boolean isSet();
 
     /**
      * Waits until the flag is set; returns at once if it is.
      *
      * @throws InterruptedException if the thread is interrupted while waiting
      */
-    public void await() throws InterruptedException {
-        event.await(WaitGate.FOREVER);
-    }
+    void await() throws InterruptedException;
 
     /**
      * Waits at most {@code timeout} for the flag to be set.
@@ -80,9 +58,7 @@ public final class ProcessEvent implements Serializable {
      * @return {@code true} if it was set, {@code false} if time ran out first
      * @throws InterruptedException if the thread is interrupted while waiting
      */
-    public boolean await(long timeout, TimeUnit unit) throws InterruptedException {
-        return event.await(Math.max(0, unit.toNanos(timeout)));
-    }
+    boolean await(long timeout, TimeUnit unit) throws InterruptedException;
 
     /**
      * Waits at most {@code timeout} for the flag to be set.
@@ -91,28 +67,7 @@ public final class ProcessEvent implements Serializable {
      * @return {@code true} if it was set, {@code false} if time ran out first
      * @throws InterruptedException if the thread is interrupted while waiting
      */
-    public boolean await(Duration timeout) throws InterruptedException {
+    default boolean await(Duration timeout) throws InterruptedException {
         return await(timeout.toNanos(), TimeUnit.NANOSECONDS);
-    }
-
-    @Override
-    public String toString() {
-        return "ProcessEvent[" + (isSet() ? "set" : "clear") + "]";
-    }
-
-    /** Crosses into another process as a handle to the same event. */
-    private Object writeReplace() {
-        return new Handle(event.handle());
-    }
-
-    private void readObject(ObjectInputStream in) throws InvalidObjectException {
-        throw new InvalidObjectException("an event is deserialized from its handle only");
-    }
-
-    private record Handle(CellHandle cell) implements Serializable {
-
-        private Object readResolve() {
-            return new ProcessEvent(SharedEvent.attach(cell));
-        }
     }
 }

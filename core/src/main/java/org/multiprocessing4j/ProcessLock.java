@@ -1,11 +1,9 @@
 package org.multiprocessing4j;
 
-import org.multiprocessing4j.internal.sync.RobustMutex;
-
 /**
  * A lock shared by processes: Python's {@code multiprocessing.Lock}, as a
- * {@link java.util.concurrent.locks.Lock}. Not reentrant; see {@link ProcessReentrantLock} for one that
- * is.
+ * {@link java.util.concurrent.locks.Lock}. Not reentrant; see {@link ProcessReentrantLock} for one
+ * that is.
  *
  * <pre>{@code
  * ProcessLock lock = Multiprocessing.lock();
@@ -29,11 +27,5 @@ import org.multiprocessing4j.internal.sync.RobustMutex;
  *
  * @see ProcessContext#lock()
  */
-public final class ProcessLock extends RobustLock {
-
-    private static final long serialVersionUID = 1L;
-
-    ProcessLock(RobustMutex mutex) {
-        super(mutex);
-    }
+public interface ProcessLock extends RobustLock {
 }

@@ -436,7 +436,7 @@ public final class ProcessPool implements ExecutorService, AutoCloseable {
      */
     public static final class Builder {
 
-        private ProcessContext context = ProcessContext.local();
+        private ProcessContext context;
         private int processes;
         private SerializableRunnable initializer;
         private int maxTasksPerChild;
@@ -574,7 +574,8 @@ public final class ProcessPool implements ExecutorService, AutoCloseable {
         }
 
         /**
-         * The context that starts the workers; {@link ProcessContext#local()} by default.
+         * The context that starts the workers and makes their pipes; by default
+         * {@link Multiprocessing#context()}.
          *
          * @param context the context
          * @return this builder
@@ -602,8 +603,9 @@ public final class ProcessPool implements ExecutorService, AutoCloseable {
          * @throws UnserializableObjectException if the initializer cannot be serialized
          */
         public ProcessPool build() {
-            int count = processes > 0 ? processes : context.cpuCount();
-            return new ProcessPool(new PoolSettings(context, count, initializer, maxTasksPerChild, taskTimeout,
+            ProcessContext chosen = context != null ? context : Multiprocessing.context();
+            int count = processes > 0 ? processes : chosen.cpuCount();
+            return new ProcessPool(new PoolSettings(chosen, count, initializer, maxTasksPerChild, taskTimeout,
                     retries, failFast, serializer, progress, jvmOptions.clone()));
         }
     }

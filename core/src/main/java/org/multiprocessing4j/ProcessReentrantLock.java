@@ -1,7 +1,5 @@
 package org.multiprocessing4j;
 
-import org.multiprocessing4j.internal.sync.RobustMutex;
-
 /**
  * A reentrant lock shared by processes: Python's {@code multiprocessing.RLock}, as a
  * {@link java.util.concurrent.locks.Lock} that behaves like
@@ -14,20 +12,12 @@ import org.multiprocessing4j.internal.sync.RobustMutex;
  *
  * @see ProcessContext#reentrantLock()
  */
-public final class ProcessReentrantLock extends RobustLock {
-
-    private static final long serialVersionUID = 1L;
-
-    ProcessReentrantLock(RobustMutex mutex) {
-        super(mutex);
-    }
+public interface ProcessReentrantLock extends RobustLock {
 
     /**
      * How many times the current thread holds this lock.
      *
      * @return the count, 0 if the current thread does not hold the lock
      */
-    public int holdCount() {
-        return mutex.holdCount();
-    }
+    int holdCount();
 }

@@ -1,12 +1,6 @@
 package org.multiprocessing4j;
 
-import java.io.InvalidObjectException;
-import java.io.ObjectInputStream;
-import java.io.Serializable;
 import java.util.concurrent.TimeUnit;
-import org.multiprocessing4j.internal.shm.CellHandle;
-import org.multiprocessing4j.internal.shm.WaitGate;
-import org.multiprocessing4j.internal.sync.SharedSemaphore;
 
 /**
  * A counting semaphore shared by processes: Python's {@code multiprocessing.Semaphore} and
@@ -31,22 +25,14 @@ import org.multiprocessing4j.internal.sync.SharedSemaphore;
  * @see ProcessContext#semaphore(int)
  * @see ProcessContext#boundedSemaphore(int)
  */
-public final class ProcessSemaphore implements Serializable {
-
-    private static final long serialVersionUID = 1L;
-
-    private final transient SharedSemaphore semaphore;
-
-    ProcessSemaphore(SharedSemaphore semaphore) {
-        this.semaphore = semaphore;
-    }
+public interface ProcessSemaphore {
 
     /**
      * Takes a permit, waiting until one is available.
      *
      * @throws InterruptedException if the thread is interrupted while waiting
      */
-    public void acquire() throws InterruptedException {
+    default void acquire() throws InterruptedException {
         acquire(1);
     }
 
@@ -56,17 +42,15 @@ public final class ProcessSemaphore implements Serializable {
      * @param permits how many, at least 1
      * @throws InterruptedException if the thread is interrupted while waiting
      */
-    public void acquire(int permits) throws InterruptedException {
-        semaphore.acquire(permits, WaitGate.FOREVER, true);
-    }
+    void acquire(int permits) throws InterruptedException;
 
     /**
      * Takes a permit if one is available now.
      *
      * @return whether a permit was taken
      */
-    public boolean tryAcquire() {
-        return semaphore.tryAcquire(1);
+    default boolean tryAcquire() {
+        return tryAcquire(1);
     }
 
     /**
@@ -75,9 +59,7 @@ public final class ProcessSemaphore implements Serializable {
      * @param permits how many, at least 1
      * @return whether they were taken
      */
-    public boolean tryAcquire(int permits) {
-        return semaphore.tryAcquire(permits);
-    }
+    boolean tryAcquire(int permits);
 
     /**
      * Takes a permit if one becomes available within the timeout.
@@ -87,7 +69,7 @@ public final class ProcessSemaphore implements Serializable {
      * @return whether a permit was taken
      * @throws InterruptedException if the thread is interrupted while waiting
      */
-    public boolean tryAcquire(long timeout, TimeUnit unit) throws InterruptedException {
+    default boolean tryAcquire(long timeout, TimeUnit unit) throws InterruptedException {
         return tryAcquire(1, timeout, unit);
     }
 
@@ -100,16 +82,14 @@ public final class ProcessSemaphore implements Serializable {
      * @return whether they were taken
      * @throws InterruptedException if the thread is interrupted while waiting
      */
-    public boolean tryAcquire(int permits, long timeout, TimeUnit unit) throws InterruptedException {
-        return semaphore.acquire(permits, Math.max(0, unit.toNanos(timeout)), true);
-    }
+    boolean tryAcquire(int permits, long timeout, TimeUnit unit) throws InterruptedException;
 
     /**
      * Gives a permit back.
      *
      * @throws IllegalStateException if the semaphore is bounded and already holds all its permits
      */
-    public void release() {
+    default void release() {
         release(1);
     }
 
@@ -120,47 +100,19 @@ public final class ProcessSemaphore implements Serializable {
      * @throws IllegalStateException if the semaphore is bounded and would hold more permits than it
      *     started with; nothing is released then
      */
-    public void release(int permits) {
-        semaphore.release(permits);
-    }
+    void release(int permits);
 
     /**
      * The permits available now (Python's {@code get_value()}).
      *
      * @return the count
      */
-    public int availablePermits() {
-        return semaphore.availablePermits();
-    }
+    int availablePermits();
 
     /**
      * Whether releases past the initial permits are refused.
      *
      * @return {@code true} for a bounded semaphore
      */
-    public boolean isBounded() {
-        return semaphore.bound() != 0;
-    }
-
-    @Override
-    public String toString() {
-        return "ProcessSemaphore[permits=" + availablePermits() + (isBounded() ? ", bound=" + semaphore.bound() : "")
-                + "]";
-    }
-
-    /** Crosses into another process as a handle to the same semaphore. */
-    private Object writeReplace() {
-        return new Handle(semaphore.handle());
-    }
-
-    private void readObject(ObjectInputStream in) throws InvalidObjectException {
-        throw new InvalidObjectException("a semaphore is deserialized from its handle only");
-    }
-
-    private record Handle(CellHandle cell) implements Serializable {
-
-        private Object readResolve() {
-            return new ProcessSemaphore(SharedSemaphore.attach(cell));
-        }
-    }
+    boolean isBounded();
 }

@@ -1,12 +1,7 @@
 package org.multiprocessing4j;
 
-import java.io.InvalidObjectException;
-import java.io.ObjectInputStream;
-import java.io.Serializable;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Lock;
-import org.multiprocessing4j.internal.shm.CellHandle;
-import org.multiprocessing4j.internal.sync.RobustMutex;
 
 /**
  * A {@link Lock} shared by processes that recovers when its holder dies: what
@@ -20,34 +15,22 @@ import org.multiprocessing4j.internal.sync.RobustMutex;
  *       memory of this library, or a file mapped by both) before it unlocks is seen by the thread,
  *       in any process, that locks next, as between threads of one JVM.</li>
  *   <li><b>Holder death</b>: when the process holding the lock dies, even by {@code SIGKILL}, the
- *       next thread that waits for it, in any process, takes it over within a second. It then
- *       holds the lock normally, and {@link #ownerDied()} returns {@code true} until it releases
- *       it: the data the lock protects may have been left half-updated, as with a POSIX robust
- *       mutex's {@code EOWNERDEAD}. {@link #tryLock()} also takes over a lock whose holder has died.
- *       A <em>thread</em> that ends while holding the lock in a process that goes on leaves it
- *       held, as with {@link java.util.concurrent.locks.ReentrantLock}.</li>
+ *       next thread that waits for it, in any process, takes it over. It then holds the lock
+ *       normally, and {@link #ownerDied()} returns {@code true} until it releases it: the data the
+ *       lock protects may have been left half-updated, as with a POSIX robust mutex's
+ *       {@code EOWNERDEAD}. {@link #tryLock()} also takes over a lock whose holder has died. A
+ *       <em>thread</em> that ends while holding the lock in a process that goes on leaves it held,
+ *       as with {@link java.util.concurrent.locks.ReentrantLock}. How soon a death is noticed is
+ *       the backend's: within a second on the local one.</li>
  *   <li><b>Only the holding thread may unlock</b>: any other thread, in this or another process,
  *       gets an {@link IllegalMonitorStateException}. (Python's {@code multiprocessing.Lock} lets
  *       anyone release it; code that hands a held lock to another process should use a
  *       {@link ProcessSemaphore} instead.)</li>
  *   <li><b>Not fair</b>: a thread that comes along may take the lock before one that has waited.</li>
- *   <li><b>Waiting costs no processor time</b>: a waiter sleeps in the kernel until the lock is
- *       released. Interrupts are noticed within 50 ms.</li>
+ *   <li><b>Waiting costs no processor time</b>: a waiter sleeps until the lock is released.</li>
  * </ul>
- *
- * <p>The lock lives in shared memory of the process that created it and lasts as long as that
- * process: a process that already uses it may go on using it after the creator has exited, but
- * it can no longer be passed to a new process.
  */
-public abstract sealed class RobustLock implements Lock, Serializable permits ProcessLock, ProcessReentrantLock {
-
-    private static final long serialVersionUID = 1L;
-
-    final transient RobustMutex mutex;
-
-    RobustLock(RobustMutex mutex) {
-        this.mutex = mutex;
-    }
+public interface RobustLock extends Lock {
 
     /**
      * Takes the lock, waiting as long as it takes.
@@ -56,9 +39,7 @@ public abstract sealed class RobustLock implements Lock, Serializable permits Pr
      *     holds it already: the wait would never end
      */
     @Override
-    public void lock() {
-        mutex.lock();
-    }
+    void lock();
 
     /**
      * Takes the lock unless the current thread is interrupted.
@@ -68,9 +49,7 @@ public abstract sealed class RobustLock implements Lock, Serializable permits Pr
      *     holds it already
      */
     @Override
-    public void lockInterruptibly() throws InterruptedException {
-        mutex.lockInterruptibly();
-    }
+    void lockInterruptibly() throws InterruptedException;
 
     /**
      * Takes the lock if it is free, or held by a process that has died.
@@ -78,9 +57,7 @@ public abstract sealed class RobustLock implements Lock, Serializable permits Pr
      * @return whether the lock was taken
      */
     @Override
-    public boolean tryLock() {
-        return mutex.tryLock();
-    }
+    boolean tryLock();
 
     /**
      * Takes the lock if it becomes free within the timeout.
@@ -90,9 +67,7 @@ public abstract sealed class RobustLock implements Lock, Serializable permits Pr
      * @throws InterruptedException if the thread is interrupted before it gets the lock
      */
     @Override
-    public boolean tryLock(long time, TimeUnit unit) throws InterruptedException {
-        return mutex.tryLock(Math.max(0, unit.toNanos(time)));
-    }
+    boolean tryLock(long time, TimeUnit unit) throws InterruptedException;
 
     /**
      * Releases the lock, or one hold of a reentrant lock.
@@ -100,9 +75,7 @@ public abstract sealed class RobustLock implements Lock, Serializable permits Pr
      * @throws IllegalMonitorStateException if the current thread does not hold the lock
      */
     @Override
-    public void unlock() {
-        mutex.unlock();
-    }
+    void unlock();
 
     /**
      * A new condition of this lock, shared by processes like the lock.
@@ -111,9 +84,7 @@ public abstract sealed class RobustLock implements Lock, Serializable permits Pr
      * @see ProcessContext#condition(RobustLock)
      */
     @Override
-    public ProcessCondition newCondition() {
-        return new ProcessCondition(this);
-    }
+    ProcessCondition newCondition();
 
     /**
      * Whether the current thread holds this lock and took it over from a process that died
@@ -122,9 +93,7 @@ public abstract sealed class RobustLock implements Lock, Serializable permits Pr
      *
      * @return {@code true} if the previous owner died holding the lock
      */
-    public boolean ownerDied() {
-        return mutex.ownerDied();
-    }
+    boolean ownerDied();
 
     /**
      * Whether some thread of some process holds the lock (or held it when its process died and
@@ -132,39 +101,12 @@ public abstract sealed class RobustLock implements Lock, Serializable permits Pr
      *
      * @return whether the lock is held
      */
-    public boolean isLocked() {
-        return mutex.isLocked();
-    }
+    boolean isLocked();
 
     /**
      * Whether the current thread holds the lock.
      *
      * @return whether the current thread holds the lock
      */
-    public boolean isHeldByCurrentThread() {
-        return mutex.isHeldByCurrentThread();
-    }
-
-    @Override
-    public String toString() {
-        long owner = mutex.ownerPid();
-        return getClass().getSimpleName() + (owner == 0 ? "[unlocked]" : "[locked by pid " + owner + "]");
-    }
-
-    /** Crosses into another process as a handle to the same lock. */
-    final Object writeReplace() {
-        return new Handle(mutex.handle(), this instanceof ProcessReentrantLock);
-    }
-
-    private void readObject(ObjectInputStream in) throws InvalidObjectException {
-        throw new InvalidObjectException("a lock is deserialized from its handle only");
-    }
-
-    private record Handle(CellHandle cell, boolean reentrant) implements Serializable {
-
-        private Object readResolve() {
-            RobustMutex mutex = RobustMutex.attach(cell, reentrant);
-            return reentrant ? new ProcessReentrantLock(mutex) : new ProcessLock(mutex);
-        }
-    }
+    boolean isHeldByCurrentThread();
 }

@@ -2,7 +2,9 @@ package org.multiprocessing4j;
 
 /**
  * How a child JVM comes to run its target: Python's start methods, for a runtime that cannot fork.
+ * An option of the local context ({@code startMethod}, see {@link ProcessContext}).
  *
+ * @see ProcessContext#local(StartMethod)
  * @see Multiprocessing#setStartMethod(StartMethod)
  */
 public enum StartMethod {
@@ -14,11 +16,11 @@ public enum StartMethod {
     COLD,
 
     /**
-     * A child with default options (see {@link Multiprocessing#setSpares}) takes an idle JVM
-     * launched ahead, and a replacement is launched in the background: the role of Python's
+     * A child whose JVM options are the context's {@code spareJvmOptions} (none by default) takes an
+     * idle JVM launched ahead, and a replacement is launched in the background: the role of Python's
      * {@code forkserver}. Start to join of a no-op target then takes about a millisecond. A child
-     * with its own JVM options, environment, working directory or output redirects, or started
-     * while no spare is ready, starts cold. A warm child is the same as a cold one to its target
+     * with other JVM options, or its own environment, working directory or output redirects, or
+     * started while no spare is ready, starts cold. A warm child is the same as a cold one to its target
      * (name, pid, parent, daemon flag, exit code) except that its JVM started earlier.
      */
     WARM

@@ -1,67 +1,74 @@
 package org.multiprocessing4j;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.multiprocessing4j.spi.Waitable;
+import org.multiprocessing4j.spi.Waiter;
 
-/** Waiting on many pipe ends and queues at once. */
+/** Waiting on objects of two backends at once: each one's waiter, the others looked at in between. */
 @Timeout(60)
 class ConnectionsTest {
 
     @Test
-    void waitAnyReturnsOnlyTheObjectsThatAreReadyInTheOrderGiven() throws Exception {
-        Pipe a = Multiprocessing.pipe();
-        Pipe b = Multiprocessing.pipe();
-        ProcessQueue<String> q = Multiprocessing.queue();
-        SimpleProcessQueue<String> simple = Multiprocessing.simpleQueue();
-        b.right().send("b");
-        simple.put("s");
+    void objectsOfTwoBackendsAreWaitedOnTogether() throws Exception {
+        ProcessQueue<String> local = ProcessContext.local().queue();
+        Flag other = new Flag();
+        assertThat(Connections.waitAny(List.of(local, other), Duration.ofMillis(50))).isEmpty();
 
-        assertThat(Connections.waitAny(List.of(a.left(), b.left(), q, simple), Duration.ofSeconds(30)))
-                .containsExactly(b.left(), simple);
+        CompletableFuture.delayedExecutor(100, TimeUnit.MILLISECONDS).execute(other::raise);
+        assertThat(Connections.waitAny(List.of(local, other), Duration.ofSeconds(30))).containsExactly(other);
+
+        Flag idle = new Flag();
+        CompletableFuture.delayedExecutor(100, TimeUnit.MILLISECONDS).execute(() -> local.offer("late"));
+        assertThat(Connections.waitAny(List.of(idle, local), Duration.ofSeconds(30))).containsExactly(local);
     }
 
-    @Test
-    void waitAnyReturnsNothingWhenItsTimeoutPassesAndWakesForAMessageSentMeanwhile() throws Exception {
-        Pipe a = Multiprocessing.pipe();
-        ProcessQueue<String> q = Multiprocessing.queue();
-        long begin = System.nanoTime();
-        assertThat(Connections.waitAny(List.of(a.left(), q), Duration.ofMillis(100))).isEmpty();
-        assertThat(System.nanoTime() - begin).isGreaterThanOrEqualTo(TimeUnit.MILLISECONDS.toNanos(100));
+    /** A waitable of a backend of its own: a flag, with a waiter that sleeps on a monitor. */
+    private static final class Flag implements Waitable {
 
-        CompletableFuture.runAsync(() -> q.offer("late"));
-        assertThat(Connections.waitAny(List.of(a.left(), q), null)).containsExactly(q);
-    }
+        private static final Waiter WAITER = new Waiter() {
+            @Override
+            public synchronized boolean await(List<? extends Waitable> objects, BooleanSupplier ready,
+                    long timeoutNanos) throws InterruptedException {
+                long deadline = System.nanoTime() + Math.min(timeoutNanos, TimeUnit.DAYS.toNanos(1));
+                while (!ready.getAsBoolean()) {
+                    long remaining = deadline - System.nanoTime();
+                    if (remaining <= 0) {
+                        return false;
+                    }
+                    TimeUnit.NANOSECONDS.timedWait(this, remaining);
+                }
+                return true;
+            }
 
-    @Test
-    void aPipeEndWhosePeerClosedIsReadySinceRecvWouldNotBlock() throws Exception {
-        Pipe a = Multiprocessing.pipe();
-        a.right().close();
-        assertThat(Connections.waitAny(List.of(a.left()), Duration.ofSeconds(30))).containsExactly(a.left());
-    }
+            @Override
+            public synchronized void wakeUp() {
+                notifyAll();
+            }
+        };
 
-    @Test
-    void anInterruptEndsAWaitWithNoTimeout() throws Exception {
-        Pipe a = Multiprocessing.pipe();
-        Thread waiter = Thread.currentThread();
-        CompletableFuture<Void> interrupting = NewThreads.supply(() -> {
-            waiter.interrupt();
-            return null;
-        });
-        assertThatThrownBy(() -> Connections.waitAny(List.of(a.left()), null)).isInstanceOf(InterruptedException.class);
-        interrupting.get(30, TimeUnit.SECONDS);
-        Thread.interrupted();
-    }
+        private volatile boolean raised;
 
-    @Test
-    void otherObjectsAreRefused() {
-        assertThatThrownBy(() -> Connections.waitAny(List.of("not a connection"), Duration.ZERO))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("java.lang.String");
+        void raise() {
+            raised = true;
+            WAITER.wakeUp();
+        }
+
+        @Override
+        public boolean isReady() {
+            return raised;
+        }
+
+        @Override
+        public Waiter waiter() {
+            return WAITER;
+        }
     }
 }

@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.multiprocessing4j.internal.launch.LocalContext;
+import org.multiprocessing4j.internal.launch.LocalRuntime;
 import org.multiprocessing4j.internal.platform.Platform;
 
 /** Children never outlive their parent, even when it is killed without a chance to clean up. */
@@ -33,14 +33,14 @@ class OrphanIT {
             });
             daemon.start();
             plain.start();
-            Multiprocessing.prestartSpares(Duration.ofSeconds(30));
+            Multiprocessing.context().prestart(Duration.ofSeconds(30));
             System.out.println("pid " + daemon.pid());
             System.out.println("pid " + plain.pid());
             // the idle spare JVMs too
             ProcessHandle.current().children().filter(child -> child.pid() != daemon.pid() && child.pid() != plain.pid())
                     .forEach(spare -> System.out.println("pid " + spare.pid()));
             System.out.println("end of pids");
-            System.out.println("session " + LocalContext.instance().sessionPath());
+            System.out.println("session " + LocalRuntime.instance().sessionPath());
             System.out.flush();
             Thread.sleep(600_000);
         }

@@ -13,7 +13,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import org.multiprocessing4j.internal.launch.LocalContext;
+import org.multiprocessing4j.internal.launch.LocalRuntime;
 
 /** When the parent's main returns: non-daemon children are waited for, daemon children terminated. */
 @Timeout(120)
@@ -33,12 +33,12 @@ class ParentExitIT {
             });
             daemon.start();
             plain.start();
-            Multiprocessing.prestartSpares(Duration.ofSeconds(30));
+            Multiprocessing.context().prestart(Duration.ofSeconds(30));
             System.out.println("daemon " + daemon.pid());
             System.out.println("spares " + ProcessHandle.current().children().map(ProcessHandle::pid)
                     .filter(pid -> pid != daemon.pid() && pid != plain.pid()).map(String::valueOf)
                     .collect(java.util.stream.Collectors.joining(" ")));
-            System.out.println("session " + LocalContext.instance().sessionPath());
+            System.out.println("session " + LocalRuntime.instance().sessionPath());
             System.out.flush();
         }
     }

@@ -11,66 +11,59 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.multiprocessing4j.internal.launch.LocalContext;
+import org.multiprocessing4j.internal.launch.LocalRuntime;
 
 @Timeout(300)
 class ResourceLeakIT {
 
-    @AfterEach
-    void backToDefaults() {
-        Multiprocessing.setStartMethod(StartMethod.WARM);
-    }
-
     @Test
     void manyColdStartJoinCyclesLeaveNoThreadsFilesOrSessionEntriesBehind() throws Exception {
-        Multiprocessing.setStartMethod(StartMethod.COLD);
-        assertCyclesLeaveNothingBehind(200, false);
+        assertCyclesLeaveNothingBehind(ProcessContext.local(StartMethod.COLD), 200, false);
     }
 
     @Test
     void manyWarmStartJoinCyclesLeaveNoThreadsFilesOrSessionEntriesBehind() throws Exception {
-        assertCyclesLeaveNothingBehind(500, true);
+        assertCyclesLeaveNothingBehind(ProcessContext.local(), 500, true);
     }
 
-    private static void assertCyclesLeaveNothingBehind(int cycles, boolean warm) throws Exception {
+    private static void assertCyclesLeaveNothingBehind(ProcessContext mp, int cycles, boolean warm) throws Exception {
         for (int i = 0; i < 3; i++) {
-            startAndJoin(warm);
+            startAndJoin(mp, warm);
         }
-        settle(warm);
+        settle(mp, warm);
         int threadsBefore = threadCount();
         long filesBefore = openFileCount();
-        Path session = LocalContext.instance().sessionPath();
+        Path session = LocalRuntime.instance().sessionPath();
         List<Path> sessionBefore = entries(session);
 
         for (int i = 0; i < cycles; i++) {
-            startAndJoin(warm);
+            startAndJoin(mp, warm);
         }
 
-        settle(warm);
+        settle(mp, warm);
         await().pollInSameThread().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
             assertThat(threadCount()).as("threads: %s", Thread.getAllStackTraces().keySet())
                     .isLessThanOrEqualTo(threadsBefore);
             assertThat(openFileCount()).isLessThanOrEqualTo(filesBefore);
         });
         assertThat(entries(session)).isEqualTo(sessionBefore);
-        assertThat(Multiprocessing.activeChildren()).isEmpty();
+        assertThat(mp.activeChildren()).isEmpty();
     }
 
     /** Waits until every child's JVM is gone and, for warm starts, the spares are back. */
-    private static void settle(boolean warm) throws Exception {
+    private static void settle(ProcessContext mp, boolean warm) throws Exception {
         if (warm) {
-            assertThat(Multiprocessing.prestartSpares(Duration.ofSeconds(30))).isTrue();
+            assertThat(mp.prestart(Duration.ofSeconds(30))).isTrue();
         }
         await().pollInSameThread().atMost(Duration.ofSeconds(10)).until(() -> Thread.getAllStackTraces().keySet()
                 .stream().noneMatch(thread -> thread.getName().startsWith("multiprocessing4j watch")));
     }
 
-    private static void startAndJoin(boolean warm) throws Exception {
-        Set<Long> spares = warm ? sparePids() : Set.of();
-        ChildProcess child = Multiprocessing.process(() -> { });
+    private static void startAndJoin(ProcessContext mp, boolean warm) throws Exception {
+        Set<Long> spares = warm ? sparePids(mp) : Set.of();
+        ChildProcess child = mp.process(() -> { });
         child.start();
         child.join();
         assertThat(child.exitCode()).isZero();
@@ -81,8 +74,8 @@ class ResourceLeakIT {
     }
 
     /** Every spare is ready before a warm cycle, so that each cycle really starts warm. */
-    private static Set<Long> sparePids() throws InterruptedException {
-        assertThat(Multiprocessing.prestartSpares(Duration.ofSeconds(30))).isTrue();
+    private static Set<Long> sparePids(ProcessContext mp) throws InterruptedException {
+        assertThat(mp.prestart(Duration.ofSeconds(30))).isTrue();
         return ProcessHandle.current().children().map(ProcessHandle::pid).collect(Collectors.toSet());
     }
 

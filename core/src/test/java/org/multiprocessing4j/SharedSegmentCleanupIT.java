@@ -13,7 +13,7 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import org.multiprocessing4j.internal.launch.LocalContext;
+import org.multiprocessing4j.internal.launch.LocalRuntime;
 
 /** Shared segments belong to the process that created them and vanish with it. */
 @Timeout(120)
@@ -35,7 +35,7 @@ class SharedSegmentCleanupIT {
                 out.writeObject(lock);
             }
             Files.write(Path.of(lockFile), bytes.toByteArray());
-            Files.writeString(Path.of(sessionFile), LocalContext.instance().sessionPath().toString());
+            Files.writeString(Path.of(sessionFile), LocalRuntime.instance().sessionPath().toString());
             published.set();
             attached.await();
         });

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
@@ -15,7 +16,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A child that takes a spare JVM behaves as a cold one; a child with its own settings starts cold. */
+/**
+ * A child that takes a spare JVM behaves as a cold one; a child with its own settings starts cold;
+ * the start method and the spares are options of a local context.
+ */
 @Timeout(120)
 class WarmStartIT {
 
@@ -25,12 +29,20 @@ class WarmStartIT {
     @AfterEach
     void backToDefaults() {
         Multiprocessing.setStartMethod(StartMethod.WARM);
-        Multiprocessing.setSpares(1);
     }
 
-    /** The pids of the spares, once all are ready. */
+    /** The pids of this process's children, once the spares of the default context are ready. */
     private static Set<Long> readySpares() throws InterruptedException {
-        assertThat(Multiprocessing.prestartSpares(Duration.ofSeconds(30))).isTrue();
+        return readySpares(ProcessContext.local());
+    }
+
+    /** The pids of this process's children, once the spares of {@code context} are ready. */
+    private static Set<Long> readySpares(ProcessContext context) throws InterruptedException {
+        assertThat(context.prestart(Duration.ofSeconds(30))).isTrue();
+        return children();
+    }
+
+    private static Set<Long> children() {
         return ProcessHandle.current().children().map(ProcessHandle::pid).collect(Collectors.toSet());
     }
 
@@ -120,31 +132,39 @@ class WarmStartIT {
     }
 
     @Test
-    void coldStartMethodLeavesSparesAlone() throws Exception {
+    void aColdContextLeavesSparesAloneAndSetStartMethodMakesItTheDefault() throws Exception {
+        ProcessContext cold = ProcessContext.local(StartMethod.COLD);
+        assertThat(cold.options()).containsEntry("startMethod", "cold");
+        assertThat(ProcessContext.get("local", Map.of("startMethod", "cold"))).isSameAs(cold);
         Set<Long> spares = readySpares();
-        Multiprocessing.setStartMethod(StartMethod.COLD);
-        assertThat(Multiprocessing.startMethod()).isEqualTo(StartMethod.COLD);
 
-        ChildProcess child = Multiprocessing.process(() -> { });
+        ChildProcess child = cold.process(() -> { });
         child.start();
         child.join();
-
         assertThat(child.exitCode()).isZero();
         assertThat(spares).doesNotContain(child.pid());
+
+        Multiprocessing.setStartMethod(StartMethod.COLD);
+        assertThat(Multiprocessing.context()).isSameAs(cold);
+        ChildProcess viaFacade = Multiprocessing.process(() -> { });
+        viaFacade.start();
+        viaFacade.join();
+        assertThat(spares).doesNotContain(viaFacade.pid());
     }
 
     @Test
     void sparesWithOptionsServeChildrenWithTheSameOptions() throws Exception {
-        Multiprocessing.setSpares(2, "-Dflavour=warm");
+        ProcessContext flavoured = ProcessContext.get("local",
+                Map.of("spares", "2", "spareJvmOptions", "-Dflavour=warm"));
         String out = dir.resolve("flavour").toString();
-        Set<Long> spares = readySpares();
-        assertThat(spares).hasSize(2);
+        Set<Long> spares = readySpares(flavoured);
+        assertThat(spares.stream().filter(WarmStartIT::isFlavoured)).hasSize(2);
 
-        ChildProcess same = Multiprocessing.process(
+        ChildProcess same = flavoured.process(
                 () -> Files.writeString(Path.of(out), System.getProperty("flavour"))).jvmOptions("-Dflavour=warm");
         same.start();
         same.join();
-        ChildProcess plain = Multiprocessing.process(() -> { });
+        ChildProcess plain = flavoured.process(() -> { });
         plain.start();
         plain.join();
 
@@ -152,16 +172,21 @@ class WarmStartIT {
         assertThat(Path.of(out)).hasContent("warm");
     }
 
+    private static boolean isFlavoured(long pid) {
+        return ProcessHandle.of(pid).flatMap(handle -> handle.info().arguments())
+                .map(arguments -> List.of(arguments).contains("-Dflavour=warm")).orElse(false);
+    }
+
     @Test
     void noSparesMeansEveryStartIsCold() throws Exception {
-        Multiprocessing.setSpares(0);
-        assertThat(Multiprocessing.prestartSpares(Duration.ofSeconds(1))).isTrue();
-        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10))
-                .until(() -> ProcessHandle.current().children().noneMatch(ProcessHandle::isAlive));
+        ProcessContext none = ProcessContext.get("local", Map.of("spares", "0"));
+        assertThat(none.prestart(Duration.ofSeconds(1))).isTrue();
+        Set<Long> before = children();
 
-        ChildProcess child = Multiprocessing.process(() -> { });
+        ChildProcess child = none.process(() -> { });
         child.start();
         child.join();
         assertThat(child.exitCode()).isZero();
+        assertThat(before).doesNotContain(child.pid());
     }
 }

@@ -39,7 +39,7 @@ final class ProcessStartJoin {
     }
 
     static void awaitSpare() throws InterruptedException {
-        if (!Multiprocessing.prestartSpares(Duration.ofSeconds(30))) {
+        if (!Multiprocessing.context().prestart(Duration.ofSeconds(30))) {
             throw new IllegalStateException("no spare JVM within 30 s");
         }
     }

@@ -1,15 +1,16 @@
 package org.multiprocessing4j.internal.channel;
 
-import static org.multiprocessing4j.internal.channel.RingLayout.READ;
-import static org.multiprocessing4j.internal.channel.RingLayout.WRITTEN;
 import static org.multiprocessing4j.internal.channel.RingLayout.HEAD;
+import static org.multiprocessing4j.internal.channel.RingLayout.READ;
 import static org.multiprocessing4j.internal.channel.RingLayout.TAIL;
+import static org.multiprocessing4j.internal.channel.RingLayout.WRITTEN;
 
 import java.io.EOFException;
 import java.io.Serializable;
 import org.multiprocessing4j.internal.shm.Cell;
 import org.multiprocessing4j.internal.shm.CellHandle;
 import org.multiprocessing4j.internal.shm.RingSegment;
+import org.multiprocessing4j.internal.shm.SegmentDirectory;
 import org.multiprocessing4j.internal.shm.WaitGate;
 import org.multiprocessing4j.internal.sync.RobustMutex;
 
@@ -101,15 +102,16 @@ public final class MessageRing {
     }
 
     /**
-     * A new, empty ring of this process.
+     * A new, empty ring.
      *
+     * @param shm where its segment and its locks' cells are made
      * @param capacity its data bytes, a power of two
      * @param bound the most messages it may hold, 0 for no bound
      * @return the ring
      */
-    public static MessageRing create(int capacity, int bound) {
-        MessageRing ring = new MessageRing(RingSegment.create(capacity), RobustMutex.create(false),
-                RobustMutex.create(false));
+    public static MessageRing create(SegmentDirectory shm, int capacity, int bound) {
+        MessageRing ring = new MessageRing(shm.createRing(capacity), RobustMutex.create(shm, false),
+                RobustMutex.create(shm, false));
         ring.writeSide.putIntVolatile(RingLayout.BOUND, bound);
         return ring;
     }
@@ -233,7 +235,8 @@ public final class MessageRing {
      * @throws InterruptedException if interrupted while waiting
      */
     public boolean awaitAllDone(long timeoutNanos) throws InterruptedException {
-        return allDone.await(new ConditionAttempt(() -> readSide.getLongVolatile(RingLayout.UNFINISHED) == 0), timeoutNanos, true);
+        return allDone.await(new PredicateAttempt(() -> readSide.getLongVolatile(RingLayout.UNFINISHED) == 0),
+                timeoutNanos, true);
     }
 
     /** Records that the current process holds the writing end: its death is an end of data. */

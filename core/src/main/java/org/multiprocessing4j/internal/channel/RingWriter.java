@@ -1,13 +1,13 @@
 package org.multiprocessing4j.internal.channel;
 
 import static org.multiprocessing4j.internal.channel.RingLayout.ABORT;
-import static org.multiprocessing4j.internal.channel.RingLayout.WRITTEN;
 import static org.multiprocessing4j.internal.channel.RingLayout.FIRST;
 import static org.multiprocessing4j.internal.channel.RingLayout.HEAD;
 import static org.multiprocessing4j.internal.channel.RingLayout.LAST;
 import static org.multiprocessing4j.internal.channel.RingLayout.RECORD_HEADER;
 import static org.multiprocessing4j.internal.channel.RingLayout.TAIL;
 import static org.multiprocessing4j.internal.channel.RingLayout.WRITING;
+import static org.multiprocessing4j.internal.channel.RingLayout.WRITTEN;
 import static org.multiprocessing4j.internal.channel.RingLayout.recordSize;
 
 import org.multiprocessing4j.internal.shm.Cell;
@@ -54,7 +54,7 @@ final class RingWriter {
             }
             int bound = ring.bound();
             if (bound > 0 && ring.count() >= bound && !ring.notFull.await(
-                    new ConditionAttempt(() -> ring.count() < bound), MessageRing.remaining(timeoutNanos, deadline), true)) {
+                    new PredicateAttempt(() -> ring.count() < bound), MessageRing.remaining(timeoutNanos, deadline), true)) {
                 return false;
             }
             int first = Math.min(length, largestChunk);
@@ -127,11 +127,11 @@ final class RingWriter {
     }
 
     /** Room for a chunk, or a reader that will never make it: closed, or (looked for before each sleep) dead. */
-    private ConditionAttempt room(int chunk) {
+    private PredicateAttempt room(int chunk) {
         long tail = writeSide.getLong(TAIL);
         long needed = recordSize(chunk);
         RingEnds ends = ring.ends;
-        return new ConditionAttempt(
+        return new PredicateAttempt(
                 () -> data.capacity() - (tail - readSide.getLongVolatile(HEAD)) >= needed || ends.readerKnownGone(),
                 ends::readerGone);
     }

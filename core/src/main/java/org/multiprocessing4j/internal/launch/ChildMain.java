@@ -12,8 +12,8 @@ import java.util.List;
 import org.multiprocessing4j.function.SerializableRunnable;
 import org.multiprocessing4j.internal.serial.TargetCodec;
 import org.multiprocessing4j.internal.serial.ThrowableTransport;
-import org.multiprocessing4j.internal.transport.FrameChannel;
 import org.multiprocessing4j.internal.transport.FrameChannel.Frame;
+import org.multiprocessing4j.internal.transport.FrameChannel;
 
 /**
  * The {@code main} of every child JVM: learn who we are, run the target, report how it ended, exit.
@@ -83,13 +83,13 @@ public final class ChildMain {
             return;
         }
         ParentLink parent = new ParentLink(bootstrap.parentName(), bootstrap.parentPid(), bootstrap.parentSession());
-        LocalContext context = LocalContext.becomeChild(bootstrap, parent);
+        LocalRuntime runtime = LocalRuntime.becomeChild(bootstrap, parent);
         watchParent(parent);
 
         Throwable failure = runTarget(bootstrap);
         int code = failure == null ? 0 : 1;
         try {
-            context.finishChildren();
+            runtime.finishChildren();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -172,7 +172,7 @@ public final class ChildMain {
                     TargetCodec.encode(warmUpSampleTarget(), "warm-up sample"))).run();
             TargetCodec.decode(TargetCodec.encode(warmUpSampleTarget(), "warm-up sample"));
             ClassLoader loader = ClassLoader.getSystemClassLoader();
-            for (String name : List.of(LocalContext.class.getName(), ParentLink.class.getName(),
+            for (String name : List.of(LocalRuntime.class.getName(), ParentLink.class.getName(),
                     CurrentProcess.class.getName(), ThrowableTransport.class.getName())) {
                 Class.forName(name, true, loader);
             }
@@ -204,9 +204,9 @@ public final class ChildMain {
             }
             Bootstrap sample = Bootstrap.decode(new Bootstrap("rehearsal", 0, new int[] {1}, false, "parent", 0, "",
                     target).encode());
-            LocalContext context = new LocalContext(new CurrentProcess(sample.name(), sample.pid(), sample.daemon(),
+            LocalRuntime rehearsal = new LocalRuntime(new CurrentProcess(sample.name(), sample.pid(), sample.daemon(),
                     sample.identity()), null);
-            context.finishChildren();
+            rehearsal.finishChildren();
             exitReport(0, null);
         } catch (IOException | ClassNotFoundException | InterruptedException | RuntimeException | LinkageError e) {
             // only a lost head start: the real run reports real trouble

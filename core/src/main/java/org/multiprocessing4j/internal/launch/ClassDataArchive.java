@@ -30,7 +30,7 @@ import java.util.zip.CRC32;
  * children map those classes instead of loading them: a third of a cold start.
  *
  * <p>The archive is made once per JDK and class path by a training child (see
- * {@link LocalContext}) that writes it when it exits: on Java 25 and later an ahead-of-time cache
+ * {@link LocalRuntime}) that writes it when it exits: on Java 25 and later an ahead-of-time cache
  * ({@code -XX:AOTCacheOutput}, classes loaded and linked ahead of time), before that a dynamic
  * archive ({@code -XX:ArchiveClassesAtExit}). It is then moved into place and described in a stamp
  * file: the class path's fingerprint

@@ -34,7 +34,8 @@ final class LocalChildProcess implements ChildProcess {
 
     private enum State { NEW, STARTED, CLOSED }
 
-    private final LocalContext context;
+    private final LocalRuntime runtime;
+    private final SparePool spares;
     private final SerializableRunnable target;
     private final int[] identity;
     private final boolean listed;
@@ -55,12 +56,14 @@ final class LocalChildProcess implements ChildProcess {
     private volatile Throwable exception;
 
     /**
-     * @param listed whether the child counts among the context's active children; only helpers of
-     *     the library itself are not
+     * @param spares where a warm start takes a spare JVM, or {@code null} to start cold
+     * @param listed whether the child counts among the active children; only helpers of the
+     *     library itself are not
      */
-    LocalChildProcess(LocalContext context, SerializableRunnable target, String name, int[] identity,
-            boolean daemon, boolean listed) {
-        this.context = context;
+    LocalChildProcess(LocalRuntime runtime, SparePool spares, SerializableRunnable target, String name,
+            int[] identity, boolean daemon, boolean listed) {
+        this.runtime = runtime;
+        this.spares = spares;
         this.listed = listed;
         this.target = target;
         this.name = name;
@@ -126,19 +129,19 @@ final class LocalChildProcess implements ChildProcess {
     @Override
     public synchronized void start() {
         requireNew();
-        if (context.current().isDaemon()) {
+        if (runtime.current().isDaemon()) {
             throw new IllegalStateException("a daemon process may not start children");
         }
         byte[] serializedTarget = TargetCodec.encode(target, "target of " + name);
         // created now so that the child knows it: a child that outlives its parent removes it
-        String session = context.session().directory().toString();
+        String session = runtime.session().directory().toString();
         LaunchedJvm jvm = null;
         FrameChannel booted = null;
         Bootstrap bootstrap = null;
         if (listed) {
-            context.recordTarget(serializedTarget);
+            runtime.recordTarget(serializedTarget);
         }
-        SparePool.Spare spare = listed && hasDefaultSettings() ? context.takeSpare(jvmOptions, exit) : null;
+        SparePool.Spare spare = spares != null && listed && hasDefaultSettings() ? spares.take(jvmOptions, exit) : null;
         if (spare != null) {
             bootstrap = bootstrap(spare.jvm().process().pid(), session, serializedTarget);
             try {
@@ -157,7 +160,7 @@ final class LocalChildProcess implements ChildProcess {
         process = jvm.process();
         state = State.STARTED;
         if (listed) {
-            context.started(this);
+            runtime.started(this);
         }
         ChildConversation conversation = new ChildConversation(this, jvm, booted, bootstrap, rehearsal);
         Thread watcher = new Thread(conversation, "multiprocessing4j watch " + name);
@@ -166,7 +169,7 @@ final class LocalChildProcess implements ChildProcess {
     }
 
     private Bootstrap bootstrap(long pid, String session, byte[] serializedTarget) {
-        return new Bootstrap(name, pid, identity, daemon, context.current().name(), context.current().pid(),
+        return new Bootstrap(name, pid, identity, daemon, runtime.current().name(), runtime.current().pid(),
                 session, serializedTarget);
     }
 
@@ -182,7 +185,7 @@ final class LocalChildProcess implements ChildProcess {
     }
 
     private ProcessBuilder builder() {
-        List<String> options = new ArrayList<>(listed ? context.sharedJvmOptions() : List.of());
+        List<String> options = new ArrayList<>(listed ? runtime.sharedJvmOptions() : List.of());
         options.addAll(jvmOptions);
         ProcessBuilder builder = new ProcessBuilder(JvmCommand.of(options))
                 .redirectInput(Redirect.PIPE)
@@ -205,7 +208,7 @@ final class LocalChildProcess implements ChildProcess {
     void exited(int code, Throwable failure) {
         exitCode = code;
         exception = failure;
-        context.exited(this);
+        runtime.exited(this);
         exit.complete(this);
     }
 

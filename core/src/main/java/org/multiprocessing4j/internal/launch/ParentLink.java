@@ -60,7 +60,7 @@ final class ParentLink implements ProcessIdentity {
             Session.deleteTree(Path.of(parentSession));
         }
         // our children would notice our exit one after the other; stopping them now is faster
-        for (ChildProcess child : LocalContext.instance().activeChildren()) {
+        for (ChildProcess child : LocalRuntime.instance().activeChildren()) {
             child.terminate();
         }
         Thread halt = new Thread(() -> {

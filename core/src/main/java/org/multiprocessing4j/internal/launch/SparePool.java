@@ -2,6 +2,7 @@ package org.multiprocessing4j.internal.launch;
 
 import java.io.IOException;
 import java.lang.ProcessBuilder.Redirect;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -12,8 +13,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.multiprocessing4j.internal.platform.Platform;
-import org.multiprocessing4j.internal.transport.FrameChannel;
 import org.multiprocessing4j.internal.transport.FrameChannel.Frame;
+import org.multiprocessing4j.internal.transport.FrameChannel;
 
 /**
  * Idle child JVMs, started ahead and waiting for a target: the JVM's answer to Python's
@@ -32,7 +33,7 @@ import org.multiprocessing4j.internal.transport.FrameChannel.Frame;
  * library's own start-up classes are already loaded. Everything the target can observe through the
  * library (name, pid, parent, daemon flag, exit code) is the same.
  */
-final class SparePool {
+public final class SparePool {
 
     /** A spare that has connected and is waiting for its bootstrap. */
     record Spare(LaunchedJvm jvm, FrameChannel channel) {
@@ -47,49 +48,37 @@ final class SparePool {
         static final Executor EXECUTOR = CompletableFuture.delayedExecutor(REFILL_DELAY_MILLIS, TimeUnit.MILLISECONDS);
     }
 
-    private final LocalContext context;
+    private final LocalRuntime runtime;
+    private final int size;
+    private final List<String> jvmOptions;
     private final Deque<Spare> ready = new ArrayDeque<>();
     /** Created on first use: most children never start children of their own. */
     private ExecutorService launcher;
-    private int size;
-    private List<String> jvmOptions = List.of();
     private int launching;
     private boolean active;
     private boolean closed;
 
-    SparePool(LocalContext context) {
-        this.context = context;
-    }
-
-    /** Sets how many spares to keep and their extra JVM options; spares of other options are stopped. */
-    synchronized void configure(int size, List<String> jvmOptions) {
-        if (!jvmOptions.equals(this.jvmOptions)) {
-            ready.forEach(SparePool::discard);
-            ready.clear();
-        }
+    /** See {@link LocalRuntime#newSparePool}. */
+    SparePool(LocalRuntime runtime, int size, List<String> jvmOptions) {
+        this.runtime = runtime;
         this.size = size;
         this.jvmOptions = List.copyOf(jvmOptions);
-        while (ready.size() > size) {
-            discard(ready.removeLast());
-        }
-        if (active) {
-            fill();
-        }
-    }
-
-    synchronized List<String> jvmOptions() {
-        return jvmOptions;
     }
 
     /**
-     * Hands out a spare, if one is ready, and has it replaced once {@code started} completes or
-     * {@value #REFILL_DELAY_MILLIS} ms have passed: a JVM starting up takes both cores of a small
-     * machine for tens of milliseconds, which would slow down the very child that took the spare.
+     * Hands out a spare to a child with these JVM options, if one is ready and the options are the
+     * spares', and has it replaced once {@code started} completes or {@value #REFILL_DELAY_MILLIS}
+     * ms have passed: a JVM starting up takes both cores of a small machine for tens of
+     * milliseconds, which would slow down the very child that took the spare.
      *
+     * @param childOptions the child's own JVM options
      * @param started completes when the child that takes the spare is done
      * @return a connected spare, or {@code null}
      */
-    synchronized Spare take(CompletableFuture<?> started) {
+    synchronized Spare take(List<String> childOptions, CompletableFuture<?> started) {
+        if (!childOptions.equals(jvmOptions)) {
+            return null;
+        }
         active = true;
         Spare spare;
         do {
@@ -105,14 +94,17 @@ final class SparePool {
     }
 
     /**
-     * Waits until the pool holds as many spares as it should.
+     * Launches the spares now, if they are not running yet, and waits until the pool holds as many
+     * as it should.
      *
+     * @param timeout the longest wait
      * @return whether it does before the time runs out
+     * @throws InterruptedException if interrupted while waiting
      */
-    synchronized boolean awaitFull(long timeout, TimeUnit unit) throws InterruptedException {
+    public synchronized boolean awaitFull(Duration timeout) throws InterruptedException {
         active = true;
         fill();
-        long deadline = System.nanoTime() + unit.toNanos(timeout);
+        long deadline = System.nanoTime() + timeout.toNanos();
         while (ready.size() < size && !closed) {
             long left = deadline - System.nanoTime();
             if (left <= 0) {
@@ -136,7 +128,6 @@ final class SparePool {
     private void fill() {
         while (!closed && ready.size() + launching < size) {
             launching++;
-            List<String> options = jvmOptions;
             if (launcher == null) {
                 launcher = Executors.newSingleThreadExecutor(runnable -> {
                     Thread thread = new Thread(runnable, "multiprocessing4j spares");
@@ -144,23 +135,23 @@ final class SparePool {
                     return thread;
                 });
             }
-            launcher.execute(() -> launchOne(options));
+            launcher.execute(this::launchOne);
         }
     }
 
-    private void launchOne(List<String> options) {
+    private void launchOne() {
         Spare spare = null;
         try {
-            List<String> command = new ArrayList<>(context.sharedJvmOptions());
-            command.addAll(options);
+            List<String> command = new ArrayList<>(runtime.sharedJvmOptions());
+            command.addAll(jvmOptions);
             LaunchedJvm jvm = LaunchedJvm.launchSpare(port -> new ProcessBuilder(JvmCommand.of(command,
                     Integer.toString(port)))
                     .redirectInput(Platform.nullDevice())
                     .redirectOutput(Redirect.INHERIT)
-                    .redirectError(Redirect.INHERIT), context.newToken());
+                    .redirectError(Redirect.INHERIT), runtime.newToken());
             FrameChannel channel = jvm.awaitConnection();
             if (channel != null) {
-                channel.write(Bootstrap.REHEARSE, context.recentTarget());
+                channel.write(Bootstrap.REHEARSE, runtime.recentTarget());
                 channel.readTimeout(READY_TIMEOUT_MILLIS);
                 Frame ready = channel.read();
                 channel.readTimeout(0);
@@ -176,10 +167,8 @@ final class SparePool {
         synchronized (this) {
             launching--;
             if (spare != null) {
-                if (closed || !options.equals(jvmOptions) || ready.size() >= size) {
+                if (closed || ready.size() >= size) {
                     discard(spare);
-                    // it may have been counted in place of a spare with the current options
-                    fill();
                 } else {
                     ready.addLast(spare);
                 }

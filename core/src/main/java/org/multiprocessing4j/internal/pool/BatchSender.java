@@ -1,15 +1,14 @@
 package org.multiprocessing4j.internal.pool;
 
 import java.io.IOException;
-import org.multiprocessing4j.internal.channel.MessageRing;
 
 /**
  * Sends a pool's queued batches to its workers, one thread at a time per worker.
  *
  * <p>Design note. A batch that fits, with the worker's other unanswered batches, in
- * {@link #DIRECT_BYTES} (a fourth of its pipe) is sent by whichever thread queued it or freed room
- * for it, a caller or a reader after an answer: such a send never waits, since the pipe cannot be
- * full, and costs no hand-off to another thread. Larger batches are left to the dispatcher thread,
+ * {@link #DIRECT_BYTES} (half the room a pipe promises) is sent by whichever thread queued it or
+ * freed room for it, a caller or a reader after an answer: such a send never waits, since the pipe
+ * cannot be full, and costs no hand-off to another thread. Larger batches are left to the dispatcher thread,
  * the only thread that may wait on a full pipe; it never reads, so it waits for a worker that
  * reads, and a worker waiting on a full answer pipe waits for a reader that never blocks on a send.
  *
@@ -20,8 +19,11 @@ import org.multiprocessing4j.internal.channel.MessageRing;
  */
 final class BatchSender {
 
-    /** A fourth of a worker pipe: batches sent directly never fill it, so the sender never waits. */
-    static final long DIRECT_BYTES = MessageRing.DEFAULT_CAPACITY / 4;
+    /**
+     * Half the room every pipe has for unread messages ({@link org.multiprocessing4j.PipeEnd}
+     * promises 512 KiB): batches sent directly never fill it, so the sender never waits.
+     */
+    static final long DIRECT_BYTES = 256 << 10;
     private static final long QUEUED_WORK_NANOS = 1_000_000;
     private static final int MIN_QUEUED = 2;
     private static final int MAX_QUEUED = 64;

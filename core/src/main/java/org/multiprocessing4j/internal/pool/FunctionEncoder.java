@@ -4,7 +4,7 @@ import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.multiprocessing4j.internal.serial.ObjectCodec;
+import org.multiprocessing4j.internal.serial.BufferedSerializer;
 
 /**
  * Serializes functions and arguments in the callers' threads, so that what cannot be serialized
@@ -22,7 +22,7 @@ final class FunctionEncoder {
     };
 
     private final PoolEngine engine;
-    private final ObjectCodec codec;
+    private final BufferedSerializer codec;
     /** The last stateless functions encoded; a lambda class's instance is a singleton. */
     private final Map<Object, EncodedFunction> stateless = new LinkedHashMap<>(32, 0.75f, true) {
         @Override
@@ -33,7 +33,7 @@ final class FunctionEncoder {
 
     FunctionEncoder(PoolEngine engine) {
         this.engine = engine;
-        this.codec = ObjectCodec.of(engine.settings.serializer());
+        this.codec = BufferedSerializer.of(engine.settings.serializer());
     }
 
     /**

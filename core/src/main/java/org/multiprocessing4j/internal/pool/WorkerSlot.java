@@ -10,7 +10,7 @@ import org.multiprocessing4j.ChildProcess;
 import org.multiprocessing4j.Pipe;
 import org.multiprocessing4j.PipeEnd;
 import org.multiprocessing4j.function.SerializableRunnable;
-import org.multiprocessing4j.internal.serial.JavaSerialization;
+import org.multiprocessing4j.internal.serial.JdkSerializer;
 import org.multiprocessing4j.spi.Serializer;
 
 /**
@@ -157,7 +157,7 @@ final class WorkerSlot {
 
     private static PipeEnd takeBack(PipeEnd end) {
         try {
-            return (PipeEnd) JavaSerialization.deserialize(JavaSerialization.serialize(end, "pipe end"));
+            return (PipeEnd) JdkSerializer.fromBytes(JdkSerializer.toBytes(end, "pipe end"));
         } catch (IOException | ClassNotFoundException e) {
             throw new IllegalStateException("cannot take back a worker's pipe end", e);
         }

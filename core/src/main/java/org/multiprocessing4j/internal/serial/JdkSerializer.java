@@ -1,6 +1,7 @@
 package org.multiprocessing4j.internal.serial;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.NotSerializableException;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
@@ -9,19 +10,20 @@ import java.io.Serializable;
 import java.io.StreamCorruptedException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
+import java.util.Arrays;
 import java.util.function.Predicate;
 import org.multiprocessing4j.UnserializableObjectException;
 import org.multiprocessing4j.spi.Serializer;
 
 /**
- * {@link Serializer#jdk()}: one object stream per value, written straight into the caller's
- * buffer and read straight from it.
+ * JDK serialization, the library's one path to object streams: {@link Serializer#jdk()}, which
+ * writes straight into the caller's buffer and reads straight from it, and {@link #toBytes} and
+ * {@link #fromBytes} for the targets, captured values and exceptions that other codecs hand over.
  *
- * <p>Classes resolve through the calling thread's context class loader first, as in
- * {@link JavaSerialization}, so that an application with class loaders of its own finds its
- * classes. The class filter is applied in {@code resolveClass}, before the class is loaded, rather
- * than as an {@link java.io.ObjectInputFilter}, which the stream calls only once the class is
- * loaded.
+ * <p>Classes resolve through the calling thread's context class loader first, so that an
+ * application with class loaders of its own finds its classes. The class filter is applied in
+ * {@code resolveClass}, before the class is loaded, rather than as an
+ * {@link java.io.ObjectInputFilter}, which the stream calls only once the class is loaded.
  */
 public final class JdkSerializer implements Serializer, Serializable {
 
@@ -36,22 +38,53 @@ public final class JdkSerializer implements Serializer, Serializable {
         this.filter = filter;
     }
 
+    /**
+     * Serializes {@code value} on its own.
+     *
+     * @param value the object graph
+     * @param what what it is, for the error message
+     * @return its bytes
+     * @throws UnserializableObjectException if a class in the graph is not serializable
+     */
+    public static byte[] toBytes(Object value, String what) {
+        ByteBuffer written = write(value, new BufferStreams.Output(ByteBuffer.allocate(512)), what).buffer();
+        return Arrays.copyOf(written.array(), written.position());
+    }
+
+    /**
+     * Reads back what {@link #toBytes} wrote, without a class filter: for what this process's own
+     * parent or children wrote.
+     *
+     * @param bytes the serialized form
+     * @return the object
+     * @throws IOException if the bytes are corrupt or a class's own reading fails
+     * @throws ClassNotFoundException if a class is missing
+     */
+    public static Object fromBytes(byte[] bytes) throws IOException, ClassNotFoundException {
+        return INSTANCE.deserialize(ByteBuffer.wrap(bytes));
+    }
+
     @Override
     public ByteBuffer serialize(Object value, ByteBuffer buffer) {
-        BufferStreams.Output bytes = new BufferStreams.Output(buffer);
+        return write(value, new BufferStreams.Output(buffer), "message").buffer();
+    }
+
+    private static BufferStreams.Output write(Object value, BufferStreams.Output bytes, String what) {
         try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
             out.writeObject(value);
         } catch (NotSerializableException e) {
-            throw new UnserializableObjectException("message", e.getMessage(), e); // its message is the class name
+            // the JDK puts the class name, and nothing else, in the message
+            throw new UnserializableObjectException(what, e.getMessage(), e);
         } catch (IOException e) {
-            throw new UncheckedIOException("a writeObject method failed: " + e, e);
+            // other failures come from a writeObject method of the graph's own classes
+            throw new UncheckedIOException("cannot serialize the " + what + ": " + e, e);
         }
-        return bytes.buffer();
+        return bytes;
     }
 
     @Override
     public Object deserialize(ByteBuffer buffer) throws IOException, ClassNotFoundException {
-        try (ObjectInputStream in = new FilteredInput(buffer, filter)) {
+        try (ObjectInputStream in = new FilteredInput(new BufferStreams.Input(buffer), filter)) {
             Object value = in.readObject();
             if (buffer.hasRemaining()) {
                 throw new StreamCorruptedException(buffer.remaining() + " bytes after the value");
@@ -74,8 +107,8 @@ public final class JdkSerializer implements Serializer, Serializable {
         private final ClassFilter filter;
         private final ClassLoader loader;
 
-        FilteredInput(ByteBuffer buffer, ClassFilter filter) throws IOException {
-            super(new BufferStreams.Input(buffer));
+        FilteredInput(InputStream bytes, ClassFilter filter) throws IOException {
+            super(bytes);
             this.filter = filter;
             ClassLoader context = Thread.currentThread().getContextClassLoader();
             this.loader = context != null ? context : JdkSerializer.class.getClassLoader();

@@ -157,7 +157,7 @@ public final class TargetCodec {
         }
 
         void writeSerialized(Object value) {
-            byte[] serialized = JavaSerialization.serialize(value, what);
+            byte[] serialized = JdkSerializer.toBytes(value, what);
             serializedValues++;
             try {
                 out.writeByte(SERIALIZED);
@@ -263,7 +263,7 @@ public final class TargetCodec {
                 return readLambda(in, rebuild);
             case SERIALIZED:
                 byte[] serialized = in.readNBytes(in.readInt());
-                return rebuild == Rebuild.NOTHING ? null : JavaSerialization.deserialize(serialized);
+                return rebuild == Rebuild.NOTHING ? null : JdkSerializer.fromBytes(serialized);
             default:
                 throw new InvalidObjectException("unknown tag " + tag);
         }

@@ -31,11 +31,11 @@ public final class ThrowableTransport {
     public static byte[] encode(Throwable failure) {
         byte[] original;
         try {
-            original = JavaSerialization.serialize(failure, "exception");
+            original = JdkSerializer.toBytes(failure, "exception");
         } catch (RuntimeException e) {
             original = new byte[0];
         }
-        byte[] standIn = JavaSerialization.serialize(standIn(failure), "exception");
+        byte[] standIn = JdkSerializer.toBytes(standIn(failure), "exception");
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(original.length + standIn.length + 8);
         try (DataOutputStream out = new DataOutputStream(bytes)) {
             out.writeInt(original.length);
@@ -61,13 +61,13 @@ public final class ThrowableTransport {
         byte[] standIn = in.readNBytes(in.readInt());
         if (original.length > 0) {
             try {
-                return (Throwable) JavaSerialization.deserialize(original);
+                return (Throwable) JdkSerializer.fromBytes(original);
             } catch (IOException | ClassNotFoundException | ClassCastException e) {
                 // fall through to the stand-in
             }
         }
         try {
-            return (Throwable) JavaSerialization.deserialize(standIn);
+            return (Throwable) JdkSerializer.fromBytes(standIn);
         } catch (ClassNotFoundException e) {
             throw new IOException("corrupt exception stand-in", e);
         }

@@ -2,8 +2,6 @@ package org.multiprocessing4j.internal.shm;
 
 import java.nio.MappedByteBuffer;
 import java.nio.file.Path;
-import java.util.concurrent.atomic.AtomicInteger;
-import org.multiprocessing4j.internal.launch.LocalContext;
 
 /**
  * A segment holding one ring of bytes: two control cells, then the ring's data.
@@ -24,8 +22,6 @@ public final class RingSegment {
     /** The bytes before the data. */
     public static final int HEADER = 2 * Cell.SIZE;
 
-    private static final AtomicInteger FILES = new AtomicInteger();
-
     private final SharedSegment segment;
     private final MappedByteBuffer buffer;
     private final int capacity;
@@ -38,17 +34,8 @@ public final class RingSegment {
         this.mask = capacity - 1;
     }
 
-    /**
-     * A new ring segment of this process, in its session directory, with both cells tagged.
-     *
-     * @param capacity the data bytes, a power of two of at least 4096
-     * @return the segment
-     */
-    public static RingSegment create(int capacity) {
-        if (capacity < 4096 || Integer.bitCount(capacity) != 1 || capacity > (1 << 30)) {
-            throw new IllegalArgumentException("a ring's capacity must be a power of two from 4096 to 2^30: " + capacity);
-        }
-        Path file = LocalContext.instance().sessionPath().resolve("ring-" + FILES.getAndIncrement() + ".shm");
+    /** A new ring segment in the file {@code file}, with both cells tagged; see {@link SegmentDirectory#createRing}. */
+    static RingSegment create(Path file, int capacity) {
         RingSegment ring = new RingSegment(SharedSegment.create(file, HEADER + capacity));
         ring.control(0).markAs(CellKind.RING);
         ring.control(1).markAs(CellKind.RING);

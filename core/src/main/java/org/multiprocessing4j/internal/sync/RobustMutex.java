@@ -6,9 +6,9 @@ import static org.multiprocessing4j.internal.sync.MutexLayout.HOLDS;
 import static org.multiprocessing4j.internal.sync.MutexLayout.OWNER;
 
 import org.multiprocessing4j.internal.shm.Cell;
-import org.multiprocessing4j.internal.shm.CellAllocator;
 import org.multiprocessing4j.internal.shm.CellHandle;
 import org.multiprocessing4j.internal.shm.CellKind;
+import org.multiprocessing4j.internal.shm.SegmentDirectory;
 import org.multiprocessing4j.internal.shm.WaitGate;
 
 /**
@@ -50,11 +50,12 @@ public final class RobustMutex {
     /**
      * A new, free lock in a new cell of this process.
      *
+     * @param shm where its cell is allocated
      * @param reentrant whether the holding thread may take it again
      * @return the lock
      */
-    public static RobustMutex create(boolean reentrant) {
-        return new RobustMutex(CellAllocator.allocate(CellKind.LOCK), reentrant);
+    public static RobustMutex create(SegmentDirectory shm, boolean reentrant) {
+        return new RobustMutex(shm.allocateCell(CellKind.LOCK), reentrant);
     }
 
     /**

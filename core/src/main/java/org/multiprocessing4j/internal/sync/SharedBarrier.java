@@ -16,9 +16,9 @@ import java.util.concurrent.BrokenBarrierException;
 import java.util.concurrent.TimeoutException;
 import org.multiprocessing4j.function.SerializableRunnable;
 import org.multiprocessing4j.internal.shm.Cell;
-import org.multiprocessing4j.internal.shm.CellAllocator;
 import org.multiprocessing4j.internal.shm.CellHandle;
 import org.multiprocessing4j.internal.shm.CellKind;
+import org.multiprocessing4j.internal.shm.SegmentDirectory;
 import org.multiprocessing4j.internal.shm.WaitGate;
 
 /**
@@ -48,14 +48,15 @@ public final class SharedBarrier {
     /**
      * A new barrier.
      *
+     * @param shm where its cell is allocated
      * @param parties how many must arrive for it to trip, 1 to {@value BarrierLayout#MAX_PARTIES}
      * @return the barrier
      */
-    public static SharedBarrier create(int parties) {
+    public static SharedBarrier create(SegmentDirectory shm, int parties) {
         if (parties < 1 || parties > MAX_PARTIES) {
             throw new IllegalArgumentException("parties must be between 1 and " + MAX_PARTIES + ": " + parties);
         }
-        Cell cell = CellAllocator.allocate(CellKind.BARRIER);
+        Cell cell = shm.allocateCell(CellKind.BARRIER);
         cell.putIntVolatile(PARTIES, parties);
         return new SharedBarrier(cell);
     }

@@ -8,9 +8,9 @@ import static org.multiprocessing4j.internal.sync.ConditionLayout.state;
 import static org.multiprocessing4j.internal.sync.ConditionLayout.waiters;
 
 import org.multiprocessing4j.internal.shm.Cell;
-import org.multiprocessing4j.internal.shm.CellAllocator;
 import org.multiprocessing4j.internal.shm.CellHandle;
 import org.multiprocessing4j.internal.shm.CellKind;
+import org.multiprocessing4j.internal.shm.SegmentDirectory;
 import org.multiprocessing4j.internal.shm.WaitGate;
 
 /**
@@ -42,11 +42,12 @@ public final class SharedCondition {
     /**
      * A new condition of {@code mutex}.
      *
+     * @param shm where its cell is allocated
      * @param mutex the lock
      * @return the condition
      */
-    public static SharedCondition create(RobustMutex mutex) {
-        return new SharedCondition(CellAllocator.allocate(CellKind.CONDITION), mutex);
+    public static SharedCondition create(SegmentDirectory shm, RobustMutex mutex) {
+        return new SharedCondition(shm.allocateCell(CellKind.CONDITION), mutex);
     }
 
     /**

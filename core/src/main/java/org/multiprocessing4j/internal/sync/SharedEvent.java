@@ -7,9 +7,9 @@ import static org.multiprocessing4j.internal.sync.EventLayout.hasFlag;
 import static org.multiprocessing4j.internal.sync.EventLayout.setOnce;
 
 import org.multiprocessing4j.internal.shm.Cell;
-import org.multiprocessing4j.internal.shm.CellAllocator;
 import org.multiprocessing4j.internal.shm.CellHandle;
 import org.multiprocessing4j.internal.shm.CellKind;
+import org.multiprocessing4j.internal.shm.SegmentDirectory;
 import org.multiprocessing4j.internal.shm.WaitGate;
 
 /**
@@ -32,10 +32,11 @@ public final class SharedEvent {
     /**
      * A new, clear event.
      *
+     * @param shm where its cell is allocated
      * @return the event
      */
-    public static SharedEvent create() {
-        return new SharedEvent(CellAllocator.allocate(CellKind.EVENT));
+    public static SharedEvent create(SegmentDirectory shm) {
+        return new SharedEvent(shm.allocateCell(CellKind.EVENT));
     }
 
     /**

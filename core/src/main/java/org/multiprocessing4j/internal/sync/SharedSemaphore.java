@@ -6,9 +6,9 @@ import static org.multiprocessing4j.internal.sync.SemaphoreLayout.PERMITS;
 import static org.multiprocessing4j.internal.sync.SemaphoreLayout.UNBOUNDED;
 
 import org.multiprocessing4j.internal.shm.Cell;
-import org.multiprocessing4j.internal.shm.CellAllocator;
 import org.multiprocessing4j.internal.shm.CellHandle;
 import org.multiprocessing4j.internal.shm.CellKind;
+import org.multiprocessing4j.internal.shm.SegmentDirectory;
 import org.multiprocessing4j.internal.shm.WaitGate;
 
 /**
@@ -31,18 +31,19 @@ public final class SharedSemaphore {
     /**
      * A new semaphore.
      *
+     * @param shm where its cell is allocated
      * @param permits the permits it starts with, at least 0
      * @param bounded whether releasing more than {@code permits} is an error
      * @return the semaphore
      */
-    public static SharedSemaphore create(int permits, boolean bounded) {
+    public static SharedSemaphore create(SegmentDirectory shm, int permits, boolean bounded) {
         if (permits < 0) {
             throw new IllegalArgumentException("negative permits: " + permits);
         }
         if (bounded && permits == 0) {
             throw new IllegalArgumentException("a bounded semaphore needs at least one permit");
         }
-        Cell cell = CellAllocator.allocate(CellKind.SEMAPHORE);
+        Cell cell = shm.allocateCell(CellKind.SEMAPHORE);
         cell.putIntVolatile(BOUND, bounded ? permits : UNBOUNDED);
         cell.putIntVolatile(PERMITS, permits);
         return new SharedSemaphore(cell);

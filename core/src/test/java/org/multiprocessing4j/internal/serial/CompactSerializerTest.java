@@ -240,7 +240,7 @@ class CompactSerializerTest {
         Predicate<String> allowed = (Predicate<String> & Serializable) name -> name.startsWith("com.example.");
         Serializer filtered = serializer.withClassFilter(allowed);
 
-        Serializer copy = (Serializer) JavaSerialization.deserialize(JavaSerialization.serialize(filtered, "test"));
+        Serializer copy = (Serializer) JdkSerializer.fromBytes(JdkSerializer.toBytes(filtered, "test"));
 
         assertThat(copy).isNotSameAs(Serializer.standard()).isInstanceOf(CompactSerializer.class);
         assertThat(Arrays.asList(copy.deserialize(written(List.of("plain"))))).containsExactly(List.of("plain"));

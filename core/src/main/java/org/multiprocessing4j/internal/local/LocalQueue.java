@@ -1,0 +1,275 @@
+package org.multiprocessing4j.internal.local;
+
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InvalidObjectException;
+import java.io.ObjectInputStream;
+import java.io.Serializable;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.util.AbstractQueue;
+import java.util.Collection;
+import java.util.Iterator;
+import java.util.Objects;
+import java.util.concurrent.TimeUnit;
+import org.multiprocessing4j.ProcessQueue;
+import org.multiprocessing4j.internal.channel.MessageRing;
+import org.multiprocessing4j.internal.serial.BufferedSerializer;
+import org.multiprocessing4j.internal.shm.SegmentDirectory;
+import org.multiprocessing4j.internal.shm.WaitGate;
+import org.multiprocessing4j.spi.Serializer;
+import org.multiprocessing4j.spi.SharedHandle;
+
+/**
+ * The local backend's {@link ProcessQueue}: a {@link MessageRing} of 1 MiB in shared memory,
+ * with each side's lock taken over from a holder that died within about a second, and elements
+ * larger than a quarter of the ring streamed through it in chunks. A thread blocked in it sleeps
+ * on a futex; a thread dump shows it {@code RUNNABLE}, in native code.
+ *
+ * @param <E> the type of the elements
+ */
+public sealed class LocalQueue<E> extends AbstractQueue<E> implements ProcessQueue<E>, RingBacked, Serializable
+        permits LocalJoinableQueue {
+
+    private static final long serialVersionUID = 1L;
+
+    final transient MessageRing ring;
+    final transient BufferedSerializer serializer;
+    private transient volatile boolean closed;
+
+    LocalQueue(MessageRing ring, BufferedSerializer serializer) {
+        this.ring = ring;
+        this.serializer = serializer;
+    }
+
+    /**
+     * A new, empty queue.
+     *
+     * @param shm where its ring is made
+     * @param bound the most elements it holds; 0 for no bound
+     * @param serializer how elements are sent
+     * @param <E> the type of the elements
+     * @return the queue
+     * @throws IllegalArgumentException if {@code bound} is negative
+     */
+    public static <E> LocalQueue<E> create(SegmentDirectory shm, int bound, Serializer serializer) {
+        return new LocalQueue<>(newRing(shm, bound), BufferedSerializer.of(serializer));
+    }
+
+    static MessageRing newRing(SegmentDirectory shm, int bound) {
+        if (bound < 0) {
+            throw new IllegalArgumentException("a queue's bound must be 0 (none) or positive: " + bound);
+        }
+        return MessageRing.create(shm, MessageRing.DEFAULT_CAPACITY, bound);
+    }
+
+    @Override
+    public void put(E e) throws InterruptedException {
+        write(encode(e), WaitGate.FOREVER);
+    }
+
+    @Override
+    public boolean offer(E e) {
+        ByteBuffer bytes = encode(e);
+        try {
+            return write(bytes, ring.bound() == 0 ? WaitGate.FOREVER : 0);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    @Override
+    public boolean offer(E e, long timeout, TimeUnit unit) throws InterruptedException {
+        return write(encode(e), Math.max(0, unit.toNanos(timeout)));
+    }
+
+    @Override
+    public E take() throws InterruptedException {
+        return take(ring, serializer, WaitGate.FOREVER);
+    }
+
+    @Override
+    public E poll(long timeout, TimeUnit unit) throws InterruptedException {
+        return take(ring, serializer, Math.max(0, unit.toNanos(timeout)));
+    }
+
+    @Override
+    public E poll() {
+        try {
+            return take(ring, serializer, 0);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
+    }
+
+    @Override
+    public int size() {
+        return ring.count();
+    }
+
+    @Override
+    public boolean isEmpty() {
+        return !ring.hasData();
+    }
+
+    @Override
+    public int remainingCapacity() {
+        int bound = ring.bound();
+        return bound == 0 ? Integer.MAX_VALUE : Math.max(0, bound - ring.count());
+    }
+
+    @Override
+    public int drainTo(Collection<? super E> c) {
+        return drainTo(c, Integer.MAX_VALUE);
+    }
+
+    @Override
+    public int drainTo(Collection<? super E> c, int maxElements) {
+        Objects.requireNonNull(c, "c");
+        if (c == this) {
+            throw new IllegalArgumentException("cannot drain a queue into itself");
+        }
+        int drained = 0;
+        E e;
+        while (drained < maxElements && (e = poll()) != null) {
+            c.add(e);
+            drained++;
+        }
+        return drained;
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+    }
+
+    @Override
+    public E peek() {
+        throw unsupported("peek");
+    }
+
+    @Override
+    public Iterator<E> iterator() {
+        throw unsupported("iteration");
+    }
+
+    @Override
+    public boolean contains(Object o) {
+        throw unsupported("contains");
+    }
+
+    @Override
+    public boolean remove(Object o) {
+        throw unsupported("remove(Object)");
+    }
+
+    @Override
+    public Object[] toArray() {
+        throw unsupported("toArray");
+    }
+
+    @Override
+    public <T> T[] toArray(T[] a) {
+        throw unsupported("toArray");
+    }
+
+    @Override
+    public boolean removeAll(Collection<?> c) {
+        throw unsupported("removeAll");
+    }
+
+    @Override
+    public boolean retainAll(Collection<?> c) {
+        throw unsupported("retainAll");
+    }
+
+    @Override
+    public boolean isReady() {
+        return !isEmpty();
+    }
+
+    @Override
+    public MessageRing readRing() {
+        return ring;
+    }
+
+    @Override
+    public String toString() {
+        return (this instanceof LocalJoinableQueue ? "JoinableProcessQueue" : "ProcessQueue") + "[size=" + size()
+                + (closed ? ", closed" : "") + "]";
+    }
+
+    /** Writes an element's bytes; the hook where a joinable queue counts it. */
+    boolean write(ByteBuffer bytes, long timeoutNanos) throws InterruptedException {
+        return ring.write(bytes.array(), bytes.arrayOffset(), bytes.limit(), timeoutNanos);
+    }
+
+    private ByteBuffer encode(E e) {
+        Objects.requireNonNull(e, "a queue holds no null elements");
+        if (closed) {
+            throw new IllegalStateException("this process closed the queue");
+        }
+        return serializer.encode(e);
+    }
+
+    /**
+     * Takes the next element's bytes from a queue's ring and reads them.
+     *
+     * @return the element, or {@code null} if time ran out
+     */
+    @SuppressWarnings("unchecked")
+    static <E> E take(MessageRing ring, BufferedSerializer serializer, long timeoutNanos)
+            throws InterruptedException {
+        byte[] bytes;
+        try {
+            bytes = ring.read(timeoutNanos, MessageRing.EndOfData.NEVER);
+        } catch (EOFException e) {
+            throw new AssertionError("a queue has no end of data", e);
+        }
+        if (bytes == null) {
+            return null;
+        }
+        try {
+            return (E) serializer.decode(bytes);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read an element taken from the queue", e);
+        }
+    }
+
+    static UnsupportedOperationException unsupported(String what) {
+        return new UnsupportedOperationException(what + " is not supported by a queue shared by processes");
+    }
+
+    /** Crosses into another process as a handle to the same ring. */
+    Object writeReplace() {
+        return new Handle(ring.handle(), serializer, false);
+    }
+
+    private void readObject(ObjectInputStream in) throws InvalidObjectException {
+        throw new InvalidObjectException("a queue is deserialized from its handle only");
+    }
+
+    /** What a local queue, joinable or not, is in another process. */
+    static final class Handle extends SharedHandle {
+
+        private static final long serialVersionUID = 1L;
+
+        private final MessageRing.Handle ring;
+        private final BufferedSerializer serializer;
+        private final boolean joinable;
+
+        Handle(MessageRing.Handle ring, BufferedSerializer serializer, boolean joinable) {
+            this.ring = ring;
+            this.serializer = serializer;
+            this.joinable = joinable;
+        }
+
+        @Override
+        protected Object bind() {
+            MessageRing attached = MessageRing.attach(ring);
+            return joinable ? new LocalJoinableQueue<>(attached, serializer) : new LocalQueue<>(attached, serializer);
+        }
+    }
+}

@@ -1,0 +1,249 @@
+package org.multiprocessing4j.tck;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.io.ObjectOutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.multiprocessing4j.ChildProcess;
+import org.multiprocessing4j.ProcessContext;
+import org.multiprocessing4j.ProcessEvent;
+import org.multiprocessing4j.ProcessQueue;
+import org.multiprocessing4j.RemoteTaskException;
+import org.multiprocessing4j.UnserializableObjectException;
+
+/**
+ * A child's life: its target runs in another process with copies of its arguments, its exit code
+ * and exception reach the parent, it can be terminated, killed, joined with a timeout and closed,
+ * and misuse is refused.
+ */
+@Timeout(60)
+public abstract class ChildProcessContract extends ContextContract {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void targetThatReturnsExitsWithZeroAndRanInTheChild() throws Exception {
+        ProcessContext mp = context();
+        String out = dir.resolve("out").toString();
+        long parentPid = ProcessHandle.current().pid();
+        ChildProcess child = mp.process(
+                () -> Files.writeString(Path.of(out), String.valueOf(ProcessHandle.current().pid())));
+        assertThat(child.exitCode()).isNull();
+        child.start();
+        child.join();
+
+        assertThat(child.exitCode()).isZero();
+        assertThat(child.exception()).isEmpty();
+        assertThat(child.isAlive()).isFalse();
+        long childPid = Long.parseLong(Files.readString(Path.of(out)));
+        assertThat(childPid).isEqualTo(child.pid()).isNotEqualTo(parentPid);
+    }
+
+    @Test
+    void targetWithArgumentsReceivesCopiesOfThem() throws Exception {
+        ProcessContext mp = context();
+        String out = dir.resolve("out").toString();
+        ChildProcess child = mp.process(
+                (String path, Integer number) -> Files.writeString(Path.of(path), "got " + number), out, 42);
+        child.start();
+        child.join();
+
+        assertThat(child.exitCode()).isZero();
+        assertThat(Files.readString(Path.of(out))).isEqualTo("got 42");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aContextCapturedByATargetIsTheSameBackendWithTheSameOptionsInTheChild() throws Exception {
+        ProcessContext mp = context();
+        ProcessQueue<Object> answers = mp.queue();
+        ProcessEvent read = mp.event();
+        ChildProcess child = start(() -> {
+            answers.put(mp.name());
+            answers.put(new HashMap<>(mp.options()));
+            answers.put(mp.currentProcess().name());
+            ProcessQueue<String> made = mp.queue();
+            made.put("made in the child");
+            answers.put(made);
+            // what the child made lives as long as the child
+            read.await();
+        });
+        assertThat(answers.poll(PATIENCE.toSeconds(), TimeUnit.SECONDS)).isEqualTo(mp.name());
+        assertThat(answers.poll(PATIENCE.toSeconds(), TimeUnit.SECONDS)).isEqualTo(mp.options());
+        assertThat(answers.poll(PATIENCE.toSeconds(), TimeUnit.SECONDS)).isEqualTo(child.name());
+        ProcessQueue<String> made = (ProcessQueue<String>) answers.poll(PATIENCE.toSeconds(), TimeUnit.SECONDS);
+        assertThat(made.poll(PATIENCE.toSeconds(), TimeUnit.SECONDS)).isEqualTo("made in the child");
+        read.set();
+        assertThat(joined(child)).isZero();
+    }
+
+    @Test
+    void targetThatThrowsExitsWithOneAndTheParentGetsTheExceptionWithTheChildsStackTrace() throws Exception {
+        ProcessContext mp = context();
+        ChildProcess child = mp.process(ChildProcessContract::failDeepInside)
+                .redirectError(ProcessBuilder.Redirect.DISCARD);
+        child.start();
+        child.join();
+
+        assertThat(child.exitCode()).isEqualTo(1);
+        Throwable failure = child.exception().orElseThrow();
+        assertThat(failure).isInstanceOf(IllegalStateException.class).hasMessage("broken in the child")
+                .hasCauseInstanceOf(ArithmeticException.class);
+        assertThat(Arrays.stream(failure.getStackTrace()).map(StackTraceElement::getMethodName))
+                .contains("failDeepInside");
+    }
+
+    private static void failDeepInside() {
+        try {
+            System.out.println(1 / (System.nanoTime() == 0 ? 1 : 0));
+        } catch (ArithmeticException e) {
+            throw new IllegalStateException("broken in the child", e);
+        }
+    }
+
+    @Test
+    void exceptionThatCannotBeSerializedArrivesAsAStandInNamingItsType() throws Exception {
+        ProcessContext mp = context();
+        ChildProcess child = mp.process(() -> {
+            throw new UnshippableException("holds a socket");
+        }).redirectError(ProcessBuilder.Redirect.DISCARD);
+        child.start();
+        child.join();
+
+        assertThat(child.exitCode()).isEqualTo(1);
+        assertThat(child.exception().orElseThrow()).isInstanceOfSatisfying(RemoteTaskException.class, e -> {
+            assertThat(e.remoteClassName()).isEqualTo(UnshippableException.class.getName());
+            assertThat(e).hasMessage("holds a socket");
+            assertThat(e.toString()).startsWith(UnshippableException.class.getName());
+            assertThat(e.getStackTrace()).isNotEmpty();
+        });
+    }
+
+    static final class UnshippableException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        UnshippableException(String message) {
+            super(message);
+        }
+
+        private void writeObject(ObjectOutputStream out) throws IOException {
+            throw new java.io.NotSerializableException("not this one");
+        }
+    }
+
+    @Test
+    void exitCodeIsWhatTheTargetPassesToSystemExit() throws Exception {
+        ProcessContext mp = context();
+        ChildProcess child = mp.process(() -> System.exit(3));
+        child.start();
+        child.join();
+
+        assertThat(child.exitCode()).isEqualTo(3);
+        assertThat(child.exception()).isEmpty();
+    }
+
+    @Test
+    void terminateEndsTheChildWithMinusSigterm() throws Exception {
+        ProcessContext mp = context();
+        ChildProcess child = mp.process(() -> Thread.sleep(60_000));
+        child.start();
+        assertThat(child.join(Duration.ofMillis(200))).isFalse();
+        assertThat(child.isAlive()).isTrue();
+        assertThat(child.exitCode()).isNull();
+
+        child.terminate();
+        child.join();
+
+        assertThat(child.exitCode()).isEqualTo(-15);
+        assertThat(child.isAlive()).isFalse();
+    }
+
+    @Test
+    void killEndsTheChildWithMinusSigkill() throws Exception {
+        ProcessContext mp = context();
+        ChildProcess child = mp.process(() -> Thread.sleep(60_000));
+        child.start();
+        child.kill();
+
+        assertThat(child.join(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(child.exitCode()).isEqualTo(-9);
+    }
+
+    @Test
+    void joinWithTimeoutReturnsFalseWhileTheChildSleepsAndTrueOnceItExits() throws Exception {
+        ProcessContext mp = context();
+        ChildProcess child = mp.process(() -> Thread.sleep(1_500));
+        child.start();
+
+        assertThat(child.join(Duration.ofMillis(100))).isFalse();
+        assertThat(child.join(Duration.ofSeconds(30))).isTrue();
+        assertThat(child.exitCode()).isZero();
+    }
+
+    @Test
+    void onExitCompletesWithTheChild() throws Exception {
+        ProcessContext mp = context();
+        ChildProcess child = mp.process(() -> { });
+        child.start();
+
+        assertThat(child.onExit().get(30, TimeUnit.SECONDS)).isSameAs(child);
+        assertThat(child.exitCode()).isZero();
+    }
+
+    @Test
+    void unserializableTargetFailsAtStartNamingTheClassAndStartsNothing() {
+        ProcessContext mp = context();
+        Object notSerializable = new Object();
+        ChildProcess child = mp.process(() -> System.out.println(notSerializable));
+
+        assertThatThrownBy(child::start).isInstanceOfSatisfying(UnserializableObjectException.class, e -> {
+            assertThat(e.className()).isEqualTo("java.lang.Object");
+            assertThat(e).hasMessageContaining("java.lang.Object").hasMessageContaining(child.name());
+        });
+        assertThat(child.isAlive()).isFalse();
+        assertThat(mp.activeChildren()).doesNotContain(child);
+        assertThatThrownBy(child::pid).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void misuseRaisesIllegalStateException() throws Exception {
+        ProcessContext mp = context();
+        ChildProcess child = mp.process(() -> Thread.sleep(60_000));
+        assertThatThrownBy(child::join).isInstanceOf(IllegalStateException.class).hasMessageContaining("not been started");
+        assertThatThrownBy(child::terminate).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(child::pid).isInstanceOf(IllegalStateException.class);
+
+        child.start();
+        assertThatThrownBy(child::start).isInstanceOf(IllegalStateException.class).hasMessageContaining("already been started");
+        assertThatThrownBy(() -> child.daemon(true)).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> child.jvmOptions("-Xmx64m")).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(child::close).isInstanceOf(IllegalStateException.class).hasMessageContaining("still running");
+
+        child.kill();
+        child.join();
+        child.close();
+        child.close();
+        assertThatThrownBy(child::join).isInstanceOf(IllegalStateException.class).hasMessageContaining("closed");
+        assertThatThrownBy(child::pid).isInstanceOf(IllegalStateException.class).hasMessageContaining("closed");
+        assertThatThrownBy(child::start).isInstanceOf(IllegalStateException.class).hasMessageContaining("closed");
+        assertThat(child.exitCode()).isEqualTo(-9);
+    }
+
+    @Test
+    void blankJvmOptionIsRejected() {
+        ProcessContext mp = context();
+        ChildProcess child = mp.process(() -> { });
+        assertThatThrownBy(() -> child.jvmOptions("-Xmx64m", " ")).isInstanceOf(IllegalArgumentException.class);
+    }
+}

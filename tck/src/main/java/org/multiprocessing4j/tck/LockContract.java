@@ -1,0 +1,180 @@
+package org.multiprocessing4j.tck;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Named;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.multiprocessing4j.ProcessContext;
+import org.multiprocessing4j.ProcessLock;
+import org.multiprocessing4j.ProcessReentrantLock;
+import org.multiprocessing4j.RobustLock;
+
+/** The lock contract among the threads of one process; {@link LockAcrossProcessesContract} crosses processes. */
+@Timeout(30)
+public abstract class LockContract extends ContextContract {
+
+    /** A kind of lock, made with the context under test. */
+    private interface LockFactory extends Function<ProcessContext, RobustLock> {
+    }
+
+    static Stream<Named<LockFactory>> locks() {
+        return Stream.of(Named.of("ProcessLock", ProcessContext::lock),
+                Named.of("ProcessReentrantLock", ProcessContext::reentrantLock));
+    }
+
+    @ParameterizedTest
+    @MethodSource("locks")
+    void threadsIncrementingUnderTheLockLoseNoUpdate(LockFactory factory) throws Exception {
+        RobustLock lock = factory.apply(context());
+        int[] counter = {0};
+        Thread[] threads = new Thread[4];
+        for (int t = 0; t < threads.length; t++) {
+            threads[t] = new Thread(() -> {
+                for (int i = 0; i < 50_000; i++) {
+                    lock.lock();
+                    try {
+                        counter[0]++;
+                    } finally {
+                        lock.unlock();
+                    }
+                }
+            });
+            threads[t].start();
+        }
+        for (Thread thread : threads) {
+            thread.join();
+        }
+        lock.lock();
+        try {
+            assertThat(counter[0]).isEqualTo(200_000);
+        } finally {
+            lock.unlock();
+        }
+        assertThat(lock.isLocked()).isFalse();
+    }
+
+    @ParameterizedTest
+    @MethodSource("locks")
+    void unlockByAThreadThatDoesNotHoldTheLockIsRefused(LockFactory factory) throws Exception {
+        RobustLock lock = factory.apply(context());
+        assertThatThrownBy(lock::unlock).isInstanceOf(IllegalMonitorStateException.class);
+        lock.lock();
+        CompletableFuture<Throwable> other = onNewThread(() -> {
+            try {
+                lock.unlock();
+                return null;
+            } catch (IllegalMonitorStateException e) {
+                return e;
+            }
+        });
+        assertThat(other.get(10, TimeUnit.SECONDS)).isInstanceOf(IllegalMonitorStateException.class);
+        assertThat(lock.isHeldByCurrentThread()).isTrue();
+        lock.unlock();
+    }
+
+    @ParameterizedTest
+    @MethodSource("locks")
+    void tryLockFailsWhileAnotherThreadHoldsTheLockAndTimedTryLockWaitsItsTimeout(LockFactory factory)
+            throws Exception {
+        RobustLock lock = factory.apply(context());
+        CountDownLatch held = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        Thread holder = new Thread(() -> {
+            lock.lock();
+            held.countDown();
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } finally {
+                lock.unlock();
+            }
+        });
+        holder.start();
+        held.await();
+
+        assertThat(lock.tryLock()).isFalse();
+        long begin = System.nanoTime();
+        assertThat(lock.tryLock(100, TimeUnit.MILLISECONDS)).isFalse();
+        assertThat(System.nanoTime() - begin).isGreaterThanOrEqualTo(TimeUnit.MILLISECONDS.toNanos(100));
+        assertThat(lock.isLocked()).isTrue();
+        assertThat(lock.isHeldByCurrentThread()).isFalse();
+
+        release.countDown();
+        assertThat(lock.tryLock(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(lock.ownerDied()).isFalse();
+        lock.unlock();
+        holder.join();
+    }
+
+    @ParameterizedTest
+    @MethodSource("locks")
+    void lockInterruptiblyGivesUpWhenInterrupted(LockFactory factory) throws Exception {
+        RobustLock lock = factory.apply(context());
+        lock.lock();
+        CompletableFuture<Throwable> waiter = new CompletableFuture<>();
+        Thread thread = new Thread(() -> {
+            try {
+                lock.lockInterruptibly();
+                waiter.complete(null);
+            } catch (InterruptedException e) {
+                waiter.complete(e);
+            }
+        });
+        thread.start();
+        thread.interrupt();
+        assertThat(waiter.get(10, TimeUnit.SECONDS)).isInstanceOf(InterruptedException.class);
+        lock.unlock();
+    }
+
+    @Test
+    void reentrantLockCountsItsHolds() {
+        ProcessContext mp = context();
+        ProcessReentrantLock lock = mp.reentrantLock();
+        lock.lock();
+        lock.lock();
+        assertThat(lock.tryLock()).isTrue();
+        assertThat(lock.holdCount()).isEqualTo(3);
+        lock.unlock();
+        lock.unlock();
+        assertThat(lock.isLocked()).isTrue();
+        lock.unlock();
+        assertThat(lock.isLocked()).isFalse();
+        assertThat(lock.holdCount()).isZero();
+        assertThatThrownBy(lock::unlock).isInstanceOf(IllegalMonitorStateException.class);
+    }
+
+    @Test
+    void plainLockTakenAgainByItsHolderFailsInsteadOfWaitingForEver() throws Exception {
+        ProcessContext mp = context();
+        ProcessLock lock = mp.lock();
+        lock.lock();
+        assertThat(lock.tryLock()).isFalse();
+        assertThat(lock.tryLock(10, TimeUnit.SECONDS)).isFalse();
+        assertThatThrownBy(lock::lock).isInstanceOf(IllegalMonitorStateException.class);
+        lock.unlock();
+        assertThat(lock.isLocked()).isFalse();
+    }
+
+    @ParameterizedTest
+    @MethodSource("locks")
+    void aSerializedLockIsTheSameLock(LockFactory factory) throws Exception {
+        RobustLock lock = factory.apply(context());
+        RobustLock copy = roundTrip(lock);
+        assertThat(copy).isNotSameAs(lock).hasSameClassAs(lock);
+        lock.lock();
+        assertThat(copy.isLocked()).isTrue();
+        assertThat(copy.isHeldByCurrentThread()).isTrue();
+        copy.unlock();
+        assertThat(lock.isLocked()).isFalse();
+    }
+}

@@ -1,0 +1,171 @@
+package org.multiprocessing4j.tck;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.EOFException;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.multiprocessing4j.BrokenPipeException;
+import org.multiprocessing4j.BufferTooShortException;
+import org.multiprocessing4j.Connections;
+import org.multiprocessing4j.Pipe;
+import org.multiprocessing4j.PipeEnd;
+import org.multiprocessing4j.ProcessContext;
+import org.multiprocessing4j.UnserializableObjectException;
+
+/** A pipe's contract between threads of one process; {@link PipeAcrossProcessesContract} crosses processes. */
+@Timeout(60)
+public abstract class PipeContract extends ContextContract {
+
+    @Test
+    void objectsArriveInOrderBothWaysOfADuplexPipe() throws Exception {
+        ProcessContext mp = context();
+        Pipe pipe = mp.pipe();
+        pipe.left().send(List.of("u", 0, "hello"));
+        pipe.right().send(Arrays.asList(23, null, "child"));
+
+        assertThat((Object) pipe.right().recv()).isEqualTo(List.of("u", 0, "hello"));
+        assertThat((Object) pipe.left().recv()).isEqualTo(Arrays.asList(23, null, "child"));
+    }
+
+    @Test
+    void aOneWayPipeReceivesOnTheLeftAndSendsOnTheRightOnly() throws Exception {
+        ProcessContext mp = context();
+        Pipe pipe = mp.pipe(false);
+        pipe.right().send("one way");
+
+        assertThat((Object) pipe.left().recv()).isEqualTo("one way");
+        assertThat(pipe.left().isWritable()).isFalse();
+        assertThat(pipe.right().isReadable()).isFalse();
+        assertThatThrownBy(() -> pipe.left().send("back")).isInstanceOf(IOException.class);
+        assertThatThrownBy(() -> pipe.right().recv()).isInstanceOf(IOException.class);
+    }
+
+    @Test
+    void messagesSentBeforeACloseAreReceivedThenEndOfFile() throws Exception {
+        ProcessContext mp = context();
+        Pipe pipe = mp.pipe();
+        pipe.right().send(1);
+        pipe.right().send(2);
+        pipe.right().close();
+
+        assertThat((Object) pipe.left().recv()).isEqualTo(1);
+        assertThat(pipe.left().poll()).isTrue();
+        assertThat((Object) pipe.left().recv()).isEqualTo(2);
+        assertThatThrownBy(() -> pipe.left().recv()).isInstanceOf(EOFException.class);
+        assertThatThrownBy(() -> pipe.left().send(3)).isInstanceOf(BrokenPipeException.class)
+                .hasMessageContaining("other end");
+    }
+
+    @Test
+    void pollWaitsForItsTimeoutWhenNothingIsSentAndReturnsAtOnceWhenSomethingIs() throws Exception {
+        ProcessContext mp = context();
+        Pipe pipe = mp.pipe();
+        assertThat(pipe.left().poll()).isFalse();
+        long begin = System.nanoTime();
+        assertThat(pipe.left().poll(Duration.ofMillis(100))).isFalse();
+        assertThat(System.nanoTime() - begin).isGreaterThanOrEqualTo(TimeUnit.MILLISECONDS.toNanos(100));
+
+        CompletableFuture.runAsync(() -> sendQuietly(pipe.right(), "late"));
+        assertThat(pipe.left().poll(Duration.ofSeconds(30))).isTrue();
+        assertThat((Object) pipe.left().recv()).isEqualTo("late");
+    }
+
+    @Test
+    void bytesAreSentFromAnOffsetAndReceivedIntoAnOffset() throws Exception {
+        ProcessContext mp = context();
+        Pipe pipe = mp.pipe();
+        pipe.left().sendBytes(new byte[] {9, 1, 2, 3, 9}, 1, 3);
+        pipe.left().sendBytes(new byte[] {4, 5, 6, 7});
+
+        byte[] buffer = new byte[6];
+        assertThat(pipe.right().recvBytesInto(buffer, 2)).isEqualTo(3);
+        assertThat(buffer).containsExactly(0, 0, 1, 2, 3, 0);
+        assertThatThrownBy(() -> pipe.right().recvBytesInto(buffer, 3))
+                .isInstanceOfSatisfying(BufferTooShortException.class,
+                        e -> assertThat(e.message()).containsExactly(4, 5, 6, 7));
+    }
+
+    @Test
+    void messagesSeveralTimesLargerThanAPipeHoldsArriveIntact() throws Exception {
+        ProcessContext mp = context();
+        Pipe pipe = mp.pipe();
+        byte[] large = new byte[5 * pipeRoom() + 13];
+        new Random(7).nextBytes(large);
+        CompletableFuture<Void> sender = CompletableFuture.runAsync(() -> {
+            for (int i = 0; i < 3; i++) {
+                sendBytesQuietly(pipe.right(), large);
+                sendBytesQuietly(pipe.right(), new byte[] {(byte) i});
+            }
+        });
+        for (int i = 0; i < 3; i++) {
+            assertThat(pipe.left().recvBytes()).isEqualTo(large);
+            assertThat(pipe.left().recvBytes()).containsExactly(i);
+        }
+        sender.get(30, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void sendsDoNotWaitWhileTheMessagesNotYetReceivedTakeUpLessThanHalfAMebibyte() throws Exception {
+        ProcessContext mp = context();
+        Pipe pipe = mp.pipe();
+        byte[] message = new byte[1024];
+        CompletableFuture<Void> sending = CompletableFuture.runAsync(() -> {
+            for (int i = 0; i < 500; i++) {
+                sendBytesQuietly(pipe.right(), message);
+            }
+        });
+        sending.get(PATIENCE.toSeconds(), TimeUnit.SECONDS);
+        for (int i = 0; i < 500; i++) {
+            assertThat(pipe.left().recvBytes()).hasSize(message.length);
+        }
+        assertThat(pipe.left().poll()).isFalse();
+    }
+
+    @Test
+    void aSendWaitingForRoomInAFullPipeFailsWhenTheOtherEndIsClosed() throws Exception {
+        ProcessContext mp = context();
+        Pipe pipe = mp.pipe();
+        CompletableFuture<Void> sender = CompletableFuture.runAsync(
+                () -> sendBytesQuietly(pipe.right(), new byte[3 * pipeRoom()]));
+        assertThat(Connections.waitAny(List.of(pipe.left()), Duration.ofSeconds(30))).isNotEmpty();
+        pipe.left().close();
+
+        assertThatThrownBy(() -> sender.get(30, TimeUnit.SECONDS)).hasRootCauseInstanceOf(BrokenPipeException.class)
+                .hasStackTraceContaining("other end");
+    }
+
+    @Test
+    void anUnserializableMessageFailsInSendNamingItsClassAndNothingIsSent() throws Exception {
+        ProcessContext mp = context();
+        Pipe pipe = mp.pipe();
+        assertThatThrownBy(() -> pipe.left().send(List.of(new Object())))
+                .isInstanceOfSatisfying(UnserializableObjectException.class,
+                        e -> assertThat(e.className()).isEqualTo("java.lang.Object"));
+        assertThat(pipe.right().poll()).isFalse();
+    }
+
+    private static void sendQuietly(PipeEnd end, Object message) {
+        try {
+            end.send(message);
+        } catch (IOException | InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void sendBytesQuietly(PipeEnd end, byte[] message) {
+        try {
+            end.sendBytes(message);
+        } catch (IOException | InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,134 @@
+package org.multiprocessing4j.tck;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.AbstractMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.Timeout;
+import org.multiprocessing4j.ProcessPool;
+import org.multiprocessing4j.UnserializableObjectException;
+
+/** The Python calls of a pool, on two workers that live for the whole class. */
+@Timeout(120)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+public abstract class PoolContract extends ContextContract {
+
+    private ProcessPool pool;
+
+    @BeforeAll
+    void startPool() {
+        pool = context().pool(2);
+    }
+
+    @AfterAll
+    void closePool() throws InterruptedException {
+        close(pool);
+    }
+
+    @Test
+    void mapReturnsTheResultsInInputOrder() {
+        assertThat(pool.map(n -> n * n, List.of(5, 10, 20))).containsExactly(25, 100, 400);
+        List<Integer> many = IntStream.range(0, 10_000).boxed().toList();
+        assertThat(pool.map(n -> n + 1, many, 7)).isEqualTo(many.stream().map(n -> n + 1).toList());
+        assertThat(pool.map(n -> n, List.<Integer>of())).isEmpty();
+    }
+
+    @Test
+    void tasksRunInTheWorkerProcessesNotHere() {
+        Set<Long> pids = new HashSet<>(pool.map(n -> ProcessHandle.current().pid(), IntStream.range(0, 200).boxed().toList(), 1));
+        assertThat(pids).doesNotContain(ProcessHandle.current().pid()).isNotEmpty().hasSizeLessThanOrEqualTo(2);
+    }
+
+    @Test
+    void imapYieldsInOrderAndImapUnorderedYieldsEveryResult() {
+        List<Integer> input = IntStream.range(0, 500).boxed().toList();
+        try (Stream<Integer> ordered = pool.imap(n -> n * 2, input)) {
+            assertThat(ordered.toList()).isEqualTo(input.stream().map(n -> n * 2).toList());
+        }
+        try (Stream<Integer> unordered = pool.imapUnordered(n -> n * 2, input, 3)) {
+            assertThat(unordered.toList()).containsExactlyInAnyOrderElementsOf(input.stream().map(n -> n * 2).toList());
+        }
+    }
+
+    @Test
+    void imapTakesAnEndlessInputLazily() {
+        try (Stream<Integer> squares = pool.imap(n -> n * n, Stream.iterate(0, n -> n + 1), 4)) {
+            assertThat(squares.limit(100).toList()).isEqualTo(IntStream.range(0, 100).map(n -> n * n).boxed().toList());
+        }
+    }
+
+    @Test
+    void starmapSpreadsEachPair() {
+        List<Map.Entry<Integer, String>> pairs = List.of(new AbstractMap.SimpleEntry<>(2, "ab"), Map.entry(3, "x"));
+        assertThat(pool.starmap((n, s) -> s.repeat(n), pairs)).containsExactly("abab", "xxx");
+    }
+
+    @Test
+    void applyAndApplyAsyncRunOneTask() throws Exception {
+        assertThat(pool.apply(() -> "hello " + 42)).isEqualTo("hello 42");
+        int length = pool.apply(String::length, "four");
+        assertThat(length).isEqualTo(4);
+        CompletableFuture<String> seen = new CompletableFuture<>();
+        pool.applyAsync(() -> "called back", seen::complete, seen::completeExceptionally);
+        assertThat(seen.get(30, TimeUnit.SECONDS)).isEqualTo("called back");
+        CompletableFuture<Throwable> failed = new CompletableFuture<>();
+        pool.applyAsync(() -> {
+            throw new IllegalStateException("from a worker");
+        }, failed::complete, failed::complete);
+        assertThat(failed.get(30, TimeUnit.SECONDS)).isInstanceOf(IllegalStateException.class)
+                .hasMessage("from a worker");
+    }
+
+    @Test
+    void aTasksExceptionKeepsItsTypeAndTheWorkersStackTrace() {
+        assertThatThrownBy(() -> pool.map(PoolContract::failOnThree, List.of(1, 2, 3, 4)))
+                .isInstanceOf(CompletionException.class)
+                .cause().isInstanceOf(IllegalArgumentException.class).hasMessage("three")
+                .satisfies(e -> assertThat(e.getStackTrace()).anySatisfy(
+                        frame -> assertThat(frame.getMethodName()).isEqualTo("failOnThree")));
+        assertThatThrownBy(() -> pool.submit(() -> failOnThree(3)).get())
+                .isInstanceOf(ExecutionException.class).cause().isInstanceOf(IllegalArgumentException.class);
+        assertThat(pool.map(n -> n, List.of(1, 2))).containsExactly(1, 2);
+    }
+
+    @Test
+    void anUnserializableArgumentFailsInTheCallerNamingItsClass() {
+        assertThatThrownBy(() -> pool.map(o -> o.toString(), List.of(new Object())))
+                .isInstanceOf(UnserializableObjectException.class)
+                .hasMessageContaining("java.lang.Object");
+        Runnable plain = () -> { };
+        assertThatThrownBy(() -> pool.submit(plain)).isInstanceOf(UnserializableObjectException.class)
+                .hasMessageContaining(plain.getClass().getName().replaceAll("/.*", ""));
+    }
+
+    @Test
+    void nullResultsAndArgumentsTravel() {
+        assertThat(pool.map(s -> s == null ? null : s + "!", java.util.Arrays.asList("a", null, "b")))
+                .containsExactly("a!", null, "b!");
+        try (Stream<String> results = pool.imapUnordered(s -> (String) null, List.of(1, 2))) {
+            assertThat(results.collect(Collectors.toList())).containsExactly(null, null);
+        }
+    }
+
+    private static int failOnThree(int n) {
+        if (n == 3) {
+            throw new IllegalArgumentException("three");
+        }
+        return n;
+    }
+}

@@ -1,0 +1,169 @@
+package org.multiprocessing4j.tck;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import java.io.Serializable;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.multiprocessing4j.ProcessContext;
+import org.multiprocessing4j.ProcessPool;
+
+/** A pool keeps the contract of {@link ExecutorService}, with tasks in worker JVMs. */
+@Timeout(120)
+// a pool is closed by a BoundedClose resource that the block itself does not use
+@SuppressWarnings("try")
+public abstract class PoolExecutorServiceContract extends ContextContract {
+
+    /** A task class of its own, serializable, as a user would write one. */
+    record Square(int n) implements Callable<Integer>, Serializable {
+        @Override
+        public Integer call() {
+            return n * n;
+        }
+    }
+
+    @Test
+    void invokeAllReturnsEveryFutureDone() throws Exception {
+        ProcessContext mp = context();
+        ProcessPool pool = mp.pool(2);
+        try (BoundedClose closing = closing(pool)) {
+            List<Future<Integer>> futures = pool.invokeAll(List.of(new Square(2), new Square(3), new Square(4)));
+            assertThat(futures).allSatisfy(f -> assertThat(f).isDone());
+            assertThat(futures.get(2).get()).isEqualTo(16);
+        }
+    }
+
+    @Test
+    void invokeAllWithATimeoutCancelsWhatDidNotFinish() throws Exception {
+        ProcessContext mp = context();
+        ProcessPool pool = mp.pool(2);
+        try (BoundedClose closing = closing(pool)) {
+            Callable<Integer> slow = (Callable<Integer> & Serializable) () -> {
+                Thread.sleep(600_000);
+                return 0;
+            };
+            List<Future<Integer>> futures = pool.invokeAll(List.of(new Square(5), slow), 2, TimeUnit.SECONDS);
+            assertThat(futures.get(0).get()).isEqualTo(25);
+            assertThat(futures.get(1).isCancelled()).isTrue();
+            assertThat(pool.apply(() -> "after")).isEqualTo("after");
+        }
+    }
+
+    @Test
+    void invokeAnyReturnsASuccessfulResultAndFailsOnlyWhenAllFail() throws Exception {
+        ProcessContext mp = context();
+        ProcessPool pool = mp.pool(2);
+        try (BoundedClose closing = closing(pool)) {
+            Callable<Integer> failing = (Callable<Integer> & Serializable) () -> {
+                throw new IllegalStateException("no");
+            };
+            assertThat(pool.invokeAny(List.of(failing, new Square(6)))).isEqualTo(36);
+            assertThatThrownBy(() -> pool.invokeAny(List.of(failing, failing)))
+                    .isInstanceOf(ExecutionException.class).cause().isInstanceOf(IllegalStateException.class);
+            Callable<Integer> slow = (Callable<Integer> & Serializable) () -> {
+                Thread.sleep(600_000);
+                return 0;
+            };
+            assertThatThrownBy(() -> pool.invokeAny(List.of(slow), 500, TimeUnit.MILLISECONDS))
+                    .isInstanceOf(TimeoutException.class);
+        }
+    }
+
+    @Test
+    void shutdownLetsSubmittedWorkFinishThenRejectsAndTerminates() throws Exception {
+        ProcessContext mp = context();
+        ProcessPool pool = mp.pool(2);
+        CompletableFuture<String> late = pool.submit(() -> {
+            Thread.sleep(300);
+            return "finished";
+        });
+        pool.shutdown();
+        assertThat(pool.isShutdown()).isTrue();
+        assertThatThrownBy(() -> pool.submit(() -> "new")).isInstanceOf(RejectedExecutionException.class);
+        assertThat(pool.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(pool.isTerminated()).isTrue();
+        assertThat(late).isCompletedWithValue("finished");
+        await().until(() -> workerPids().isEmpty());
+    }
+
+    @Test
+    void joinNeedsAShutdownFirstAndThenWaitsForTheWorkers() throws Exception {
+        ProcessContext mp = context();
+        ProcessPool pool = mp.pool(1);
+        assertThatThrownBy(pool::join).isInstanceOf(IllegalStateException.class);
+        pool.terminate();
+        pool.join();
+        assertThat(pool.isTerminated()).isTrue();
+        await().until(() -> workerPids().isEmpty());
+    }
+
+    @Test
+    void closeWaitsForTheWorkSubmittedAndLeavesNoWorker() {
+        ProcessContext mp = context();
+        CompletableFuture<String> work;
+        try (ProcessPool pool = mp.pool(2)) {
+            work = pool.submit(() -> {
+                Thread.sleep(300);
+                return "done before close returned";
+            });
+        }
+        assertThat(work).isCompletedWithValue("done before close returned");
+        await().until(() -> workerPids().isEmpty());
+    }
+
+    @Test
+    void terminateFailsTheWorkInProgress() throws Exception {
+        ProcessContext mp = context();
+        ProcessPool pool = mp.pool(1);
+        CompletableFuture<List<Integer>> map = pool.mapAsync(n -> {
+            Thread.sleep(600_000);
+            return n;
+        }, List.of(1, 2, 3), 1);
+        pool.terminate();
+        assertThatThrownBy(() -> map.get(30, TimeUnit.SECONDS)).isInstanceOf(CancellationException.class);
+        assertThat(map).isCompletedExceptionally();
+        assertThat(pool.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
+    }
+
+    @Test
+    void aFailureOfAnExecutedTaskReachesTheUncaughtExceptionHandler() throws Exception {
+        ProcessContext mp = context();
+        CompletableFuture<Throwable> seen = new CompletableFuture<>();
+        Thread.UncaughtExceptionHandler before = Thread.getDefaultUncaughtExceptionHandler();
+        Thread.setDefaultUncaughtExceptionHandler((thread, failure) -> seen.complete(failure));
+        ProcessPool pool = mp.pool(1);
+        try (BoundedClose closing = closing(pool)) {
+            pool.execute((Runnable & Serializable) () -> {
+                throw new IllegalStateException("nobody waits for me");
+            });
+            assertThat(seen.get(30, TimeUnit.SECONDS)).isInstanceOf(IllegalStateException.class)
+                    .hasMessage("nobody waits for me");
+        } finally {
+            Thread.setDefaultUncaughtExceptionHandler(before);
+        }
+    }
+
+    @Test
+    void executeAndSubmitTakeSerializableRunnables() throws Exception {
+        ProcessContext mp = context();
+        ProcessPool pool = mp.pool(1);
+        try (BoundedClose closing = closing(pool)) {
+            Runnable task = (Runnable & Serializable) () -> { };
+            pool.execute(task);
+            assertThat(pool.submit(task).get(30, TimeUnit.SECONDS)).isNull();
+            assertThat(pool.submit(task, "given").get(30, TimeUnit.SECONDS)).isEqualTo("given");
+        }
+    }
+}
