@@ -12,24 +12,29 @@ import java.time.Duration;
  *
  * <h2>Across processes</h2>
  * <ul>
- *   <li>An end crosses into a child when its target captures it (or takes it as an argument), and
- *       from then on <b>belongs to the child</b>: the process that last received an end is its
- *       holder. When the holder of an end exits (even killed), or closes the end, the other end's
- *       {@code recv} first returns everything sent before, then throws {@link EOFException}.
- *       Nothing sent before a close or an exit is lost.</li>
+ *   <li>An end passed to another process (captured by a child's target, taken as its argument,
+ *       or sent through a queue or a pipe) is a <b>copy</b> there, as a file descriptor passed to a
+ *       child is: an end stays open while some process holds a copy of it that it has not closed,
+ *       and a copy is held from the moment it is sent, so a sender may close its own right away.
+ *       When every copy of an end is closed, or its process has exited (even killed), the other
+ *       end's {@code recv} first returns everything sent before, then throws
+ *       {@link EOFException}, and its sends fail with {@link BrokenPipeException}. So, as in
+ *       Python, a parent that passes one end to a child and waits for the end of data closes its
+ *       own copy after {@code start()}. Nothing sent before a close or an exit is lost.</li>
  *   <li>Messages arrive whole and in the order they were sent; a message of any size may be
- *       sent. Several threads may send on one end at once, and several receive: each message goes
- *       to one of them.</li>
+ *       sent. Several threads may send on one end at once, and several receive (in one process or
+ *       in several that hold copies): each message goes to one of them.</li>
  *   <li>A send waits for room only when the messages sent that way and not yet received take up
  *       at least 512 KiB; a process pool relies on this to send small batches without waiting.</li>
  *   <li><b>Memory consistency</b>: what a thread does before {@code send} happens-before what a
  *       thread, in any process, does after the {@code recv} that returned that message.</li>
  *   <li>A thread blocked in {@code recv} or {@code poll} uses no processor time.</li>
  * </ul>
- * <p>An end whose other end is closed, or whose other end's holder has exited (even killed,
- * without closing it), refuses to send: {@link BrokenPipeException}. A sender waiting for room in
- * a full pipe gets it too, once the close or the death is noticed. An end that is closed refuses
- * everything.
+ * <p>A sender waiting for room in a full pipe gets a {@link BrokenPipeException} as well, once the
+ * last copy of the other end is closed or its process's death is noticed. A copy that is closed
+ * refuses everything, in the process that closed it; a copy that is never closed is held until its
+ * process exits. A copy sent but never received (its receiver never started, or died before it
+ * read it) is held until the receiving child has exited, or, sent otherwise, until its sender has.
  *
  * <p>{@link Connections#waitAny} waits on ends whose implementation is also a
  * {@link org.multiprocessing4j.spi.Waitable}, as every backend's is.
@@ -44,8 +49,8 @@ public interface PipeEnd extends Closeable {
      *
      * @param message the object, {@code null} included
      * @throws UnserializableObjectException if it cannot be serialized; names the class
-     * @throws BrokenPipeException if the other end is closed or its holder has exited, at the
-     *     call or while waiting for room
+     * @throws BrokenPipeException if every copy of the other end is closed or its process has
+     *     exited, at the call or while waiting for room
      * @throws IOException if this end is closed
      * @throws InterruptedException if interrupted while waiting for room
      */
@@ -56,8 +61,8 @@ public interface PipeEnd extends Closeable {
      *
      * @param <T> the type the caller expects (unchecked)
      * @return the message
-     * @throws EOFException if the other end is closed or its process has exited, and every message
-     *     sent before was received
+     * @throws EOFException if every copy of the other end is closed or its process has exited, and
+     *     every message sent before was received
      * @throws IOException if this end is closed, or the message cannot be read here
      * @throws InterruptedException if interrupted while waiting
      */
@@ -151,13 +156,16 @@ public interface PipeEnd extends Closeable {
     boolean isWritable();
 
     /**
-     * Whether {@link #close()} was called on this end, in this process.
+     * Whether {@link #close()} was called on this copy of the end.
      *
      * @return {@code true} if closed
      */
     boolean isClosed();
 
-    /** Closes this end: the other end receives what was sent, then end of data. Idempotent. */
+    /**
+     * Closes this copy of the end; once every copy is closed, or its process has exited, the other
+     * end receives what was sent, then the end of data. Idempotent.
+     */
     @Override
     void close();
 }

@@ -1,12 +1,15 @@
 package org.multiprocessing4j;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.EOFException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -84,6 +87,22 @@ class LocalBackendIT {
             assertThat(child.exitCode()).as("%s", child.exception()).isZero();
         }
         assertThat(ByteBuffer.wrap(Files.readAllBytes(Path.of(counter))).getInt()).isEqualTo(40_000);
+    }
+
+    @Test
+    void aChildThatNeverReadsItsTargetGivesBackThePipeEndsItWasSent() throws Exception {
+        Pipe pipe = ProcessContext.local().pipe(false);
+        PipeEnd writing = pipe.right();
+        ChildProcess child = ProcessContext.local().process(() -> writing.send("never sent"))
+                .jvmOptions("-XX:+NoSuchOptionInAnyJvm")
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD);
+        child.start();
+        writing.close();
+        child.join();
+
+        assertThat(child.exitCode()).as("the JVM refused its options").isNotZero();
+        assertThat(pipe.left().poll(Duration.ofSeconds(30))).as("the end of data").isTrue();
+        assertThatThrownBy(() -> pipe.left().recv()).isInstanceOf(EOFException.class);
     }
 
     @Test

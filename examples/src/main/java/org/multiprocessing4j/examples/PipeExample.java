@@ -26,8 +26,9 @@ import org.multiprocessing4j.PipeEnd;
  * }</pre>
  *
  * <p>{@code Arrays.asList} because the list holds a {@code null}, which {@code List.of} refuses.
- * The end passed to the child belongs to the child from then on: when the child closes it, or
- * exits, the parent's {@code recv} returns what was sent, then throws {@link java.io.EOFException}.
+ * The end passed to the child is a copy, as in Python: once the child has closed its copy and the
+ * parent its own (or their processes have exited), the parent's {@code recv} returns what was
+ * sent, then throws {@link java.io.EOFException}.
  */
 public final class PipeExample {
 

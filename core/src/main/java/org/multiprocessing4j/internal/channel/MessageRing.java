@@ -34,8 +34,8 @@ import org.multiprocessing4j.internal.sync.RobustMutex;
  * its own cell.
  *
  * <p>The work is split by side: {@link RingWriter} puts messages in, {@link RingReader} takes them
- * out, each also recovering from a predecessor that died mid-message; {@link RingEnds} knows
- * whether an end was closed or its process died. Both locks are {@link RobustMutex}es, taken over
+ * out, each also recovering from a predecessor that died mid-message; {@link RingHolders} knows,
+ * for a pipe, which processes hold each end. Both locks are {@link RobustMutex}es, taken over
  * from a process that died holding them. Nothing another writer wrote is ever touched: its
  * messages are whole records before or after a dead one's.
  *
@@ -44,8 +44,8 @@ import org.multiprocessing4j.internal.sync.RobustMutex;
  */
 public final class MessageRing {
 
-    /** A pipe's end of data: its writing end was closed or the process holding it exited. */
-    public static final EndOfData WRITER_GONE = ring -> ring.ends.writerGone();
+    /** A pipe's end of data: every process that held its writing end closed it or exited. */
+    public static final EndOfData WRITER_GONE = ring -> ring.holders.writing.gone();
 
     /** Pipes and queues use rings of this many bytes unless told otherwise. */
     public static final int DEFAULT_CAPACITY = 1 << 20;
@@ -85,7 +85,7 @@ public final class MessageRing {
     private final WaitGate allDone;
     final RingWriter writer;
     private final RingReader reader;
-    final RingEnds ends;
+    final RingHolders holders;
 
     private MessageRing(RingSegment data, RobustMutex writers, RobustMutex readers) {
         this.data = data;
@@ -98,7 +98,7 @@ public final class MessageRing {
         this.allDone = new WaitGate(readSide, RingLayout.ALL_DONE, WaitGate.Policy.BROADCAST);
         this.writer = new RingWriter(this);
         this.reader = new RingReader(this);
-        this.ends = new RingEnds(this);
+        this.holders = new RingHolders(this);
     }
 
     /**
@@ -113,6 +113,20 @@ public final class MessageRing {
         MessageRing ring = new MessageRing(shm.createRing(capacity), RobustMutex.create(shm, false),
                 RobustMutex.create(shm, false));
         ring.writeSide.putIntVolatile(RingLayout.BOUND, bound);
+        return ring;
+    }
+
+    /**
+     * A new, empty ring of a pipe, whose ends are held by processes (see {@link RingHolders}):
+     * nobody holds either end yet.
+     *
+     * @param shm where its segment and its locks' cells are made
+     * @param capacity its data bytes, a power of two
+     * @return the ring
+     */
+    public static MessageRing createForPipe(SegmentDirectory shm, int capacity) {
+        MessageRing ring = create(shm, capacity, 0);
+        ring.holders.countHolders();
         return ring;
     }
 
@@ -149,8 +163,8 @@ public final class MessageRing {
     }
 
     /**
-     * The gate woken when a message (or a chunk of one) is committed, or the writing end closed:
-     * for a thread that waits on this ring among others.
+     * The gate woken when a message (or a chunk of one) is committed, or the writing end's last
+     * holder gave it up: for a thread that waits on this ring among others.
      */
     public WaitGate dataGate() {
         return notEmpty;
@@ -164,9 +178,8 @@ public final class MessageRing {
      * @param length how many
      * @param timeoutNanos how long to wait for the lock and room for the message to begin, or
      *     {@link WaitGate#FOREVER}; once begun, a message is written whole
-     * @return whether it was written; {@code false} if time ran out first, or the reading end
-     *     was {@linkplain #closeReading() closed} or its process died ({@link #isReaderGone()})
-     *     while the writer waited for room
+     * @return whether it was written; {@code false} if time ran out first, or every holder of the
+     *     reading end gave it up or died ({@link #isReaderGone()}) while the writer waited for room
      * @throws InterruptedException if interrupted before the message was begun
      */
     public boolean write(byte[] bytes, int offset, int length, long timeoutNanos) throws InterruptedException {
@@ -239,40 +252,69 @@ public final class MessageRing {
                 timeoutNanos, true);
     }
 
-    /** Records that the current process holds the writing end: its death is an end of data. */
-    public void claimWriting() {
-        ends.claimWriting();
-    }
-
     /**
-     * Records that the current process holds the reading end: its death makes writers that wait
-     * for room give up.
+     * A copy of the writing end in this process: the process is among its holders until every
+     * copy it has is released, or it exits.
+     *
+     * @return the copy's hold
      */
-    public void claimReading() {
-        ends.claimReading();
-    }
-
-    /** Records that nothing more will be written, and wakes readers to see it. */
-    public void closeWriting() {
-        ends.closeWriting();
-    }
-
-    /** Records that nothing more will be read. */
-    public void closeReading() {
-        ends.closeReading();
-    }
-
-    /** Whether the reading end was closed. */
-    public boolean isReadingClosed() {
-        return ends.isReadingClosed();
+    public RingHolders.Hold holdWriting() {
+        return holders.writing.hold();
     }
 
     /**
-     * Whether the reading end was closed or the process that claimed it has exited; looks at the
-     * process (some microseconds in {@code /proc}) at most every 100 ms, and answers at once for
-     * a process already seen dead.
+     * A copy of the reading end in this process; as {@link #holdWriting()}.
+     *
+     * @return the copy's hold
+     */
+    public RingHolders.Hold holdReading() {
+        return holders.reading.hold();
+    }
+
+    /**
+     * Holds the writing end for another process while it is on its way there.
+     *
+     * @return what the receiving process needs to take the hold over
+     */
+    public RingHolders.InFlight sendWriting() {
+        return holders.writing.send();
+    }
+
+    /**
+     * Holds the reading end for another process while it is on its way there.
+     *
+     * @return what the receiving process needs to take the hold over
+     */
+    public RingHolders.InFlight sendReading() {
+        return holders.reading.send();
+    }
+
+    /**
+     * A copy of the writing end received from the process that sent it.
+     *
+     * @param flight what the sender held it with
+     * @return the copy's hold
+     */
+    public RingHolders.Hold receiveWriting(RingHolders.InFlight flight) {
+        return holders.writing.receive(flight);
+    }
+
+    /**
+     * A copy of the reading end received from the process that sent it.
+     *
+     * @param flight what the sender held it with
+     * @return the copy's hold
+     */
+    public RingHolders.Hold receiveReading(RingHolders.InFlight flight) {
+        return holders.reading.receive(flight);
+    }
+
+    /**
+     * Whether every process that held the reading end gave it up or exited: nobody will read.
+     * Looks at the processes (some microseconds in {@code /proc}) at most every 100 ms, and
+     * answers at once for those already seen dead.
      */
     public boolean isReaderGone() {
-        return ends.readerGone();
+        return holders.reading.gone();
     }
 }

@@ -1,5 +1,6 @@
 package org.multiprocessing4j.internal.channel;
 
+import org.multiprocessing4j.internal.shm.RingSegment;
 import org.multiprocessing4j.internal.shm.WaitGate;
 
 /**
@@ -13,13 +14,18 @@ import org.multiprocessing4j.internal.shm.WaitGate;
  *   cell 0 (readers)
  *   0          8                      24         28         32            40                     56   60  64
  *   +----------+----------------------+----------+----------+-------------+----------------------+----+---+
- *   |   head   | not-full wait gate   | reading  | r-closed | unfinished  |  all-done wait gate  |read|tag|
+ *   |   head   | not-full wait gate   | reading  |          | unfinished  |  all-done wait gate  |read|tag|
  *   +----------+----------------------+----------+----------+-------------+----------------------+----+---+
  *   cell 1 (writers)
- *   0          8                      24         28         32       36       40           48           56  60  64
- *   +----------+----------------------+----------+----------+--------+--------+------------+------------+---+---+
- *   |   tail   | not-empty wait gate  | writing  | w-closed |written | bound  | w-owner    | r-owner    |   |tag|
- *   +----------+----------------------+----------+----------+--------+--------+------------+------------+---+---+
+ *   0          8                      24         28         32       36       40       44       48       52  60  64
+ *   +----------+----------------------+----------+----------+--------+--------+--------+--------+--------+---+---+
+ *   |   tail   | not-empty wait gate  | writing  |          |written | bound  |w-holds |r-holds | held   |   |tag|
+ *   +----------+----------------------+----------+----------+--------+--------+--------+--------+--------+---+---+
+ *   cells 2 to 33: the writing end's holders, cells 34 to 65: the reading end's holders
+ *   0         8         16        24        32        40        48      60  64
+ *   +---------+---------+---------+---------+---------+---------+-------+---+
+ *   | holder  | sender  | holder  | sender  | holder  | sender  |       |tag|
+ *   +---------+---------+---------+---------+---------+---------+-------+---+
  * </pre>
  * {@code head} and {@code tail} are positions in the data that only grow: the bytes in between
  * are committed records not yet read. {@code writing} is 1 while a writer is between the first
@@ -28,10 +34,16 @@ import org.multiprocessing4j.internal.shm.WaitGate;
  * whole messages written and read (or skipped), each by its own side under its lock, so that
  * neither side writes the other's cache line per message; their difference is the number of
  * messages in the ring. {@code bound} is the most it may hold (0: no bound), {@code unfinished} the
- * messages put and not yet marked done (joinable queues). {@code w-owner} and {@code r-owner} are the
- * owner words of the processes holding a pipe's writing and reading ends (0 for a queue). The
- * reader's owner is in the writers' cell, where the writers who check it are, and is written only
- * when the end changes hands.
+ * messages put and not yet marked done (joinable queues).
+ *
+ * <p>{@code held} is 1 for the ring of a pipe, whose ends are held by processes (see
+ * {@link RingHolders}): {@code w-holds} and {@code r-holds} count the holder words in use in each
+ * end's table. A holder word is the {@linkplain org.multiprocessing4j.internal.sync.Owners owner
+ * word} of a process that holds the end, or, for an end in flight to another process, a number
+ * drawn for that one sending with its lowest bit set (owner words have it clear), beside the
+ * sender's owner word. Both counts are in the writers' cell, where the writers who check the
+ * reading end's are; the reading end's count changes only when a process takes or gives up that
+ * end. A queue's ring has no holders.
  *
  * <p>A record is a 16-byte header then the chunk's bytes, padded to 16, so headers never wrap:
  * <pre>
@@ -47,7 +59,6 @@ final class RingLayout {
     /** In the readers' cell: the readers wake writers through it. */
     static final int NOT_FULL = 8;
     static final int READING = 24;
-    static final int READER_CLOSED = 28;
     static final int UNFINISHED = 32;
     static final int ALL_DONE = 40;
 
@@ -55,14 +66,26 @@ final class RingLayout {
     /** In the writers' cell: the writers wake readers through it. */
     static final int NOT_EMPTY = 8;
     static final int WRITING = 24;
-    static final int WRITER_CLOSED = 28;
     /** Whole messages written, ever (wraps); in the writers' cell. */
     static final int WRITTEN = 32;
     /** Whole messages read or skipped, ever (wraps); in the readers' cell. */
     static final int READ = 56;
     static final int BOUND = 36;
-    static final int WRITER_OWNER = 40;
-    static final int READER_OWNER = 48;
+    /** Holder words in use in the writing end's table; in the writers' cell. */
+    static final int WRITER_HOLDS = 40;
+    /** Holder words in use in the reading end's table; in the writers' cell. */
+    static final int READER_HOLDS = 44;
+    /** 1 for a pipe's ring, whose ends have holders. */
+    static final int HELD = 48;
+    /** The first cell of the writing end's holders, and how many cells each end's holders take. */
+    static final int WRITER_HOLDER_CELLS = 2;
+    static final int READER_HOLDER_CELLS = 34;
+    static final int HOLDER_CELLS = 32;
+    /** Holders per cell: a holder word and a sender word every 16 bytes, before the tag. */
+    static final int HOLDERS_PER_CELL = 3;
+    static final int HOLDER_SIZE = 16;
+    /** Where a holder's sender word is, from its holder word. */
+    static final int SENDER = 8;
 
     static final int RECORD_HEADER = 16;
     /** The chunk's first bytes start a message. */
@@ -74,7 +97,8 @@ final class RingLayout {
 
     static {
         if (ALL_DONE + WaitGate.SIZE > 60 || NOT_EMPTY + WaitGate.SIZE > WRITING || NOT_FULL + WaitGate.SIZE > READING
-                || READER_OWNER + 8 > 60) {
+                || HELD + 4 > 60 || HOLDERS_PER_CELL * HOLDER_SIZE > 60
+                || READER_HOLDER_CELLS + HOLDER_CELLS != RingSegment.CONTROL_CELLS) {
             throw new AssertionError("the ring's control fields overlap");
         }
     }

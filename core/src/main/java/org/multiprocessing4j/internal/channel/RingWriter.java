@@ -96,20 +96,20 @@ final class RingWriter {
         ring.notEmpty.wake(Integer.MAX_VALUE);
     }
 
-    /** Returns false if time ran out, or if the reading end was closed or its process died. */
+    /** Returns false if time ran out, or if every holder of the reading end gave it up or died. */
     private boolean awaitRoom(int chunk, long timeoutNanos) throws InterruptedException {
         // the common case, room at once, without the gate's counting of waiters
-        return hasRoom(chunk) || ring.notFull.await(room(chunk), timeoutNanos, true) && !ring.ends.readerKnownGone();
+        return hasRoom(chunk) || ring.notFull.await(room(chunk), timeoutNanos, true) && !ring.holders.reading.knownGone();
     }
 
     /**
      * Once a message is begun it is finished: an interrupt is kept for later. Returns false if
-     * the reading end was closed, or its process died, meanwhile: nobody will make room.
+     * every holder of the reading end gave it up or died meanwhile: nobody will make room.
      */
     private boolean awaitRoomUninterruptibly(int chunk) {
         try {
             return hasRoom(chunk)
-                    || ring.notFull.await(room(chunk), WaitGate.FOREVER, false) && !ring.ends.readerKnownGone();
+                    || ring.notFull.await(room(chunk), WaitGate.FOREVER, false) && !ring.holders.reading.knownGone();
         } catch (InterruptedException e) {
             throw new AssertionError("an uninterruptible wait was interrupted", e);
         }
@@ -126,14 +126,14 @@ final class RingWriter {
         return data.capacity() - (tail - knownHead) >= needed;
     }
 
-    /** Room for a chunk, or a reader that will never make it: closed, or (looked for before each sleep) dead. */
+    /** Room for a chunk, or readers that will never make it: gone, or (looked for before each sleep) dead. */
     private PredicateAttempt room(int chunk) {
         long tail = writeSide.getLong(TAIL);
         long needed = recordSize(chunk);
-        RingEnds ends = ring.ends;
+        RingHolders.End readers = ring.holders.reading;
         return new PredicateAttempt(
-                () -> data.capacity() - (tail - readSide.getLongVolatile(HEAD)) >= needed || ends.readerKnownGone(),
-                ends::readerGone);
+                () -> data.capacity() - (tail - readSide.getLongVolatile(HEAD)) >= needed || readers.knownGone(),
+                readers::gone);
     }
 
     private void commit(byte[] bytes, int offset, int length, int flags, int messageLength) {

@@ -3,7 +3,8 @@
  * pipes and queues. {@link org.multiprocessing4j.internal.channel.MessageRing} is one ring, with
  * {@link org.multiprocessing4j.internal.channel.RingWriter} and
  * {@link org.multiprocessing4j.internal.channel.RingReader} for its two sides,
- * {@link org.multiprocessing4j.internal.channel.RingEnds} for which process holds each end, and
+ * {@link org.multiprocessing4j.internal.channel.RingHolders} for which processes hold each end of a
+ * pipe's ring, and
  * {@link org.multiprocessing4j.internal.channel.RingLayout} drawing its control cells.
  *
  * <p>Thread and process safety: a ring may be written and read by any number of threads of any

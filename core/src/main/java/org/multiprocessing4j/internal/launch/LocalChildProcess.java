@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.multiprocessing4j.ChildProcess;
 import org.multiprocessing4j.function.SerializableRunnable;
+import org.multiprocessing4j.internal.channel.SentEnds;
 import org.multiprocessing4j.internal.serial.TargetCodec;
 import org.multiprocessing4j.internal.transport.FrameChannel;
 
@@ -132,7 +133,27 @@ final class LocalChildProcess implements ChildProcess {
         if (runtime.current().isDaemon()) {
             throw new IllegalStateException("a daemon process may not start children");
         }
-        byte[] serializedTarget = TargetCodec.encode(target, "target of " + name);
+        SentEnds sent = SentEnds.collect();
+        byte[] serializedTarget;
+        try {
+            serializedTarget = TargetCodec.encode(target, "target of " + name);
+        } catch (RuntimeException e) {
+            sent.giveBack();
+            throw e;
+        } finally {
+            sent.stop();
+        }
+        try {
+            launch(serializedTarget);
+        } catch (RuntimeException e) {
+            sent.giveBack();
+            throw e;
+        }
+        // the pipe ends sent in the target are the child's once it has read it, or given back
+        exit.whenComplete((child, failure) -> sent.giveBack());
+    }
+
+    private void launch(byte[] serializedTarget) {
         // created now so that the child knows it: a child that outlives its parent removes it
         String session = runtime.session().directory().toString();
         LaunchedJvm jvm = null;

@@ -3,6 +3,7 @@ package org.multiprocessing4j.internal.local;
 import java.io.IOException;
 import java.io.InvalidObjectException;
 import java.io.ObjectInputStream;
+import java.io.ObjectStreamException;
 import java.io.Serializable;
 import java.nio.ByteBuffer;
 import java.time.Duration;
@@ -10,6 +11,7 @@ import org.multiprocessing4j.BrokenPipeException;
 import org.multiprocessing4j.Pipe;
 import org.multiprocessing4j.PipeEnd;
 import org.multiprocessing4j.internal.channel.MessageRing;
+import org.multiprocessing4j.internal.channel.RingHolders;
 import org.multiprocessing4j.internal.serial.BufferedSerializer;
 import org.multiprocessing4j.internal.shm.SegmentDirectory;
 import org.multiprocessing4j.internal.shm.WaitGate;
@@ -18,12 +20,12 @@ import org.multiprocessing4j.spi.SharedHandle;
 
 /**
  * The local backend's {@link PipeEnd}: one {@link MessageRing} of 1 MiB in shared memory per
- * direction, this end reading one and writing the other. Which process holds each end is recorded
- * in the rings ({@link MessageRing#claimReading()}, {@link MessageRing#claimWriting()}), so that a
- * holder's death is an end of data for a reader and a broken pipe for a writer. A death is noticed
- * by looking at the holder's process at most every 100 ms, so a message sent into a pipe with room
- * in the moment after the holder died may be lost with it; a sender waiting for room learns of the
- * death within about 100 ms.
+ * direction, this end reading one and writing the other. Which processes hold each end is kept in
+ * the rings (see {@code RingHolders}): this copy holds its ring ends from its creation, or its
+ * arrival in this process, until it is closed; a copy on its way to another process is held by its
+ * sender until it arrives. The death of a holder is noticed by looking at its process at most every
+ * 100 ms, so a message sent into a pipe with room in the moment after the last reader died may be
+ * lost with it; a sender waiting for room learns of the death within about 100 ms.
  */
 public final class LocalPipeEnd implements PipeEnd, RingBacked, Serializable {
 
@@ -32,23 +34,28 @@ public final class LocalPipeEnd implements PipeEnd, RingBacked, Serializable {
     private final transient MessageRing in;
     private final transient MessageRing out;
     private final transient BufferedSerializer serializer;
+    private final transient RingHolders.Hold inHold;
+    private final transient RingHolders.Hold outHold;
     private transient volatile boolean closed;
 
-    /** An end held by this process: the one that creates it, or receives it from another. */
-    private LocalPipeEnd(MessageRing in, MessageRing out, BufferedSerializer serializer) {
+    private LocalPipeEnd(MessageRing in, RingHolders.Hold inHold, MessageRing out, RingHolders.Hold outHold,
+            BufferedSerializer serializer) {
         this.in = in;
+        this.inHold = inHold;
         this.out = out;
+        this.outHold = outHold;
         this.serializer = serializer;
-        if (in != null) {
-            in.claimReading();
-        }
-        if (out != null) {
-            out.claimWriting();
-        }
+    }
+
+    /** An end made in this process, which holds it. */
+    private static LocalPipeEnd held(MessageRing in, MessageRing out, BufferedSerializer serializer) {
+        return new LocalPipeEnd(in, in == null ? null : in.holdReading(), out, out == null ? null : out.holdWriting(),
+                serializer);
     }
 
     /**
-     * A new pipe; a one-way pipe carries messages from its right end to its left end.
+     * A new pipe, both of its ends held by this process; a one-way pipe carries messages from its
+     * right end to its left end.
      *
      * @param shm where its rings are made
      * @param duplex whether messages go both ways
@@ -57,14 +64,12 @@ public final class LocalPipeEnd implements PipeEnd, RingBacked, Serializable {
      */
     public static Pipe create(SegmentDirectory shm, boolean duplex, Serializer serializer) {
         BufferedSerializer buffered = BufferedSerializer.of(serializer);
-        MessageRing toLeft = MessageRing.create(shm, MessageRing.DEFAULT_CAPACITY, 0);
-        toLeft.claimWriting();
+        MessageRing toLeft = MessageRing.createForPipe(shm, MessageRing.DEFAULT_CAPACITY);
         if (!duplex) {
-            return new Pipe(new LocalPipeEnd(toLeft, null, buffered), new LocalPipeEnd(null, toLeft, buffered));
+            return new Pipe(held(toLeft, null, buffered), held(null, toLeft, buffered));
         }
-        MessageRing toRight = MessageRing.create(shm, MessageRing.DEFAULT_CAPACITY, 0);
-        toRight.claimWriting();
-        return new Pipe(new LocalPipeEnd(toLeft, toRight, buffered), new LocalPipeEnd(toRight, toLeft, buffered));
+        MessageRing toRight = MessageRing.createForPipe(shm, MessageRing.DEFAULT_CAPACITY);
+        return new Pipe(held(toLeft, toRight, buffered), held(toRight, toLeft, buffered));
     }
 
     @Override
@@ -84,10 +89,10 @@ public final class LocalPipeEnd implements PipeEnd, RingBacked, Serializable {
         java.util.Objects.checkFromIndexSize(offset, length, bytes.length);
         MessageRing ring = writing();
         if (ring.isReaderGone()) {
-            throw brokenPipe(ring, "");
+            throw brokenPipe("");
         }
         if (!ring.write(bytes, offset, length, WaitGate.FOREVER)) {
-            throw brokenPipe(ring, " while this end waited to send");
+            throw brokenPipe(" while this end waited to send");
         }
     }
 
@@ -130,11 +135,11 @@ public final class LocalPipeEnd implements PipeEnd, RingBacked, Serializable {
     public void close() {
         if (!closed) {
             closed = true;
-            if (out != null) {
-                out.closeWriting();
+            if (outHold != null) {
+                outHold.release();
             }
-            if (in != null) {
-                in.closeReading();
+            if (inHold != null) {
+                inHold.release();
             }
         }
     }
@@ -153,10 +158,9 @@ public final class LocalPipeEnd implements PipeEnd, RingBacked, Serializable {
         return in;
     }
 
-    private static BrokenPipeException brokenPipe(MessageRing ring, String when) {
-        return new BrokenPipeException(ring.isReadingClosed()
-                ? "the other end of the pipe was closed" + when
-                : "the process holding the other end of the pipe has exited" + when);
+    private static BrokenPipeException brokenPipe(String when) {
+        return new BrokenPipeException("every process that held the other end of the pipe has closed it or exited"
+                + when);
     }
 
     private MessageRing reading() throws IOException {
@@ -184,9 +188,16 @@ public final class LocalPipeEnd implements PipeEnd, RingBacked, Serializable {
         return "PipeEnd[" + (closed ? "closed" : (isReadable() ? "r" : "") + (isWritable() ? "w" : "")) + "]";
     }
 
-    /** Crosses into another process as a handle to the same rings; that process now holds the end. */
-    private Object writeReplace() {
-        return new Handle(in == null ? null : in.handle(), out == null ? null : out.handle(), serializer);
+    /**
+     * Crosses into another process as a handle to the same rings, held in flight until the other
+     * process has it; that process then holds the end too, as this one still does.
+     */
+    private Object writeReplace() throws ObjectStreamException {
+        if (closed) {
+            throw new InvalidObjectException("a closed pipe end cannot be sent");
+        }
+        return new Handle(in == null ? null : in.handle(), in == null ? null : in.sendReading(),
+                out == null ? null : out.handle(), out == null ? null : out.sendWriting(), serializer);
     }
 
     private void readObject(ObjectInputStream stream) throws InvalidObjectException {
@@ -198,19 +209,26 @@ public final class LocalPipeEnd implements PipeEnd, RingBacked, Serializable {
         private static final long serialVersionUID = 1L;
 
         private final MessageRing.Handle in;
+        private final RingHolders.InFlight inFlight;
         private final MessageRing.Handle out;
+        private final RingHolders.InFlight outFlight;
         private final BufferedSerializer serializer;
 
-        Handle(MessageRing.Handle in, MessageRing.Handle out, BufferedSerializer serializer) {
+        Handle(MessageRing.Handle in, RingHolders.InFlight inFlight, MessageRing.Handle out,
+                RingHolders.InFlight outFlight, BufferedSerializer serializer) {
             this.in = in;
+            this.inFlight = inFlight;
             this.out = out;
+            this.outFlight = outFlight;
             this.serializer = serializer;
         }
 
         @Override
         protected Object bind() {
-            return new LocalPipeEnd(in == null ? null : MessageRing.attach(in),
-                    out == null ? null : MessageRing.attach(out), serializer);
+            MessageRing reading = in == null ? null : MessageRing.attach(in);
+            MessageRing writing = out == null ? null : MessageRing.attach(out);
+            return new LocalPipeEnd(reading, reading == null ? null : reading.receiveReading(inFlight),
+                    writing, writing == null ? null : writing.receiveWriting(outFlight), serializer);
         }
     }
 }

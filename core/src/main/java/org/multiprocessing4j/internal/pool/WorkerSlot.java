@@ -10,7 +10,6 @@ import org.multiprocessing4j.ChildProcess;
 import org.multiprocessing4j.Pipe;
 import org.multiprocessing4j.PipeEnd;
 import org.multiprocessing4j.function.SerializableRunnable;
-import org.multiprocessing4j.internal.serial.JdkSerializer;
 import org.multiprocessing4j.spi.Serializer;
 
 /**
@@ -18,10 +17,10 @@ import org.multiprocessing4j.spi.Serializer;
  * that is replaced hands the pipe to the next, so replacing workers (after a death, a timeout, or
  * {@code maxTasksPerChild}) allocates no shared memory.
  *
- * <p>Between two workers the parent takes the worker's end back (receiving an end makes a
- * process its holder, so the end of data of the old worker's exit does not reach the new one) and
- * reads away whatever the old worker left unread, since those batches were already sent again or
- * failed.
+ * <p>The parent keeps its own copy of the worker's end, so a worker's exit is no end of data to
+ * the slot's reader (its exit is announced by an interrupt instead), and each new worker receives
+ * a copy of it. Between two workers the parent reads away, through that copy, whatever the old
+ * worker left unread, since those batches were already sent again or failed.
  *
  * <p>The slot's reader thread reads every answer of its workers and hands it to the engine; the
  * engine lets one thread at a time send (see {@link PoolEngine}). Fields marked so are guarded
@@ -34,7 +33,7 @@ final class WorkerSlot {
     final int index;
     private final PoolEngine engine;
     private final PipeEnd parentEnd;
-    private PipeEnd workerEnd;
+    private final PipeEnd workerEnd;
     private volatile ChildProcess worker;
     private final Thread reader;
 
@@ -132,7 +131,6 @@ final class WorkerSlot {
      * @param next the next worker, not started
      */
     void handOver(ChildProcess next) {
-        workerEnd = takeBack(workerEnd);
         boolean interrupted = false;
         try {
             while (engine.sender.isSending(this) || workerEnd.poll()) {
@@ -152,14 +150,6 @@ final class WorkerSlot {
         if (interrupted) {
             // for the old worker, and by now stale: the new one has not even started
             Thread.interrupted();
-        }
-    }
-
-    private static PipeEnd takeBack(PipeEnd end) {
-        try {
-            return (PipeEnd) JdkSerializer.fromBytes(JdkSerializer.toBytes(end, "pipe end"));
-        } catch (IOException | ClassNotFoundException e) {
-            throw new IllegalStateException("cannot take back a worker's pipe end", e);
         }
     }
 

@@ -4,14 +4,14 @@ import java.nio.MappedByteBuffer;
 import java.nio.file.Path;
 
 /**
- * A segment holding one ring of bytes: two control cells, then the ring's data.
+ * A segment holding one ring of bytes: {@value #CONTROL_CELLS} control cells, then the ring's data.
  *
  * <pre>
- *   0              64             128                                   128 + capacity
- *   +--------------+--------------+-------------------------------------------+
- *   | control cell | control cell |  data: bytes at position p live at        |
- *   |  (RING)      |  (RING)      |  128 + (p mod capacity)                   |
- *   +--------------+--------------+-------------------------------------------+
+ *   0              64                 64 * CONTROL_CELLS = HEADER             HEADER + capacity
+ *   +--------------+-- - - - ---------+-------------------------------------------+
+ *   | control cell |  control cells   |  data: bytes at position p live at        |
+ *   |  (RING)      |  (RING)          |  HEADER + (p mod capacity)                |
+ *   +--------------+-- - - - ---------+-------------------------------------------+
  * </pre>
  * What the control cells hold is the business of the ring that uses them; this class only maps
  * the file and copies bytes in and out of the data area, wrapping at its end. Positions are
@@ -19,8 +19,10 @@ import java.nio.file.Path;
  */
 public final class RingSegment {
 
+    /** How many control cells come before the data. */
+    public static final int CONTROL_CELLS = 66;
     /** The bytes before the data. */
-    public static final int HEADER = 2 * Cell.SIZE;
+    public static final int HEADER = CONTROL_CELLS * Cell.SIZE;
 
     private final SharedSegment segment;
     private final MappedByteBuffer buffer;
@@ -34,11 +36,12 @@ public final class RingSegment {
         this.mask = capacity - 1;
     }
 
-    /** A new ring segment in the file {@code file}, with both cells tagged; see {@link SegmentDirectory#createRing}. */
+    /** A new ring segment in the file {@code file}, every control cell tagged; see {@link SegmentDirectory#createRing}. */
     static RingSegment create(Path file, int capacity) {
         RingSegment ring = new RingSegment(SharedSegment.create(file, HEADER + capacity));
-        ring.control(0).markAs(CellKind.RING);
-        ring.control(1).markAs(CellKind.RING);
+        for (int index = 0; index < CONTROL_CELLS; index++) {
+            ring.control(index).markAs(CellKind.RING);
+        }
         return ring;
     }
 
@@ -68,9 +71,9 @@ public final class RingSegment {
     }
 
     /**
-     * One of the two control cells.
+     * One of the control cells.
      *
-     * @param index 0 or 1
+     * @param index from 0 to {@value #CONTROL_CELLS} - 1
      * @return the cell
      */
     public Cell control(int index) {

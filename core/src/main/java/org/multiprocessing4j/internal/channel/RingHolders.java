@@ -1,0 +1,278 @@
+package org.multiprocessing4j.internal.channel;
+
+import java.io.Serializable;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.multiprocessing4j.internal.shm.Cell;
+import org.multiprocessing4j.internal.sync.Owners;
+
+/**
+ * Which processes hold each end of a pipe's {@link MessageRing}, counted as the kernel counts the
+ * file descriptors of a pipe: an end is gone when every process that held it has given it up or
+ * died, and only then do readers get the end of data, or writers a broken pipe.
+ *
+ * <p>Implementation note. Each end has a table of {@value #SLOTS} holders in shared memory (see
+ * {@link RingLayout}) and a count of the holders in use. A process that holds an end has one
+ * holder there, its owner word, however many copies of the end it has: copies are counted in the
+ * process ({@link ProcessHold}), and the holder is taken with the first copy and given back with
+ * the last one closed. The holder of a process that died stays until its place is needed, and
+ * counts as gone: a look in {@code /proc}, at most every {@value #RECHECK_MILLIS} ms per end, with
+ * what it found kept, since a dead process never comes back.
+ *
+ * <p>An end crossing into another process is held in flight: the sending process takes a holder
+ * for it when it serializes the end, under a number drawn for that one sending, and the receiving
+ * process turns that holder into its own, with one compare-and-set of the number, as it binds the
+ * end. So a sender that closes its copy right after sending, before the receiver has read it,
+ * does not end the pipe, as a file descriptor passed to a child stays open. An end sent in a
+ * child's target and never received is given back when the child has exited ({@link SentEnds});
+ * one sent otherwise and never received is held until its sender exits.
+ */
+public final class RingHolders {
+
+    /** The holders of one end. */
+    static final int SLOTS = RingLayout.HOLDER_CELLS * RingLayout.HOLDERS_PER_CELL;
+
+    private static final long IN_FLIGHT = 1;
+    private static final long RECHECK_MILLIS = 100;
+    private static final long RECHECK_NANOS = RECHECK_MILLIS * 1_000_000;
+
+    /** This process's holds, by ring file and end; one holder each. */
+    private static final Map<String, ProcessHold> HELD = new ConcurrentHashMap<>();
+
+    /**
+     * What a handle carries of an end in flight: where its holder is, and the number it is under.
+     *
+     * @param slot the holder's place in the end's table
+     * @param word the holder word drawn for this sending
+     */
+    public record InFlight(int slot, long word) implements Serializable {
+    }
+
+    final End writing;
+    final End reading;
+    private final MessageRing ring;
+    private final Cell writeSide;
+
+    RingHolders(MessageRing ring) {
+        this.ring = ring;
+        this.writeSide = ring.writeSide;
+        this.writing = new End(RingLayout.WRITER_HOLDER_CELLS, RingLayout.WRITER_HOLDS, "w");
+        this.reading = new End(RingLayout.READER_HOLDER_CELLS, RingLayout.READER_HOLDS, "r");
+    }
+
+    /** Marks a new ring as a pipe's: from now on its ends are gone when their holders are. */
+    void countHolders() {
+        writeSide.putIntVolatile(RingLayout.HELD, 1);
+    }
+
+    private boolean counted() {
+        return writeSide.getIntVolatile(RingLayout.HELD) != 0;
+    }
+
+    /** One end's table. */
+    final class End {
+
+        private final Cell[] cells = new Cell[RingLayout.HOLDER_CELLS];
+        private final int countField;
+        private final String key;
+        /** By slot, the last holder word seen to be a dead process's: what {@code /proc} said. */
+        private final long[] seenGone = new long[SLOTS];
+        // the last look in /proc; racy on purpose: a lost update costs one more look
+        private long checkedAt = System.nanoTime() - RECHECK_NANOS;
+
+        End(int firstCell, int countField, String side) {
+            for (int i = 0; i < cells.length; i++) {
+                cells[i] = ring.data.control(firstCell + i);
+            }
+            this.countField = countField;
+            this.key = ring.data.path() + ":" + side;
+        }
+
+        /** A copy of this end in this process: the process holds the end until every copy is released. */
+        Hold hold() {
+            ProcessHold held = processHold();
+            synchronized (held) {
+                if (held.copies++ == 0) {
+                    held.slot = claim(Owners.SELF);
+                }
+            }
+            return new Hold(this, held);
+        }
+
+        /** Holds this end in flight for another process, which takes the holder over in {@link #receive}. */
+        InFlight send() {
+            // taken under this process's own word first, so that nobody sees a sender not yet written
+            int slot = claim(Owners.SELF);
+            Cell cell = cells[slot / RingLayout.HOLDERS_PER_CELL];
+            cell.putLongVolatile(offset(slot) + RingLayout.SENDER, Owners.SELF);
+            long word = ThreadLocalRandom.current().nextLong() | IN_FLIGHT;
+            cell.putLongVolatile(offset(slot), word);
+            SentEnds.record(this, slot, word);
+            return new InFlight(slot, word);
+        }
+
+        /** A copy of this end received from another process, which held it in flight for this one. */
+        Hold receive(InFlight flight) {
+            ProcessHold held = processHold();
+            synchronized (held) {
+                if (held.copies++ == 0) {
+                    held.slot = compareAndSet(flight.slot(), flight.word(), Owners.SELF) ? flight.slot() : claim(Owners.SELF);
+                } else {
+                    giveBack(flight.slot(), flight.word());
+                }
+            }
+            return new Hold(this, held);
+        }
+
+        /** Gives back a hold in flight, unless its receiver has taken it over. */
+        void giveBack(int slot, long word) {
+            if (compareAndSet(slot, word, 0)) {
+                released();
+            }
+        }
+
+        void release(ProcessHold held) {
+            synchronized (held) {
+                if (--held.copies == 0 && compareAndSet(held.slot, Owners.SELF, 0)) {
+                    released();
+                }
+            }
+        }
+
+        /** Counts a holder out; when it was the last, whoever waits on the other side must see that. */
+        private void released() {
+            if (writeSide.getAndAddInt(countField, -1) == 1) {
+                ring.notEmpty.wake(Integer.MAX_VALUE);
+                ring.notFull.wake(Integer.MAX_VALUE);
+            }
+        }
+
+        /** This process's hold of the end, made on first use (no lambda: a child binding its end is starting). */
+        private ProcessHold processHold() {
+            ProcessHold held = HELD.get(key);
+            if (held == null) {
+                ProcessHold made = new ProcessHold();
+                held = HELD.putIfAbsent(key, made);
+                if (held == null) {
+                    held = made;
+                }
+            }
+            return held;
+        }
+
+        /**
+         * Whether every holder has given the end up or is known dead, without looking in
+         * {@code /proc}: cheap enough to ask often. Always {@code false} for a queue's ring.
+         */
+        boolean knownGone() {
+            return counted() && holderNotKnownDead(false) < 0;
+        }
+
+        /**
+         * Whether every holder has given the end up or has exited; looks in {@code /proc} at most
+         * every {@value #RECHECK_MILLIS} ms, and answers at once for holders already seen dead.
+         * Always {@code false} for a queue's ring.
+         */
+        boolean gone() {
+            if (!counted()) {
+                return false;
+            }
+            if (holderNotKnownDead(false) < 0) {
+                return true;
+            }
+            long now = System.nanoTime();
+            if (now - checkedAt < RECHECK_NANOS) {
+                return false;
+            }
+            checkedAt = now;
+            return holderNotKnownDead(true) < 0;
+        }
+
+        /**
+         * The first holder in use that is not known to be a dead process's, or -1. With
+         * {@code look}, one not yet seen dead is looked up in {@code /proc} first. Stops once it has
+         * seen as many as are in use, which, as holders take the first free place, is after a few.
+         */
+        private int holderNotKnownDead(boolean look) {
+            int count = writeSide.getIntVolatile(countField);
+            for (int slot = 0, found = 0; found < count && slot < SLOTS; slot++) {
+                long word = word(slot);
+                if (word != 0) {
+                    found++;
+                    if (seenGone[slot] != word) {
+                        if (!look || !isGone(slot, word)) {
+                            return slot;
+                        }
+                        seenGone[slot] = word;
+                    }
+                }
+            }
+            return -1;
+        }
+
+        /** Whether the process behind a holder has exited: its own, or its sender's while in flight. */
+        private boolean isGone(int slot, long word) {
+            if ((word & IN_FLIGHT) == 0) {
+                return Owners.isGone(word);
+            }
+            return Owners.isGone(cells[slot / RingLayout.HOLDERS_PER_CELL].getLongVolatile(offset(slot) + RingLayout.SENDER));
+        }
+
+        /** Takes a free holder, or the holder of a process that died, for {@code word}. */
+        private int claim(long word) {
+            for (int slot = 0; slot < SLOTS; slot++) {
+                if (word(slot) == 0 && compareAndSet(slot, 0, word)) {
+                    writeSide.getAndAddInt(countField, 1);
+                    return slot;
+                }
+            }
+            for (int slot = 0; slot < SLOTS; slot++) {
+                long dead = word(slot);
+                if (dead != 0 && isGone(slot, dead) && compareAndSet(slot, dead, word)) {
+                    return slot;
+                }
+            }
+            throw new IllegalStateException("more than " + SLOTS + " running processes hold one end of this pipe");
+        }
+
+        private long word(int slot) {
+            return cells[slot / RingLayout.HOLDERS_PER_CELL].getLongVolatile(offset(slot));
+        }
+
+        private boolean compareAndSet(int slot, long expected, long word) {
+            return cells[slot / RingLayout.HOLDERS_PER_CELL].compareAndSetLong(offset(slot), expected, word);
+        }
+
+        private int offset(int slot) {
+            return RingLayout.HOLDER_SIZE * (slot % RingLayout.HOLDERS_PER_CELL);
+        }
+    }
+
+    /** This process's hold of one end: its holder's place, and how many copies it has open. */
+    private static final class ProcessHold {
+        int slot;
+        int copies;
+    }
+
+    /** One copy's share of its process's hold; released once. */
+    public static final class Hold {
+
+        private final End end;
+        private final ProcessHold held;
+        private final AtomicBoolean released = new AtomicBoolean();
+
+        private Hold(End end, ProcessHold held) {
+            this.end = end;
+            this.held = held;
+        }
+
+        /** Gives this copy up; the process's holder goes when its last copy does. Idempotent. */
+        public void release() {
+            if (released.compareAndSet(false, true)) {
+                end.release(held);
+            }
+        }
+    }
+}
