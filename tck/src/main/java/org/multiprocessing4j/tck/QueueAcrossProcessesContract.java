@@ -7,7 +7,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.multiprocessing4j.ChildProcess;
@@ -240,6 +243,42 @@ public abstract class QueueAcrossProcessesContract extends ContextContract {
     }
 
     /** Takes a message, checks it is whole and the next of its producer, and counts it. */
+    @Test
+    void anInterruptOfAPutBlockedOnAFullQueueIsNeverLostEvenInAProcessThatHasNotSleptBefore() throws Exception {
+        ProcessContext mp = context();
+        ProcessQueue<Integer> full = mp.queue(1);
+        full.put(0);
+        // in each child the blocked put is the process's first wait, and the interrupt comes at a
+        // random moment of its first few milliseconds, while a first wait makes ready to sleep
+        List<ChildProcess> rounds = new ArrayList<>();
+        for (int round = 0; round < 60; round++) {
+            rounds.add(start(() -> {
+                CompletableFuture<Throwable> outcome = new CompletableFuture<>();
+                Thread putter = new Thread(() -> {
+                    try {
+                        full.put(1);
+                        outcome.complete(new AssertionError("a put on a full queue returned"));
+                    } catch (Throwable t) {
+                        outcome.complete(t);
+                    }
+                });
+                putter.start();
+                LockSupport.parkNanos(ThreadLocalRandom.current().nextLong(20_000_000));
+                putter.interrupt();
+                Throwable thrown = outcome.get(10, TimeUnit.SECONDS);
+                if (!(thrown instanceof InterruptedException)) {
+                    throw new AssertionError("the put ended with " + thrown);
+                }
+            }));
+            if (rounds.size() == 3) {
+                rounds.forEach(ContextContract::assertExitsCleanly);
+                rounds.clear();
+            }
+        }
+        rounds.forEach(ContextContract::assertExitsCleanly);
+        assertThat(full.size()).isEqualTo(1);
+    }
+
     private static void take(ProcessQueue<byte[]> q, int[] next) throws InterruptedException {
         byte[] m = q.poll(60, TimeUnit.SECONDS);
         assertThat(m).as("a message").isNotNull();
