@@ -35,16 +35,27 @@ import java.util.concurrent.BlockingQueue;
  *       what a thread, in any process, does after taking that element.</li>
  *   <li>{@link #size()} is approximate: exact while nobody puts or takes, and off by the elements
  *       being put or taken at the moment (or by those a killed process was putting or taking).</li>
- *   <li>A thread blocked in {@code take}, {@code put} or a timed wait uses no processor time.</li>
+ *   <li>A thread blocked in {@code take}, {@code put} or a timed wait uses no processor time. On
+ *       the local backend it sleeps in the kernel, in native code, so a thread dump shows it
+ *       {@code RUNNABLE}: that is a sleep, not a spin.</li>
  * </ul>
  *
+ * <h2>Looking inside</h2>
+ * {@link #peek()}, {@link #element()}, {@link #contains(Object)}, {@link #toArray()},
+ * {@link #iterator()} and {@link #toString()} see a snapshot: the elements wholly in the queue at
+ * one moment during the call, oldest first, as copies (each look deserializes them anew). Like the
+ * views of {@code java.util.concurrent}'s queues it is weakly consistent: what other processes put
+ * or take meanwhile may or may not be in it, and it never throws
+ * {@link java.util.ConcurrentModificationException}. An element that is still being put, or is
+ * larger than what the queue holds at once (and so is streamed through it), is not in a snapshot.
+ * A look never makes {@code put} or {@code take} wait.
+ *
  * <h2>What is not supported</h2>
- * Looking inside the queue without taking would need a consistent view across processes that the
- * queue does not keep. {@link #peek()}, {@link #element()}, {@link #iterator()},
- * {@link #contains(Object)}, {@link #remove(Object)}, {@link #toArray()},
- * {@link #removeAll(Collection)} and {@link #retainAll(Collection)} throw
- * {@link UnsupportedOperationException}. {@link #clear()} and {@code drainTo} take elements, as
- * {@link #poll()} does.
+ * Removing a given element ({@link #remove(Object)}, {@link #removeAll(Collection)},
+ * {@link #retainAll(Collection)}, {@link #removeIf}, and the iterator's {@code remove}) throws
+ * {@link UnsupportedOperationException}: every process takes elements in order from one shared
+ * buffer, where an element cannot be cut out of the middle without every reader agreeing. To drop
+ * elements, take them ({@link #poll()}, {@link #drainTo(Collection)}, {@link #clear()}).
  *
  * @param <E> the type of the elements
  * @see ProcessContext#queue()

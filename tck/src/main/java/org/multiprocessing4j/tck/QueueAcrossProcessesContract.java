@@ -1,6 +1,7 @@
 package org.multiprocessing4j.tck;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.nio.ByteBuffer;
 import java.time.Duration;
@@ -243,6 +244,36 @@ public abstract class QueueAcrossProcessesContract extends ContextContract {
     }
 
     /** Takes a message, checks it is whole and the next of its producer, and counts it. */
+    @Test
+    void aChildSeesTheElementsThroughPeekAndToArrayWithoutTakingThem() throws Exception {
+        ProcessContext mp = context();
+        ProcessQueue<String> q = mp.queue();
+        ProcessQueue<List<Object>> seen = mp.queue();
+        q.put("a");
+        q.put("b");
+        assertExitsCleanly(start(() -> seen.put(List.of(q.peek(), List.of(q.toArray()), q.contains("b"), q.size()))));
+
+        assertThat(seen.poll(PATIENCE.toSeconds(), TimeUnit.SECONDS)).containsExactly("a", List.of("a", "b"), true, 2);
+        assertThat(q.take()).isEqualTo("a");
+        assertThat(q.take()).isEqualTo("b");
+    }
+
+    @Test
+    void anElementStillStreamingIntoTheQueueIsNotInASnapshot() throws Exception {
+        ProcessContext mp = context();
+        ProcessQueue<byte[]> q = mp.queue();
+        // three times what the queue holds: it is streamed in chunks, and waits for a taker
+        ChildProcess producer = start(() -> q.put(new byte[3 << 20]));
+        // its first chunks are in (the queue is not empty), but not all of it (no whole element)
+        await().atMost(PATIENCE).until(() -> !q.isEmpty());
+        assertThat(q.size()).isZero();
+        assertThat(q.toArray()).isEmpty();
+        assertThat(q.peek()).isNull();
+
+        assertThat(q.take()).hasSize(3 << 20);
+        assertExitsCleanly(producer);
+    }
+
     @Test
     void anInterruptOfAPutBlockedOnAFullQueueIsNeverLostEvenInAProcessThatHasNotSleptBefore() throws Exception {
         ProcessContext mp = context();

@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Iterator;
 import java.util.List;
+import java.util.NoSuchElementException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -124,15 +127,129 @@ public abstract class QueueContract extends ContextContract {
     }
 
     @Test
-    void methodsThatLookInsideTheQueueAreUnsupported() {
+    void peekAndElementShowTheOldestElementWithoutTakingIt() throws Exception {
+        ProcessContext mp = context();
+        ProcessQueue<String> q = mp.queue();
+        assertThat(q.peek()).isNull();
+        assertThatThrownBy(q::element).isInstanceOf(NoSuchElementException.class);
+        q.put("first");
+        q.put("second");
+        assertThat(q.peek()).isEqualTo("first");
+        assertThat(q.element()).isEqualTo("first");
+        assertThat(q.size()).isEqualTo(2);
+        assertThat(q.take()).isEqualTo("first");
+        assertThat(q.peek()).isEqualTo("second");
+    }
+
+    @Test
+    void containsToArrayIterationAndToStringShowTheElementsInOrderWithoutTakingThem() throws Exception {
         ProcessContext mp = context();
         ProcessQueue<Integer> q = mp.queue();
-        assertThatThrownBy(q::peek).isInstanceOf(UnsupportedOperationException.class);
-        assertThatThrownBy(q::element).isInstanceOf(UnsupportedOperationException.class);
-        assertThatThrownBy(q::iterator).isInstanceOf(UnsupportedOperationException.class);
-        assertThatThrownBy(() -> q.contains(1)).isInstanceOf(UnsupportedOperationException.class);
+        assertThat(q.toArray()).isEmpty();
+        assertThat(q.iterator().hasNext()).isFalse();
+        for (int i = 0; i < 5; i++) {
+            q.put(i);
+        }
+        assertThat(q.contains(3)).isTrue();
+        assertThat(q.contains(7)).isFalse();
+        assertThat(q.containsAll(List.of(0, 4))).isTrue();
+        assertThat(q.toArray()).containsExactly(0, 1, 2, 3, 4);
+        assertThat(q.toArray(new Integer[0])).containsExactly(0, 1, 2, 3, 4);
+        Integer[] roomy = new Integer[7];
+        Arrays.fill(roomy, -1);
+        assertThat(q.toArray(roomy)).isSameAs(roomy).containsExactly(0, 1, 2, 3, 4, null, -1);
+        List<Integer> iterated = new ArrayList<>();
+        q.iterator().forEachRemaining(iterated::add);
+        assertThat(iterated).containsExactly(0, 1, 2, 3, 4);
+        assertThat(q.toString()).contains("0").contains("4");
+        assertThatThrownBy(() -> q.toArray((Integer[]) null)).isInstanceOf(NullPointerException.class);
+        assertThat(q.size()).isEqualTo(5);
+        assertThat(q.poll()).isZero();
+    }
+
+    @Test
+    void aSnapshotTakenWhileOthersTakeAndPutIsWeaklyConsistent() throws Exception {
+        ProcessContext mp = context();
+        ProcessQueue<Integer> q = mp.queue();
+        for (int i = 0; i < 1000; i++) {
+            q.put(i);
+        }
+        CompletableFuture<Void> churn = CompletableFuture.runAsync(() -> {
+            for (int i = 1000; i < 3000; i++) {
+                q.offer(i);
+                q.poll();
+            }
+        });
+        while (!churn.isDone()) {
+            List<Integer> seen = new ArrayList<>();
+            q.iterator().forEachRemaining(seen::add);
+            // whatever it shows is a run of consecutive elements, in order: some were taken, others put
+            for (int i = 1; i < seen.size(); i++) {
+                assertThat(seen.get(i)).isEqualTo(seen.get(i - 1) + 1);
+            }
+        }
+        churn.get(30, TimeUnit.SECONDS);
+        assertThat(q.size()).isEqualTo(1000);
+        assertThat(q.peek()).isEqualTo(2000);
+    }
+
+    @Test
+    void removingAGivenElementIsUnsupportedAndTakesNothing() throws Exception {
+        ProcessContext mp = context();
+        ProcessQueue<Integer> q = mp.queue();
+        q.put(1);
         assertThatThrownBy(() -> q.remove(1)).isInstanceOf(UnsupportedOperationException.class);
-        assertThatThrownBy(q::toArray).isInstanceOf(UnsupportedOperationException.class);
+        assertThatThrownBy(() -> q.removeAll(List.of(1))).isInstanceOf(UnsupportedOperationException.class);
+        assertThatThrownBy(() -> q.retainAll(List.of(2))).isInstanceOf(UnsupportedOperationException.class);
+        assertThatThrownBy(() -> q.removeIf(n -> n == 1)).isInstanceOf(UnsupportedOperationException.class);
+        Iterator<Integer> iterator = q.iterator();
+        iterator.next();
+        assertThatThrownBy(iterator::remove).isInstanceOf(UnsupportedOperationException.class);
+        assertThat(q.size()).isEqualTo(1);
+        q.clear();
+        assertThat(q.isEmpty()).isTrue();
+    }
+
+    @Test
+    void nullsAreRefusedByEveryWayOfPutting() {
+        ProcessContext mp = context();
+        ProcessQueue<Integer> q = mp.queue();
+        assertThatThrownBy(() -> q.add(null)).isInstanceOf(NullPointerException.class);
+        assertThatThrownBy(() -> q.addAll(null)).isInstanceOf(NullPointerException.class);
+        assertThatThrownBy(() -> q.addAll(Arrays.asList(1, null))).isInstanceOf(NullPointerException.class);
+        assertThat(q.poll()).as("what addAll put before the null").isEqualTo(1);
+    }
+
+    @Test
+    void drainToWithNoRoomTakesNothing() throws Exception {
+        ProcessContext mp = context();
+        ProcessQueue<Integer> q = mp.queue();
+        q.put(1);
+        List<Integer> sink = new ArrayList<>();
+        for (int most : new int[] {0, -1, Integer.MIN_VALUE}) {
+            assertThat(q.drainTo(sink, most)).isZero();
+        }
+        assertThat(sink).isEmpty();
+        assertThat(q.size()).isEqualTo(1);
+    }
+
+    @Test
+    void aThreadInterruptedBeforeItWaitsIsInterruptedAtOnceAndItsFlagCleared() throws Exception {
+        ProcessContext mp = context();
+        ProcessQueue<Integer> q = mp.queue(1);
+        Thread.currentThread().interrupt();
+        assertThatThrownBy(q::take).isInstanceOf(InterruptedException.class);
+        assertThat(Thread.interrupted()).isFalse();
+        Thread.currentThread().interrupt();
+        assertThatThrownBy(() -> q.poll(1, TimeUnit.MINUTES)).isInstanceOf(InterruptedException.class);
+        assertThat(Thread.interrupted()).isFalse();
+        q.put(0);
+        Thread.currentThread().interrupt();
+        assertThatThrownBy(() -> q.put(1)).isInstanceOf(InterruptedException.class);
+        assertThat(Thread.interrupted()).isFalse();
+        Thread.currentThread().interrupt();
+        assertThatThrownBy(() -> q.offer(1, 1, TimeUnit.MINUTES)).isInstanceOf(InterruptedException.class);
+        assertThat(Thread.interrupted()).isFalse();
     }
 
     @Test

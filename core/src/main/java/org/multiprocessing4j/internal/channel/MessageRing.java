@@ -7,6 +7,7 @@ import static org.multiprocessing4j.internal.channel.RingLayout.WRITTEN;
 
 import java.io.EOFException;
 import java.io.Serializable;
+import java.util.List;
 import org.multiprocessing4j.internal.shm.Cell;
 import org.multiprocessing4j.internal.shm.CellHandle;
 import org.multiprocessing4j.internal.shm.RingSegment;
@@ -215,6 +216,17 @@ public final class MessageRing {
      */
     public boolean await(long timeoutNanos, EndOfData end) throws InterruptedException {
         return reader.await(timeoutNanos, end);
+    }
+
+    /**
+     * The whole messages in the ring at one moment, oldest first, without taking them (see
+     * {@link RingSnapshot}).
+     *
+     * @param most how many at most
+     * @return their bytes
+     */
+    public List<byte[]> snapshot(int most) {
+        return RingSnapshot.messages(this, most);
     }
 
     /**

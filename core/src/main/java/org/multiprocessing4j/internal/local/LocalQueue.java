@@ -8,10 +8,14 @@ import java.io.Serializable;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.util.AbstractQueue;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import org.multiprocessing4j.ProcessQueue;
 import org.multiprocessing4j.internal.channel.MessageRing;
 import org.multiprocessing4j.internal.serial.BufferedSerializer;
@@ -147,32 +151,23 @@ public sealed class LocalQueue<E> extends AbstractQueue<E> implements ProcessQue
 
     @Override
     public E peek() {
-        throw unsupported("peek");
+        List<byte[]> first = ring.snapshot(1);
+        return first.isEmpty() ? null : decode(first.get(0));
     }
 
+    /** A snapshot: see {@link ProcessQueue}; its {@code remove} is unsupported. */
     @Override
     public Iterator<E> iterator() {
-        throw unsupported("iteration");
-    }
-
-    @Override
-    public boolean contains(Object o) {
-        throw unsupported("contains");
+        List<E> elements = new ArrayList<>();
+        for (byte[] message : ring.snapshot(Integer.MAX_VALUE)) {
+            elements.add(decode(message));
+        }
+        return Collections.unmodifiableList(elements).iterator();
     }
 
     @Override
     public boolean remove(Object o) {
         throw unsupported("remove(Object)");
-    }
-
-    @Override
-    public Object[] toArray() {
-        throw unsupported("toArray");
-    }
-
-    @Override
-    public <T> T[] toArray(T[] a) {
-        throw unsupported("toArray");
     }
 
     @Override
@@ -186,6 +181,11 @@ public sealed class LocalQueue<E> extends AbstractQueue<E> implements ProcessQue
     }
 
     @Override
+    public boolean removeIf(Predicate<? super E> filter) {
+        throw unsupported("removeIf");
+    }
+
+    @Override
     public boolean isReady() {
         return !isEmpty();
     }
@@ -193,12 +193,6 @@ public sealed class LocalQueue<E> extends AbstractQueue<E> implements ProcessQue
     @Override
     public MessageRing readRing() {
         return ring;
-    }
-
-    @Override
-    public String toString() {
-        return (this instanceof LocalJoinableQueue ? "JoinableProcessQueue" : "ProcessQueue") + "[size=" + size()
-                + (closed ? ", closed" : "") + "]";
     }
 
     /** Writes an element's bytes; the hook where a joinable queue counts it. */
@@ -219,7 +213,6 @@ public sealed class LocalQueue<E> extends AbstractQueue<E> implements ProcessQue
      *
      * @return the element, or {@code null} if time ran out
      */
-    @SuppressWarnings("unchecked")
     static <E> E take(MessageRing ring, BufferedSerializer serializer, long timeoutNanos)
             throws InterruptedException {
         byte[] bytes;
@@ -228,18 +221,25 @@ public sealed class LocalQueue<E> extends AbstractQueue<E> implements ProcessQue
         } catch (EOFException e) {
             throw new AssertionError("a queue has no end of data", e);
         }
-        if (bytes == null) {
-            return null;
-        }
+        return bytes == null ? null : decode(serializer, bytes);
+    }
+
+    private E decode(byte[] bytes) {
+        return decode(serializer, bytes);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <E> E decode(BufferedSerializer serializer, byte[] bytes) {
         try {
             return (E) serializer.decode(bytes);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read an element taken from the queue", e);
+            throw new UncheckedIOException("cannot read an element of the queue", e);
         }
     }
 
     static UnsupportedOperationException unsupported(String what) {
-        return new UnsupportedOperationException(what + " is not supported by a queue shared by processes");
+        return new UnsupportedOperationException(what + " is not supported by a queue shared by processes: every"
+                + " process takes its elements in order from one ring, where a hole cannot be made");
     }
 
     /** Crosses into another process as a handle to the same ring. */

@@ -1,5 +1,6 @@
 package org.multiprocessing4j.internal.shm;
 
+import java.nio.ByteBuffer;
 import java.nio.MappedByteBuffer;
 import java.nio.file.Path;
 
@@ -98,6 +99,16 @@ public final class RingSegment {
         if (first < length) {
             buffer.get(HEADER, target, offset + first, length - first);
         }
+    }
+
+    /**
+     * Copies {@code length} bytes of the ring at {@code position} out, wrapping, into a buffer of
+     * the segment's byte order, for reading the records in them.
+     */
+    public ByteBuffer copy(long position, int length) {
+        byte[] bytes = new byte[length];
+        read(position, bytes, 0, length);
+        return ByteBuffer.wrap(bytes).order(buffer.order());
     }
 
     /** Writes an {@code int} at an 8-byte aligned position (it never wraps). */
