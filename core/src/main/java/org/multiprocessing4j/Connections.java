@@ -88,7 +88,7 @@ public final class Connections {
             }
             return !ready.isEmpty();
         };
-        long timeoutNanos = timeout == null ? Long.MAX_VALUE : Math.max(0, timeout.toNanos());
+        long timeoutNanos = timeout == null ? Long.MAX_VALUE : Math.max(0, TimeUnit.NANOSECONDS.convert(timeout));
         if (!children.isEmpty()) {
             WOKEN_BY_EXITS.add(waiter);
         }
@@ -106,6 +106,22 @@ public final class Connections {
             }
         }
         return ready;
+    }
+
+    /**
+     * Waits until at least one of {@code objects} is ready, or {@code timeout} has passed; as
+     * {@link #waitAny(Collection, Duration)}.
+     *
+     * @param objects pipe ends, queues and child processes
+     * @param timeout the longest wait
+     * @param unit its unit
+     * @return those ready, in the order given; empty if time ran out
+     * @throws IllegalArgumentException if an object is of another type
+     * @throws InterruptedException if interrupted while waiting
+     */
+    public static List<Object> waitAny(Collection<?> objects, long timeout, TimeUnit unit)
+            throws InterruptedException {
+        return waitAny(objects, Duration.ofNanos(unit.toNanos(timeout)));
     }
 
     /** Sleeps on one backend's objects in short slices, so that the others are looked at too. */

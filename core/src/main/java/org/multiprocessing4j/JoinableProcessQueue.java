@@ -1,6 +1,7 @@
 package org.multiprocessing4j;
 
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 
 /**
  * A {@link ProcessQueue} that counts the elements put and not yet marked done: Python's
@@ -43,4 +44,16 @@ public interface JoinableProcessQueue<E> extends ProcessQueue<E> {
      * @throws InterruptedException if interrupted while waiting
      */
     boolean join(Duration timeout) throws InterruptedException;
+
+    /**
+     * Waits at most {@code timeout} until every element put has been marked done.
+     *
+     * @param timeout the longest wait
+     * @param unit its unit
+     * @return whether all were; {@code false} if time ran out
+     * @throws InterruptedException if interrupted while waiting
+     */
+    default boolean join(long timeout, TimeUnit unit) throws InterruptedException {
+        return join(Duration.ofNanos(unit.toNanos(timeout)));
+    }
 }

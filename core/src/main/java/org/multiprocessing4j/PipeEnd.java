@@ -3,7 +3,9 @@ package org.multiprocessing4j;
 import java.io.Closeable;
 import java.io.EOFException;
 import java.io.IOException;
+import java.lang.invoke.MethodType;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 
 /**
  * One end of a {@link Pipe}: Python's {@code multiprocessing.connection.Connection}. Objects are
@@ -59,14 +61,36 @@ public interface PipeEnd extends Closeable {
     /**
      * Receives the next message, waiting for one.
      *
-     * @param <T> the type the caller expects (unchecked)
      * @return the message
      * @throws EOFException if every copy of the other end is closed or its process has exited, and
      *     every message sent before was received
      * @throws IOException if this end is closed, or the message cannot be read here
      * @throws InterruptedException if interrupted while waiting
      */
-    <T> T recv() throws IOException, InterruptedException;
+    Object recv() throws IOException, InterruptedException;
+
+    /**
+     * Receives the next message as a {@code T}, waiting for one: {@code int n = end.recv(int.class)}.
+     *
+     * @param <T> the message's type
+     * @param type its class; a primitive class stands for its wrapper
+     * @return the message
+     * @throws ClassCastException if the message is not a {@code T} (it has been received all the
+     *     same: the next call returns the message after it)
+     * @throws EOFException as {@link #recv()}
+     * @throws IOException as {@link #recv()}
+     * @throws InterruptedException if interrupted while waiting
+     */
+    default <T> T recv(Class<T> type) throws IOException, InterruptedException {
+        @SuppressWarnings("unchecked")
+        Class<T> boxed = (Class<T>) MethodType.methodType(type).wrap().returnType();
+        Object message = recv();
+        if (message != null && !boxed.isInstance(message)) {
+            throw new ClassCastException("received a " + message.getClass().getName() + ", not a "
+                    + type.getName());
+        }
+        return boxed.cast(message);
+    }
 
     /**
      * Sends {@code bytes} as one message.
@@ -140,6 +164,19 @@ public interface PipeEnd extends Closeable {
      * @throws InterruptedException if interrupted while waiting
      */
     boolean poll(Duration timeout) throws IOException, InterruptedException;
+
+    /**
+     * Waits at most {@code timeout} until a message (or the end of data) is waiting.
+     *
+     * @param timeout the longest wait
+     * @param unit its unit
+     * @return {@code true} if {@code recv} would not block
+     * @throws IOException if this end is closed
+     * @throws InterruptedException if interrupted while waiting
+     */
+    default boolean poll(long timeout, TimeUnit unit) throws IOException, InterruptedException {
+        return poll(Duration.ofNanos(unit.toNanos(timeout)));
+    }
 
     /**
      * Whether this end can receive (not the sending end of a one-way pipe).

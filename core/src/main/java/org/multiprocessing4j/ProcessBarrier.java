@@ -1,5 +1,6 @@
 package org.multiprocessing4j;
 
+import java.time.Duration;
 import java.util.concurrent.BrokenBarrierException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -60,6 +61,19 @@ public interface ProcessBarrier {
      * @throws TimeoutException if time runs out first; the barrier breaks
      */
     int await(long timeout, TimeUnit unit) throws InterruptedException, BrokenBarrierException, TimeoutException;
+
+    /**
+     * Arrives and waits at most {@code timeout} for the other parties.
+     *
+     * @param timeout the longest wait
+     * @return the arrival index
+     * @throws InterruptedException if the thread is interrupted while waiting; the barrier breaks
+     * @throws BrokenBarrierException if the barrier is or becomes broken before it trips
+     * @throws TimeoutException if time runs out first; the barrier breaks
+     */
+    default int await(Duration timeout) throws InterruptedException, BrokenBarrierException, TimeoutException {
+        return await(TimeUnit.NANOSECONDS.convert(timeout), TimeUnit.NANOSECONDS);
+    }
 
     /**
      * How many parties must arrive for the barrier to trip.

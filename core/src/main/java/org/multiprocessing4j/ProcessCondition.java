@@ -65,10 +65,11 @@ public interface ProcessCondition extends Condition {
      * @throws IllegalMonitorStateException if the current thread does not hold the lock
      */
     default boolean waitFor(BooleanSupplier predicate, Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
+        long nanos = TimeUnit.NANOSECONDS.convert(timeout);
+        long start = System.nanoTime();
         boolean result = predicate.getAsBoolean();
         while (!result) {
-            long remaining = deadline - System.nanoTime();
+            long remaining = nanos - (System.nanoTime() - start);
             if (remaining <= 0) {
                 break;
             }
@@ -76,6 +77,33 @@ public interface ProcessCondition extends Condition {
             result = predicate.getAsBoolean();
         }
         return result;
+    }
+
+    /**
+     * Waits at most {@code timeout} for {@code predicate} to hold; as
+     * {@link #waitFor(BooleanSupplier, Duration)}.
+     *
+     * @param predicate what the thread waits for
+     * @param timeout the longest wait
+     * @param unit its unit
+     * @return the predicate's last value: {@code false} if time ran out first
+     * @throws InterruptedException if the thread is interrupted while waiting; it holds the lock
+     * @throws IllegalMonitorStateException if the current thread does not hold the lock
+     */
+    default boolean waitFor(BooleanSupplier predicate, long timeout, TimeUnit unit) throws InterruptedException {
+        return waitFor(predicate, Duration.ofNanos(unit.toNanos(timeout)));
+    }
+
+    /**
+     * Waits at most {@code timeout} to be signalled; as {@link #await(long, TimeUnit)}.
+     *
+     * @param timeout the longest wait
+     * @return {@code false} if the time ran out before the thread was signalled
+     * @throws InterruptedException if the thread is interrupted while waiting; it holds the lock
+     * @throws IllegalMonitorStateException if the current thread does not hold the lock
+     */
+    default boolean await(Duration timeout) throws InterruptedException {
+        return await(TimeUnit.NANOSECONDS.convert(timeout), TimeUnit.NANOSECONDS);
     }
 
     /**

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import org.multiprocessing4j.function.SerializableBiConsumer;
 import org.multiprocessing4j.function.SerializableConsumer;
 import org.multiprocessing4j.function.SerializableRunnable;
@@ -184,6 +185,19 @@ public interface ProcessContext {
      * @throws InterruptedException if the calling thread is interrupted while waiting
      */
     boolean prestart(Duration timeout) throws InterruptedException;
+
+    /**
+     * Starts now what this context would otherwise start at its first use; as
+     * {@link #prestart(Duration)}.
+     *
+     * @param timeout the longest time to wait
+     * @param unit its unit
+     * @return whether everything is ready
+     * @throws InterruptedException if the calling thread is interrupted while waiting
+     */
+    default boolean prestart(long timeout, TimeUnit unit) throws InterruptedException {
+        return prestart(Duration.ofNanos(unit.toNanos(timeout)));
+    }
 
     /**
      * Creates a lock shared by processes: Python's {@code Lock()}.

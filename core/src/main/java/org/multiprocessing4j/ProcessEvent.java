@@ -68,6 +68,6 @@ public interface ProcessEvent {
      * @throws InterruptedException if the thread is interrupted while waiting
      */
     default boolean await(Duration timeout) throws InterruptedException {
-        return await(timeout.toNanos(), TimeUnit.NANOSECONDS);
+        return await(TimeUnit.NANOSECONDS.convert(timeout), TimeUnit.NANOSECONDS);
     }
 }

@@ -1,7 +1,9 @@
 package org.multiprocessing4j;
 
+import java.time.Duration;
 import java.util.Collection;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
 
 /**
  * A queue shared by processes: Python's {@code multiprocessing.Queue}, as a {@link BlockingQueue}.
@@ -81,6 +83,31 @@ public interface ProcessQueue<E> extends BlockingQueue<E> {
      */
     @Override
     boolean offer(E e);
+
+    /**
+     * Puts {@code e}, waiting at most {@code timeout} for room in a bounded queue.
+     *
+     * @param e the element
+     * @param timeout the longest wait
+     * @return whether it was put
+     * @throws InterruptedException if interrupted while waiting
+     * @throws IllegalStateException if this process closed the queue
+     * @throws UnserializableObjectException if {@code e} cannot be serialized
+     */
+    default boolean offer(E e, Duration timeout) throws InterruptedException {
+        return offer(e, TimeUnit.NANOSECONDS.convert(timeout), TimeUnit.NANOSECONDS);
+    }
+
+    /**
+     * Takes the next element, waiting at most {@code timeout} for one.
+     *
+     * @param timeout the longest wait
+     * @return the element, or {@code null} if time ran out
+     * @throws InterruptedException if interrupted while waiting
+     */
+    default E poll(Duration timeout) throws InterruptedException {
+        return poll(TimeUnit.NANOSECONDS.convert(timeout), TimeUnit.NANOSECONDS);
+    }
 
     /** Approximate: see the class comment. */
     @Override

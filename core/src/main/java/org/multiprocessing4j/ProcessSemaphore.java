@@ -1,5 +1,6 @@
 package org.multiprocessing4j;
 
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -83,6 +84,29 @@ public interface ProcessSemaphore {
      * @throws InterruptedException if the thread is interrupted while waiting
      */
     boolean tryAcquire(int permits, long timeout, TimeUnit unit) throws InterruptedException;
+
+    /**
+     * Takes a permit if one becomes available within {@code timeout}.
+     *
+     * @param timeout the longest wait
+     * @return whether a permit was taken
+     * @throws InterruptedException if the thread is interrupted while waiting
+     */
+    default boolean tryAcquire(Duration timeout) throws InterruptedException {
+        return tryAcquire(1, timeout);
+    }
+
+    /**
+     * Takes {@code permits} permits if they become available within {@code timeout}.
+     *
+     * @param permits how many, at least 1
+     * @param timeout the longest wait
+     * @return whether they were taken
+     * @throws InterruptedException if the thread is interrupted while waiting
+     */
+    default boolean tryAcquire(int permits, Duration timeout) throws InterruptedException {
+        return tryAcquire(permits, TimeUnit.NANOSECONDS.convert(timeout), TimeUnit.NANOSECONDS);
+    }
 
     /**
      * Gives a permit back.

@@ -1,5 +1,6 @@
 package org.multiprocessing4j;
 
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Lock;
 
@@ -68,6 +69,18 @@ public interface RobustLock extends Lock {
      */
     @Override
     boolean tryLock(long time, TimeUnit unit) throws InterruptedException;
+
+    /**
+     * Takes the lock if it becomes free within {@code timeout}.
+     *
+     * @param timeout the longest wait
+     * @return whether the lock was taken; {@code false} at once if the lock is not reentrant and
+     *     the current thread holds it already
+     * @throws InterruptedException if the thread is interrupted before it gets the lock
+     */
+    default boolean tryLock(Duration timeout) throws InterruptedException {
+        return tryLock(TimeUnit.NANOSECONDS.convert(timeout), TimeUnit.NANOSECONDS);
+    }
 
     /**
      * Releases the lock, or one hold of a reentrant lock.

@@ -56,7 +56,7 @@ public final class PipeExample {
         Pipe pipe = Multiprocessing.pipe();
         ChildProcess p = Multiprocessing.process(PipeExample::f, pipe.right());
         p.start();
-        System.out.println((Object) pipe.left().recv());
+        System.out.println(pipe.left().recv());
         p.join();
     }
 }

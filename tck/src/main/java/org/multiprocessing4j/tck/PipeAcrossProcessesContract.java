@@ -42,7 +42,7 @@ public abstract class PipeAcrossProcessesContract extends ContextContract {
         });
         child.close();
 
-        assertThat((Object) pipe.left().recv()).isEqualTo(Arrays.asList(23, null, "child"));
+        assertThat(pipe.left().recv()).isEqualTo(Arrays.asList(23, null, "child"));
         assertThatThrownBy(() -> pipe.left().recv()).isInstanceOf(EOFException.class);
         assertExitsCleanly(p);
     }
@@ -64,8 +64,8 @@ public abstract class PipeAcrossProcessesContract extends ContextContract {
         p.kill();
         assertThat(p.join(Duration.ofSeconds(30))).isTrue();
 
-        assertThat((Object) pipe.left().recv()).isEqualTo("first");
-        assertThat((Object) pipe.left().recv()).isEqualTo("second");
+        assertThat(pipe.left().recv()).isEqualTo("first");
+        assertThat(pipe.left().recv()).isEqualTo("second");
         assertThatThrownBy(() -> pipe.left().recv()).isInstanceOf(EOFException.class);
     }
 
@@ -77,7 +77,7 @@ public abstract class PipeAcrossProcessesContract extends ContextContract {
         ChildProcess p = start(() -> child.send("only"));
         child.close();
 
-        assertThat((Object) pipe.left().recv()).isEqualTo("only");
+        assertThat(pipe.left().recv()).isEqualTo("only");
         assertThatThrownBy(() -> pipe.left().recv()).isInstanceOf(EOFException.class);
         assertExitsCleanly(p);
     }
@@ -174,10 +174,10 @@ public abstract class PipeAcrossProcessesContract extends ContextContract {
         });
         writing.close();
 
-        assertThat((Object) pipe.left().recv()).isEqualTo("from the first");
+        assertThat(pipe.left().recv()).isEqualTo("from the first");
         assertExitsCleanly(first);
         go.set();
-        assertThat((Object) pipe.left().recv()).isEqualTo("from the second, after the first exited");
+        assertThat(pipe.left().recv()).isEqualTo("from the second, after the first exited");
         assertExitsCleanly(second);
         assertThatThrownBy(() -> pipe.left().recv()).isInstanceOf(EOFException.class);
     }
@@ -196,7 +196,7 @@ public abstract class PipeAcrossProcessesContract extends ContextContract {
         });
         ChildProcess stayer = start(() -> {
             go.await();
-            received.put((String) reading.recv());
+            received.put(reading.recv(String.class));
         });
         reading.close();
         assertThat(received.poll(PATIENCE.toSeconds(), TimeUnit.SECONDS)).isNotNull();
@@ -224,7 +224,7 @@ public abstract class PipeAcrossProcessesContract extends ContextContract {
         pipe.right().close();
         go.set();
 
-        assertThat((Object) pipe.left().recv()).isEqualTo("through an end that came in a queue");
+        assertThat(pipe.left().recv()).isEqualTo("through an end that came in a queue");
         assertExitsCleanly(receiver);
         assertThatThrownBy(() -> pipe.left().recv()).isInstanceOf(EOFException.class);
     }
@@ -264,13 +264,13 @@ public abstract class PipeAcrossProcessesContract extends ContextContract {
         PipeEnd child = pipe.right();
         ChildProcess p = start(() -> {
             for (int i = 0; i < 1000; i++) {
-                int n = child.recv();
+                int n = child.recv(int.class);
                 child.send(n + 1);
             }
         });
         for (int i = 0; i < 1000; i++) {
             pipe.left().send(i);
-            assertThat((Object) pipe.left().recv()).isEqualTo(i + 1);
+            assertThat(pipe.left().recv()).isEqualTo(i + 1);
         }
         assertExitsCleanly(p);
     }

@@ -32,8 +32,8 @@ public abstract class PipeContract extends ContextContract {
         pipe.left().send(List.of("u", 0, "hello"));
         pipe.right().send(Arrays.asList(23, null, "child"));
 
-        assertThat((Object) pipe.right().recv()).isEqualTo(List.of("u", 0, "hello"));
-        assertThat((Object) pipe.left().recv()).isEqualTo(Arrays.asList(23, null, "child"));
+        assertThat(pipe.right().recv()).isEqualTo(List.of("u", 0, "hello"));
+        assertThat(pipe.left().recv()).isEqualTo(Arrays.asList(23, null, "child"));
     }
 
     @Test
@@ -42,7 +42,7 @@ public abstract class PipeContract extends ContextContract {
         Pipe pipe = mp.pipe(false);
         pipe.right().send("one way");
 
-        assertThat((Object) pipe.left().recv()).isEqualTo("one way");
+        assertThat(pipe.left().recv()).isEqualTo("one way");
         assertThat(pipe.left().isWritable()).isFalse();
         assertThat(pipe.right().isReadable()).isFalse();
         assertThatThrownBy(() -> pipe.left().send("back")).isInstanceOf(IOException.class);
@@ -57,12 +57,29 @@ public abstract class PipeContract extends ContextContract {
         pipe.right().send(2);
         pipe.right().close();
 
-        assertThat((Object) pipe.left().recv()).isEqualTo(1);
+        assertThat(pipe.left().recv()).isEqualTo(1);
         assertThat(pipe.left().poll()).isTrue();
-        assertThat((Object) pipe.left().recv()).isEqualTo(2);
+        assertThat(pipe.left().recv()).isEqualTo(2);
         assertThatThrownBy(() -> pipe.left().recv()).isInstanceOf(EOFException.class);
         assertThatThrownBy(() -> pipe.left().send(3)).isInstanceOf(BrokenPipeException.class)
                 .hasMessageContaining("other end");
+    }
+
+    @Test
+    void recvOfATypeReturnsTheMessageAsThatTypeOrNamesTheTypeThatCameAndGoesOnWithTheNext() throws Exception {
+        ProcessContext mp = context();
+        Pipe pipe = mp.pipe();
+        pipe.right().send(41);
+        pipe.right().send("not a number");
+        pipe.right().send(null);
+        pipe.right().send(List.of("after"));
+
+        int n = pipe.left().recv(int.class);
+        assertThat(n).isEqualTo(41);
+        assertThatThrownBy(() -> pipe.left().recv(Integer.class)).isInstanceOf(ClassCastException.class)
+                .hasMessageContaining("java.lang.String").hasMessageContaining("java.lang.Integer");
+        assertThat(pipe.left().recv(String.class)).isNull();
+        assertThat(pipe.left().recv(List.class)).isEqualTo(List.of("after"));
     }
 
     @Test
@@ -76,7 +93,7 @@ public abstract class PipeContract extends ContextContract {
 
         CompletableFuture.runAsync(() -> sendQuietly(pipe.right(), "late"));
         assertThat(pipe.left().poll(Duration.ofSeconds(30))).isTrue();
-        assertThat((Object) pipe.left().recv()).isEqualTo("late");
+        assertThat(pipe.left().recv()).isEqualTo("late");
     }
 
     @Test

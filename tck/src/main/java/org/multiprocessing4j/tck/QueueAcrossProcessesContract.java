@@ -55,7 +55,7 @@ public abstract class QueueAcrossProcessesContract extends ContextContract {
             sender.send(Map.of("k", 1));
         });
         assertThat(q.take()).isEqualTo(List.of("u", 0, "hello"));
-        assertThat((Object) pipe.left().recv()).isEqualTo(Map.of("k", 1));
+        assertThat(pipe.left().recv()).isEqualTo(Map.of("k", 1));
         assertExitsCleanly(p);
     }
 

@@ -43,7 +43,7 @@ public abstract class WaitAnyAcrossProcessesContract extends ContextContract {
         go.set();
 
         assertThat(waiting.get(LONG.toSeconds(), TimeUnit.SECONDS)).containsExactly(pipe.left());
-        assertThat((Object) pipe.left().recv()).isEqualTo("after the parent began to wait");
+        assertThat(pipe.left().recv()).isEqualTo("after the parent began to wait");
         assertThat(sender.join(LONG)).isTrue();
     }
 
@@ -63,11 +63,11 @@ public abstract class WaitAnyAcrossProcessesContract extends ContextContract {
             }
             child.send(names);
         });
-        assertThat((Object) pipe.left().recv()).isEqualTo("waiting");
+        assertThat(pipe.left().recv()).isEqualTo("waiting");
 
         queue.put("for the child");
 
-        assertThat((Object) pipe.left().recv()).isEqualTo(List.of("queue"));
+        assertThat(pipe.left().recv()).isEqualTo(List.of("queue"));
         assertThat(waiter.join(LONG)).isTrue();
         assertThat(waiter.exitCode()).as("%s", waiter.exception()).isZero();
     }

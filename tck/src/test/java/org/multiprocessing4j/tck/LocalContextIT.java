@@ -180,4 +180,12 @@ class LocalContextIT {
             return WARM;
         }
     }
+
+    @Nested
+    class TimeoutForms extends TimeoutFormsContract {
+        @Override
+        protected ProcessContext context() {
+            return WARM;
+        }
+    }
 }

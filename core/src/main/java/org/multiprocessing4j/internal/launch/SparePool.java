@@ -104,9 +104,10 @@ public final class SparePool {
     public synchronized boolean awaitFull(Duration timeout) throws InterruptedException {
         active = true;
         fill();
-        long deadline = System.nanoTime() + timeout.toNanos();
+        long nanos = TimeUnit.NANOSECONDS.convert(timeout);
+        long start = System.nanoTime();
         while (ready.size() < size && !closed) {
-            long left = deadline - System.nanoTime();
+            long left = nanos - (System.nanoTime() - start);
             if (left <= 0) {
                 return false;
             }

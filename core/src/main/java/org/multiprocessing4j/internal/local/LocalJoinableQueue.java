@@ -2,6 +2,7 @@ package org.multiprocessing4j.internal.local;
 
 import java.nio.ByteBuffer;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import org.multiprocessing4j.JoinableProcessQueue;
 import org.multiprocessing4j.internal.channel.MessageRing;
 import org.multiprocessing4j.internal.serial.BufferedSerializer;
@@ -49,7 +50,7 @@ public final class LocalJoinableQueue<E> extends LocalQueue<E> implements Joinab
 
     @Override
     public boolean join(Duration timeout) throws InterruptedException {
-        return ring.awaitAllDone(Math.max(0, timeout.toNanos()));
+        return ring.awaitAllDone(Math.max(0, TimeUnit.NANOSECONDS.convert(timeout)));
     }
 
     @Override

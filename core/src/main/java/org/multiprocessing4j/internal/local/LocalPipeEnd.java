@@ -7,6 +7,7 @@ import java.io.ObjectStreamException;
 import java.io.Serializable;
 import java.nio.ByteBuffer;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import org.multiprocessing4j.BrokenPipeException;
 import org.multiprocessing4j.Pipe;
 import org.multiprocessing4j.PipeEnd;
@@ -79,9 +80,8 @@ public final class LocalPipeEnd implements PipeEnd, RingBacked, Serializable {
     }
 
     @Override
-    @SuppressWarnings("unchecked")
-    public <T> T recv() throws IOException, InterruptedException {
-        return (T) serializer.decode(recvBytes());
+    public Object recv() throws IOException, InterruptedException {
+        return serializer.decode(recvBytes());
     }
 
     @Override
@@ -113,7 +113,7 @@ public final class LocalPipeEnd implements PipeEnd, RingBacked, Serializable {
 
     @Override
     public boolean poll(Duration timeout) throws IOException, InterruptedException {
-        return reading().await(Math.max(0, timeout.toNanos()), MessageRing.WRITER_GONE);
+        return reading().await(Math.max(0, TimeUnit.NANOSECONDS.convert(timeout)), MessageRing.WRITER_GONE);
     }
 
     @Override
