@@ -357,9 +357,13 @@ public final class ProcessPool implements ExecutorService, AutoCloseable {
 
     /**
      * Stops at once: kills the workers; the work they were running and calls in progress fail with
-     * a {@link CancellationException}.
+     * a {@link CancellationException}. Tasks may already be on their way to a worker that has not
+     * taken them yet, so this waits for the killed workers to exit (milliseconds) to know which
+     * never started. Called on a pool thread (in a callback or a future's dependent action), it
+     * does not wait for the worker whose answer that thread was handing out: the tasks sent to
+     * that worker fail instead of being returned.
      *
-     * @return the tasks given to {@code submit} or {@code execute} that never started, as
+     * @return every task given to {@code submit} or {@code execute} that never started, as
      *     runnables that run them here and complete their futures
      */
     @Override

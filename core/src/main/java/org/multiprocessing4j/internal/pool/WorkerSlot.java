@@ -6,6 +6,8 @@ import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.HashSet;
+import java.util.Set;
 import org.multiprocessing4j.ChildProcess;
 import org.multiprocessing4j.Pipe;
 import org.multiprocessing4j.PipeEnd;
@@ -153,6 +155,42 @@ final class WorkerSlot {
             // for the old worker, and by now stale: the new one has not even started
             Thread.interrupted();
         }
+    }
+
+    /**
+     * The ids of the batches the slot's ended worker never received, read out of its pipe: those
+     * never started. On the reader thread, when the pool stops, instead of a hand-over; as there,
+     * the worker's end is taken back first, and a send in progress is waited for.
+     */
+    Set<Long> unreceivedBatches() {
+        workerEnd = takeBack(workerEnd);
+        Set<Long> ids = new HashSet<>();
+        boolean interrupted = false;
+        try {
+            while (engine.sender.isSending(this) || workerEnd.poll()) {
+                try {
+                    if (workerEnd.poll(DRAIN_POLL)) {
+                        ByteBuffer message = ByteBuffer.wrap(workerEnd.recvBytes());
+                        if (message.get() == PoolMessages.TASKS) {
+                            ids.add(message.getLong());
+                        }
+                    }
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+        } catch (IOException e) {
+            // what could not be read counts as received: its tasks fail rather than run twice
+        }
+        if (interrupted) {
+            Thread.interrupted();
+        }
+        return ids;
+    }
+
+    /** Whether the calling thread is this slot's reader. */
+    boolean isCurrentReader() {
+        return Thread.currentThread() == reader;
     }
 
     private static PipeEnd takeBack(PipeEnd end) {
