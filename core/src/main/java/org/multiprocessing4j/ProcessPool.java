@@ -175,14 +175,21 @@ public final class ProcessPool implements ExecutorService, AutoCloseable {
     // ------------------------------------------------------------------ imap
 
     /**
-     * Applies {@code function} to every item, lazily: Python's {@code imap}. Items are taken from
-     * {@code items} as results are consumed, with a bounded number in flight, so an endless input
-     * works. Close the stream (or let it end) to stop the work; a stream that is dropped early
-     * leaves only its tasks in flight to finish.
+     * Applies {@code function} to every item, lazily: Python's {@code imap}. Nothing is read from
+     * {@code items} by this call: the thread that consumes the stream takes items as it asks for
+     * results, at most {@code 64 * processes()} chunks ahead of the results it has taken, so an
+     * endless input works and memory stays bounded. Close the stream (or let it end) to stop the
+     * work; a stream that is dropped early leaves only its tasks in flight to finish.
+     *
+     * <p>If the input throws (from {@code hasNext} or {@code next}), or an item cannot be
+     * serialized, the stream yields every result of the items before it, then throws that
+     * exception itself, not wrapped, and ends. Items not yet taken when the pool is shut down are
+     * refused: the stream throws a {@link java.util.concurrent.RejectedExecutionException}.
      *
      * @param chunkSize items per message to a worker; Python's default is 1
      * @return the results in input order; a failed task's failure is thrown in its turn, as the
      *     cause of a {@link CompletionException}
+     * @throws java.util.concurrent.RejectedExecutionException if the pool is shut down
      */
     public <T, R> Stream<R> imap(SerializableFunction<? super T, ? extends R> function, Iterable<? extends T> items,
             int chunkSize) {
@@ -207,7 +214,8 @@ public final class ProcessPool implements ExecutorService, AutoCloseable {
 
     /**
      * Like {@link #imap(SerializableFunction, Iterable, int)}, with results in the order they
-     * complete: Python's {@code imap_unordered}.
+     * complete: Python's {@code imap_unordered}. An exception of the input comes after the results
+     * of every item before it.
      */
     public <T, R> Stream<R> imapUnordered(SerializableFunction<? super T, ? extends R> function,
             Iterable<? extends T> items, int chunkSize) {

@@ -92,6 +92,7 @@ public abstract class PoolExecutorServiceContract extends ContextContract {
         pool.shutdown();
         assertThat(pool.isShutdown()).isTrue();
         assertThatThrownBy(() -> pool.submit(() -> "new")).isInstanceOf(RejectedExecutionException.class);
+        assertThatThrownBy(() -> pool.imap(n -> n, List.of(1))).isInstanceOf(RejectedExecutionException.class);
         assertThat(pool.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
         assertThat(pool.isTerminated()).isTrue();
         assertThat(late).isCompletedWithValue("finished");

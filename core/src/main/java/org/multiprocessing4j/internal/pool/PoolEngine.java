@@ -136,10 +136,7 @@ public final class PoolEngine {
     void submit(List<TaskBatch> batches) {
         lock.lock();
         try {
-            if (state != State.RUNNING) {
-                throw new RejectedExecutionException(broken != null
-                        ? "the pool is broken: a worker's initializer failed" : "the pool is shut down", broken);
-            }
+            rejectUnlessRunning();
             pending.addAll(batches);
         } finally {
             lock.unlock();
@@ -148,6 +145,27 @@ public final class PoolEngine {
             meter.submitted(batch.size);
         }
         sender.sendDirectly();
+    }
+
+    /**
+     * Checks that the pool takes work, for a call that queues its work later.
+     *
+     * @throws RejectedExecutionException if the pool is shut down
+     */
+    void checkRunning() {
+        lock.lock();
+        try {
+            rejectUnlessRunning();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void rejectUnlessRunning() {
+        if (state != State.RUNNING) {
+            throw new RejectedExecutionException(broken != null
+                    ? "the pool is broken: a worker's initializer failed" : "the pool is shut down", broken);
+        }
     }
 
     /**
