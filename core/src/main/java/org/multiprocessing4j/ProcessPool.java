@@ -23,6 +23,7 @@ import org.multiprocessing4j.function.SerializableBiFunction;
 import org.multiprocessing4j.function.SerializableCallable;
 import org.multiprocessing4j.function.SerializableFunction;
 import org.multiprocessing4j.function.SerializableRunnable;
+import org.multiprocessing4j.function.SerializableUncheckedRunnable;
 import org.multiprocessing4j.internal.pool.PoolCalls;
 import org.multiprocessing4j.internal.pool.PoolEngine;
 import org.multiprocessing4j.internal.pool.PoolSettings;
@@ -43,9 +44,12 @@ import org.multiprocessing4j.spi.Serializer;
  * Functions, tasks and their arguments are serialized in the calling thread, so one that cannot be
  * fails there, with an {@link UnserializableObjectException} naming its class, before anything is
  * sent; results come back serialized by the worker. The {@link ExecutorService} methods take any
- * {@link Callable} or {@link Runnable}, which must be serializable: a lambda is when it is written
- * where a {@link SerializableCallable} is expected ({@link #submit(SerializableCallable)}), or cast
- * to {@code Runnable & Serializable}.
+ * {@link Callable} or {@link Runnable}, which must be serializable. A lambda or method reference
+ * written in the call is: {@code pool.submit(() -> ...)} and {@code pool.execute(() -> ...)} take
+ * it as a {@link SerializableCallable} when it returns a value and as a
+ * {@link SerializableUncheckedRunnable} when it does not. One made elsewhere as a plain
+ * {@code Runnable} or {@code Callable} is not, and fails with an
+ * {@link UnserializableObjectException} that says so.
  *
  * <h2>Failures</h2>
  * A task's exception reaches the caller with its original type (when the class is loadable here)
@@ -293,6 +297,35 @@ public final class ProcessPool implements ExecutorService, AutoCloseable {
      */
     public <T> CompletableFuture<T> submit(SerializableCallable<T> task) {
         return calls.single(TaskFunctions.call(task), null, task);
+    }
+
+    /**
+     * Submits a task without a result written as a lambda or method reference, which is then
+     * serializable.
+     *
+     * @return its future, completed with {@code null}; cancelling it with
+     *     {@code mayInterruptIfRunning} kills its worker
+     */
+    public CompletableFuture<?> submit(SerializableUncheckedRunnable task) {
+        return submit((Runnable) task);
+    }
+
+    /**
+     * Submits a task written as a lambda or method reference, which is then serializable.
+     *
+     * @param result the future's result, serializable: the worker returns a copy of it
+     * @return its future; cancelling it with {@code mayInterruptIfRunning} kills its worker
+     */
+    public <T> CompletableFuture<T> submit(SerializableUncheckedRunnable task, T result) {
+        return submit((Runnable) task, result);
+    }
+
+    /**
+     * Runs a task written as a lambda or method reference, which is then serializable, as
+     * {@link #execute(Runnable)} does.
+     */
+    public void execute(SerializableUncheckedRunnable task) {
+        execute((Runnable) task);
     }
 
     /** {@inheritDoc} The task must be serializable. */

@@ -203,7 +203,9 @@ public abstract class PoolContract extends ContextContract {
                 .hasMessageContaining("java.lang.Object");
         Runnable plain = () -> { };
         assertThatThrownBy(() -> pool.submit(plain)).isInstanceOf(UnserializableObjectException.class)
-                .hasMessageContaining(plain.getClass().getName().replaceAll("/.*", ""));
+                .hasMessageContaining(plain.getClass().getName().replaceAll("/.*", ""))
+                .hasMessageContaining("write it as a lambda in the call")
+                .hasMessageContaining("implement java.io.Serializable");
     }
 
     @Test

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.multiprocessing4j.ProcessContext;
 import org.multiprocessing4j.ProcessPool;
+import org.multiprocessing4j.ProcessQueue;
 
 /** A pool keeps the contract of {@link ExecutorService}, with tasks in worker JVMs. */
 @Timeout(120)
@@ -31,6 +32,13 @@ public abstract class PoolExecutorServiceContract extends ContextContract {
         @Override
         public Integer call() {
             return n * n;
+        }
+    }
+
+    /** Where tasks leave a mark: the pid of the process that ran them. */
+    record Marks(ProcessQueue<Long> queue) implements Serializable {
+        void mark() {
+            queue.add(ProcessHandle.current().pid());
         }
     }
 
@@ -153,6 +161,27 @@ public abstract class PoolExecutorServiceContract extends ContextContract {
                     .hasMessage("nobody waits for me");
         } finally {
             Thread.setDefaultUncaughtExceptionHandler(before);
+        }
+    }
+
+    @Test
+    void lambdasAndMethodReferencesWrittenInTheCallRunInAWorker() throws Exception {
+        ProcessContext mp = context();
+        ProcessPool pool = mp.pool(1);
+        try (BoundedClose closing = closing(pool)) {
+            Marks marks = new Marks(mp.queue());
+            pool.execute(() -> marks.mark());
+            pool.execute(marks::mark);
+            assertThat(pool.submit(() -> {
+                marks.mark();
+            }).get(30, TimeUnit.SECONDS)).isNull();
+            assertThat(pool.submit(marks::mark, "given").get(30, TimeUnit.SECONDS)).isEqualTo("given");
+            long here = ProcessHandle.current().pid();
+            // a lambda with a value is a SerializableCallable
+            assertThat(pool.submit(() -> ProcessHandle.current().pid()).get(30, TimeUnit.SECONDS)).isNotEqualTo(here);
+            for (int i = 0; i < 4; i++) {
+                assertThat(marks.queue().poll(30, TimeUnit.SECONDS)).isNotNull().isNotEqualTo(here);
+            }
         }
     }
 
