@@ -7,6 +7,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.AbstractExecutorService;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
@@ -15,6 +16,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.RunnableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
@@ -70,6 +73,25 @@ import org.multiprocessing4j.spi.Serializer;
  * By default a call fails at its first failed task and the pool stays usable
  * ({@link Builder#failFast}).
  *
+ * <h2>With the JDK's combinators</h2>
+ * <ul>
+ *   <li>{@link java.util.concurrent.ExecutorCompletionService} works:
+ *       {@code new ExecutorCompletionService<>(pool)} runs each (serializable) task in a worker and
+ *       queues its future when the worker's result arrives.</li>
+ *   <li>{@link CompletableFuture}'s asynchronous methods given the pool as their executor
+ *       ({@code supplyAsync(supplier, pool)}, {@code runAsync}, {@code thenApplyAsync(function,
+ *       pool)} and the other {@code *Async} stages) cannot work: they hand the pool a task of their
+ *       own that holds the function where the pool cannot reach it, and a pool runs no task in this
+ *       process. The pool refuses them with a {@link RejectedExecutionException}, thrown by
+ *       {@code supplyAsync} and {@code runAsync}, the cause of the stage's failure for the others.
+ *       The pool's own methods return {@code CompletableFuture}s instead:
+ *       {@code pool.submit(() -> ...)} or {@link #applyAsync(SerializableFunction, Object)} for
+ *       {@code supplyAsync} and {@code runAsync}, and
+ *       {@code stage.thenCompose(x -> pool.applyAsync(function, x))} for {@code thenApplyAsync}.
+ *       The stages of such a future made without a pool ({@code thenApply}, {@code thenAccept})
+ *       run in this process, as for any {@code CompletableFuture}.</li>
+ * </ul>
+ *
  * <h2>Python's names</h2>
  * {@code close()} is {@link #shutdown()}, {@code join()} is {@link #join()}, {@code terminate()}
  * is {@link #terminate()}. Leaving a try-with-resources block calls {@link #close()}, which, as
@@ -82,7 +104,7 @@ import org.multiprocessing4j.spi.Serializer;
  * pool. Workers are daemon processes named {@code PoolWorker-N}; none outlives the pool's
  * process.
  */
-public final class ProcessPool implements ExecutorService, AutoCloseable {
+public final class ProcessPool extends AbstractExecutorService implements AutoCloseable {
 
     private final PoolEngine engine;
     private final PoolCalls calls;
@@ -353,15 +375,47 @@ public final class ProcessPool implements ExecutorService, AutoCloseable {
      * {@inheritDoc} The task must be serializable. As nobody waits for it, its failure goes to the
      * uncaught exception handler of the pool thread that learns of it (by default, printed on
      * standard error), as an executing thread's would.
+     *
+     * @throws RejectedExecutionException if the pool is shut down, or if the task is one of
+     *     {@link CompletableFuture}'s own ({@link CompletableFuture.AsynchronousCompletionTask}),
+     *     whose function cannot be run in a worker: the message names the pool's methods to use
+     * @throws UnserializableObjectException if the task cannot be serialized
      */
     @Override
     public void execute(Runnable task) {
+        if (calls.runsAsWrapper(task)) {
+            return;
+        }
+        if (task instanceof CompletableFuture.AsynchronousCompletionTask) {
+            throw new RejectedExecutionException("a pool cannot run CompletableFuture's asynchronous stages:"
+                    + " their function is out of its reach. Use the pool's own methods, which return"
+                    + " CompletableFutures: pool.submit(() -> ...) or pool.applyAsync(function, argument) for"
+                    + " supplyAsync and runAsync, stage.thenCompose(x -> pool.applyAsync(function, x)) for"
+                    + " thenApplyAsync");
+        }
         submit(task).whenComplete((ignored, failure) -> {
             if (failure != null && !(failure instanceof CancellationException)) {
                 Thread thread = Thread.currentThread();
                 thread.getUncaughtExceptionHandler().uncaughtException(thread, failure);
             }
         });
+    }
+
+    /**
+     * Submits {@code task} and returns its future as a {@link RunnableFuture}, whose {@code run()}
+     * waits for the worker's result: for {@link java.util.concurrent.ExecutorCompletionService}.
+     *
+     * @throws UnserializableObjectException if the task cannot be serialized
+     */
+    @Override
+    protected <T> RunnableFuture<T> newTaskFor(Callable<T> task) {
+        return calls.taskFor(submit(task));
+    }
+
+    /** As {@link #newTaskFor(Callable)}, for a task without a result of its own. */
+    @Override
+    protected <T> RunnableFuture<T> newTaskFor(Runnable task, T result) {
+        return calls.taskFor(submit(task, result));
     }
 
     @Override

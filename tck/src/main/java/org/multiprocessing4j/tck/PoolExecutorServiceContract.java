@@ -9,7 +9,9 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
@@ -20,6 +22,8 @@ import org.junit.jupiter.api.Timeout;
 import org.multiprocessing4j.ProcessContext;
 import org.multiprocessing4j.ProcessPool;
 import org.multiprocessing4j.ProcessQueue;
+import org.multiprocessing4j.UnserializableObjectException;
+import org.multiprocessing4j.function.SerializableCallable;
 
 /** A pool keeps the contract of {@link ExecutorService}, with tasks in worker JVMs. */
 @Timeout(120)
@@ -182,6 +186,55 @@ public abstract class PoolExecutorServiceContract extends ContextContract {
             for (int i = 0; i < 4; i++) {
                 assertThat(marks.queue().poll(30, TimeUnit.SECONDS)).isNotNull().isNotEqualTo(here);
             }
+        }
+    }
+
+    @Test
+    void anExecutorCompletionServiceRunsItsTasksInWorkersAndHandsThemOutAsTheyComplete() throws Exception {
+        ProcessContext mp = context();
+        ProcessPool pool = mp.pool(2);
+        try (BoundedClose closing = closing(pool)) {
+            ProcessQueue<String> gate = mp.queue();
+            ExecutorCompletionService<Long> completions = new ExecutorCompletionService<>(pool);
+            SerializableCallable<Long> gated = () -> {
+                gate.take();
+                return ProcessHandle.current().pid();
+            };
+            SerializableCallable<Long> pid = () -> ProcessHandle.current().pid();
+            Future<Long> late = completions.submit(gated);
+            Future<Long> early = completions.submit(pid);
+            assertThat(completions.take()).isSameAs(early);
+            gate.put("go");
+            assertThat(completions.take()).isSameAs(late);
+            assertThat(List.of(early.get(), late.get())).doesNotContain(ProcessHandle.current().pid());
+            Future<Long> given = completions.submit((Runnable & Serializable) () -> { }, 5L);
+            assertThat(completions.take()).isSameAs(given);
+            assertThat(given.get()).isEqualTo(5L);
+            // what cannot be serialized fails in the caller, and nothing is queued
+            assertThatThrownBy(() -> completions.submit(() -> 1L)).isInstanceOf(UnserializableObjectException.class);
+            assertThat(completions.poll()).isNull();
+        }
+    }
+
+    @Test
+    void completableFutureAsyncStagesOnAPoolAreRefusedNamingThePoolsOwnMethods() throws Exception {
+        ProcessContext mp = context();
+        ProcessPool pool = mp.pool(1);
+        try (BoundedClose closing = closing(pool)) {
+            assertThatThrownBy(() -> CompletableFuture.supplyAsync(() -> 1, pool))
+                    .isInstanceOf(RejectedExecutionException.class)
+                    .hasMessageContaining("pool.submit").hasMessageContaining("pool.applyAsync");
+            assertThatThrownBy(() -> CompletableFuture.runAsync(() -> { }, pool))
+                    .isInstanceOf(RejectedExecutionException.class);
+            CompletableFuture<Integer> three = CompletableFuture.completedFuture(3);
+            assertThatThrownBy(() -> three.thenApplyAsync(n -> n * 2, pool).join())
+                    .isInstanceOf(CompletionException.class).cause().isInstanceOf(RejectedExecutionException.class);
+            // what the message says to write instead: every step a task of the pool
+            List<Long> doubledAndPid = pool.submit(() -> 3L)
+                    .thenCompose(n -> pool.applyAsync(x -> List.of(x * 2, ProcessHandle.current().pid()), n))
+                    .get(30, TimeUnit.SECONDS);
+            assertThat(doubledAndPid.get(0)).isEqualTo(6L);
+            assertThat(doubledAndPid.get(1)).isNotEqualTo(ProcessHandle.current().pid());
         }
     }
 
