@@ -260,6 +260,12 @@ public final class ProcessPool extends AbstractExecutorService implements AutoCl
         return calls.<R>imap(function, items.iterator(), PoolCalls.checkChunk(chunkSize), false).onClose(items::close);
     }
 
+    /** {@link #imapUnordered(SerializableFunction, Stream, int)} with chunks of 1. */
+    public <T, R> Stream<R> imapUnordered(SerializableFunction<? super T, ? extends R> function,
+            Stream<? extends T> items) {
+        return imapUnordered(function, items, 1);
+    }
+
     // ------------------------------------------------------------------ apply
 
     /**
@@ -297,17 +303,16 @@ public final class ProcessPool extends AbstractExecutorService implements AutoCl
      */
     public <R> CompletableFuture<R> applyAsync(SerializableCallable<? extends R> task, Consumer<? super R> callback,
             Consumer<? super Throwable> errorCallback) {
-        CompletableFuture<R> future = applyAsync(task);
-        Objects.requireNonNull(callback, "callback");
-        Objects.requireNonNull(errorCallback, "errorCallback");
-        future.whenComplete((result, failure) -> {
-            if (failure == null) {
-                callback.accept(result);
-            } else {
-                errorCallback.accept(failure);
-            }
-        });
-        return future;
+        return PoolCalls.calledBack(() -> applyAsync(task), callback, errorCallback);
+    }
+
+    /**
+     * Starts {@code function} on {@code argument} in a worker, with Python's callbacks, as
+     * {@link #applyAsync(SerializableCallable, Consumer, Consumer)}.
+     */
+    public <T, R> CompletableFuture<R> applyAsync(SerializableFunction<? super T, ? extends R> function, T argument,
+            Consumer<? super R> callback, Consumer<? super Throwable> errorCallback) {
+        return PoolCalls.calledBack(() -> applyAsync(function, argument), callback, errorCallback);
     }
 
     // ------------------------------------------------------------------ ExecutorService
@@ -429,6 +434,12 @@ public final class ProcessPool extends AbstractExecutorService implements AutoCl
         return calls.invokeAll(tasks, unit.toNanos(timeout));
     }
 
+    /** {@link #invokeAll(Collection, long, TimeUnit)} with the timeout as a {@link Duration}. */
+    public <T> List<Future<T>> invokeAll(Collection<? extends Callable<T>> tasks, Duration timeout)
+            throws InterruptedException {
+        return calls.invokeAll(tasks, nanos(timeout));
+    }
+
     @Override
     public <T> T invokeAny(Collection<? extends Callable<T>> tasks) throws InterruptedException, ExecutionException {
         try {
@@ -442,6 +453,12 @@ public final class ProcessPool extends AbstractExecutorService implements AutoCl
     public <T> T invokeAny(Collection<? extends Callable<T>> tasks, long timeout, TimeUnit unit)
             throws InterruptedException, ExecutionException, TimeoutException {
         return calls.invokeAny(tasks, unit.toNanos(timeout));
+    }
+
+    /** {@link #invokeAny(Collection, long, TimeUnit)} with the timeout as a {@link Duration}. */
+    public <T> T invokeAny(Collection<? extends Callable<T>> tasks, Duration timeout)
+            throws InterruptedException, ExecutionException, TimeoutException {
+        return calls.invokeAny(tasks, nanos(timeout));
     }
 
     /** Accepts no more work; the workers exit when the work submitted is done: Python's {@code close}. */
@@ -478,10 +495,26 @@ public final class ProcessPool extends AbstractExecutorService implements AutoCl
      * @throws InterruptedException if interrupted while waiting
      */
     public void join() throws InterruptedException {
+        join(Long.MAX_VALUE, TimeUnit.NANOSECONDS);
+    }
+
+    /**
+     * Waits at most {@code timeout} until every worker has exited: Python's {@code join}, bounded.
+     *
+     * @return whether they have
+     * @throws IllegalStateException if the pool was not shut down or terminated first
+     * @throws InterruptedException if interrupted while waiting
+     */
+    public boolean join(long timeout, TimeUnit unit) throws InterruptedException {
         if (!engine.isShutdown()) {
             throw new IllegalStateException("the pool is still running: shut it down or terminate it first");
         }
-        engine.awaitTermination(Long.MAX_VALUE);
+        return engine.awaitTermination(unit.toNanos(timeout));
+    }
+
+    /** {@link #join(long, TimeUnit)} with the timeout as a {@link Duration}. */
+    public boolean join(Duration timeout) throws InterruptedException {
+        return join(nanos(timeout), TimeUnit.NANOSECONDS);
     }
 
     @Override
@@ -497,6 +530,16 @@ public final class ProcessPool extends AbstractExecutorService implements AutoCl
     @Override
     public boolean awaitTermination(long timeout, TimeUnit unit) throws InterruptedException {
         return engine.awaitTermination(unit.toNanos(timeout));
+    }
+
+    /** {@link #awaitTermination(long, TimeUnit)} with the timeout as a {@link Duration}. */
+    public boolean awaitTermination(Duration timeout) throws InterruptedException {
+        return awaitTermination(nanos(timeout), TimeUnit.NANOSECONDS);
+    }
+
+    /** {@code timeout} in nanoseconds, saturated as {@link TimeUnit#convert(Duration)} does. */
+    private static long nanos(Duration timeout) {
+        return TimeUnit.NANOSECONDS.convert(timeout);
     }
 
     /**

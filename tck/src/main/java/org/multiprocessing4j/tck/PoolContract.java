@@ -73,6 +73,9 @@ public abstract class PoolContract extends ContextContract {
         try (Stream<Integer> squares = pool.imap(n -> n * n, Stream.iterate(0, n -> n + 1), 4)) {
             assertThat(squares.limit(100).toList()).isEqualTo(IntStream.range(0, 100).map(n -> n * n).boxed().toList());
         }
+        try (Stream<Integer> doubled = pool.imapUnordered(n -> n * 2, Stream.iterate(0, n -> n + 1))) {
+            assertThat(doubled.limit(100).toList()).doesNotHaveDuplicates().allMatch(n -> n % 2 == 0);
+        }
     }
 
     @Test
@@ -182,6 +185,13 @@ public abstract class PoolContract extends ContextContract {
         }, failed::complete, failed::complete);
         assertThat(failed.get(30, TimeUnit.SECONDS)).isInstanceOf(IllegalStateException.class)
                 .hasMessage("from a worker");
+        CompletableFuture<Integer> length2 = new CompletableFuture<>();
+        pool.applyAsync(String::length, "seven", length2::complete, length2::completeExceptionally);
+        assertThat(length2.get(30, TimeUnit.SECONDS)).isEqualTo(5);
+        CompletableFuture<Object> failed2 = new CompletableFuture<>();
+        pool.applyAsync(PoolContract::failOnThree, 3, failed2::complete, failed2::complete);
+        assertThat(failed2.get(30, TimeUnit.SECONDS)).isInstanceOfSatisfying(IllegalArgumentException.class,
+                e -> assertThat(e).hasMessage("three"));
     }
 
     @Test

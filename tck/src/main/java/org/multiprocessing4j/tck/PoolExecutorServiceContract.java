@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.io.Serializable;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CancellationException;
@@ -69,6 +70,7 @@ public abstract class PoolExecutorServiceContract extends ContextContract {
             List<Future<Integer>> futures = pool.invokeAll(List.of(new Square(5), slow), 2, TimeUnit.SECONDS);
             assertThat(futures.get(0).get()).isEqualTo(25);
             assertThat(futures.get(1).isCancelled()).isTrue();
+            assertThat(pool.invokeAll(List.of(slow), Duration.ofSeconds(1)).get(0).isCancelled()).isTrue();
             assertThat(pool.apply(() -> "after")).isEqualTo("after");
         }
     }
@@ -90,6 +92,9 @@ public abstract class PoolExecutorServiceContract extends ContextContract {
             };
             assertThatThrownBy(() -> pool.invokeAny(List.of(slow), 500, TimeUnit.MILLISECONDS))
                     .isInstanceOf(TimeoutException.class);
+            assertThatThrownBy(() -> pool.invokeAny(List.of(slow), Duration.ofMillis(500)))
+                    .isInstanceOf(TimeoutException.class);
+            assertThat(pool.invokeAny(List.of(new Square(7)), PATIENCE)).isEqualTo(49);
         }
     }
 
@@ -120,6 +125,30 @@ public abstract class PoolExecutorServiceContract extends ContextContract {
         pool.join();
         assertThat(pool.isTerminated()).isTrue();
         await().until(() -> workerPids().isEmpty());
+    }
+
+    @Test
+    void joinAndAwaitTerminationWithATimeoutTellWhetherTheWorkersExited() throws Exception {
+        ProcessContext mp = context();
+        ProcessPool pool = mp.pool(1);
+        CompletableFuture<Object> hung = pool.submit(() -> {
+            Thread.sleep(600_000);
+            return null;
+        });
+        pool.shutdown();
+        assertThat(pool.join(Duration.ofMillis(200))).isFalse();
+        assertThat(pool.join(200, TimeUnit.MILLISECONDS)).isFalse();
+        assertThat(pool.awaitTermination(Duration.ofMillis(200))).isFalse();
+        assertThat(hung).isNotDone();
+        pool.terminate();
+        assertThat(pool.join(PATIENCE)).isTrue();
+        assertThat(pool.join(1, TimeUnit.MILLISECONDS)).isTrue();
+        assertThat(pool.awaitTermination(Duration.ZERO)).isTrue();
+        assertThat(hung).isCompletedExceptionally();
+        ProcessPool running = mp.pool(1);
+        try (BoundedClose closing = closing(running)) {
+            assertThatThrownBy(() -> running.join(Duration.ofMillis(1))).isInstanceOf(IllegalStateException.class);
+        }
     }
 
     @Test

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
@@ -14,6 +15,8 @@ import java.util.concurrent.RunnableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /**
@@ -140,6 +143,25 @@ public final class PoolCalls {
         } finally {
             futures.forEach(future -> future.cancel(true));
         }
+    }
+
+    /**
+     * Starts a task with Python's callbacks: {@code callback} gets its result, {@code errorCallback}
+     * its failure, on the thread that completes it.
+     */
+    public static <R> CompletableFuture<R> calledBack(Supplier<CompletableFuture<R>> start,
+            Consumer<? super R> callback, Consumer<? super Throwable> errorCallback) {
+        Objects.requireNonNull(callback, "callback");
+        Objects.requireNonNull(errorCallback, "errorCallback");
+        CompletableFuture<R> future = start.get();
+        future.whenComplete((result, failure) -> {
+            if (failure == null) {
+                callback.accept(result);
+            } else {
+                errorCallback.accept(failure);
+            }
+        });
+        return future;
     }
 
     /**
