@@ -74,23 +74,21 @@ import org.multiprocessing4j.spi.Serializer;
  * ({@link Builder#failFast}).
  *
  * <h2>With the JDK's combinators</h2>
- * <ul>
- *   <li>{@link java.util.concurrent.ExecutorCompletionService} works:
- *       {@code new ExecutorCompletionService<>(pool)} runs each (serializable) task in a worker and
- *       queues its future when the worker's result arrives.</li>
- *   <li>{@link CompletableFuture}'s asynchronous methods given the pool as their executor
- *       ({@code supplyAsync(supplier, pool)}, {@code runAsync}, {@code thenApplyAsync(function,
- *       pool)} and the other {@code *Async} stages) cannot work: they hand the pool a task of their
- *       own that holds the function where the pool cannot reach it, and a pool runs no task in this
- *       process. The pool refuses them with a {@link RejectedExecutionException}, thrown by
- *       {@code supplyAsync} and {@code runAsync}, the cause of the stage's failure for the others.
- *       The pool's own methods return {@code CompletableFuture}s instead:
- *       {@code pool.submit(() -> ...)} or {@link #applyAsync(SerializableFunction, Object)} for
- *       {@code supplyAsync} and {@code runAsync}, and
- *       {@code stage.thenCompose(x -> pool.applyAsync(function, x))} for {@code thenApplyAsync}.
- *       The stages of such a future made without a pool ({@code thenApply}, {@code thenAccept})
- *       run in this process, as for any {@code CompletableFuture}.</li>
- * </ul>
+ * {@link java.util.concurrent.ExecutorCompletionService} works:
+ * {@code new ExecutorCompletionService<>(pool)} runs each task in a worker and queues its future
+ * when the result arrives. {@link CompletableFuture}'s asynchronous methods with the pool as their
+ * executor ({@code supplyAsync(supplier, pool)}, {@code runAsync}, {@code thenApplyAsync(function,
+ * pool)} and the other {@code *Async} stages) do not: they hand the pool a task of their own whose
+ * function it cannot reach, and a pool runs no task in this process, so it refuses them with a
+ * {@link RejectedExecutionException} (thrown by {@code supplyAsync} and {@code runAsync}; the cause
+ * of the failed stage for the others). The pool's own methods return {@code CompletableFuture}s to
+ * compose instead:
+ * <pre>{@code
+ * pool.submit(() -> load(path))                                   // for supplyAsync(..., pool)
+ *         .thenCompose(data -> pool.applyAsync(Model::score, data)); // for thenApplyAsync(..., pool)
+ * }</pre>
+ * Stages added without an executor ({@code thenApply}) run in this process, as for any
+ * {@code CompletableFuture}.
  *
  * <h2>Python's names</h2>
  * {@code close()} is {@link #shutdown()}, {@code join()} is {@link #join()}, {@code terminate()}

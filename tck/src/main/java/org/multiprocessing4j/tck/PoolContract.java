@@ -69,7 +69,7 @@ public abstract class PoolContract extends ContextContract {
     }
 
     @Test
-    void imapTakesAnEndlessInputLazily() {
+    void imapAndImapUnorderedTakeAnEndlessStreamLazily() {
         try (Stream<Integer> squares = pool.imap(n -> n * n, Stream.iterate(0, n -> n + 1), 4)) {
             assertThat(squares.limit(100).toList()).isEqualTo(IntStream.range(0, 100).map(n -> n * n).boxed().toList());
         }
@@ -185,12 +185,12 @@ public abstract class PoolContract extends ContextContract {
         }, failed::complete, failed::complete);
         assertThat(failed.get(30, TimeUnit.SECONDS)).isInstanceOf(IllegalStateException.class)
                 .hasMessage("from a worker");
-        CompletableFuture<Integer> length2 = new CompletableFuture<>();
-        pool.applyAsync(String::length, "seven", length2::complete, length2::completeExceptionally);
-        assertThat(length2.get(30, TimeUnit.SECONDS)).isEqualTo(5);
-        CompletableFuture<Object> failed2 = new CompletableFuture<>();
-        pool.applyAsync(PoolContract::failOnThree, 3, failed2::complete, failed2::complete);
-        assertThat(failed2.get(30, TimeUnit.SECONDS)).isInstanceOfSatisfying(IllegalArgumentException.class,
+        CompletableFuture<Integer> lengthSeen = new CompletableFuture<>();
+        pool.applyAsync(String::length, "seven", lengthSeen::complete, lengthSeen::completeExceptionally);
+        assertThat(lengthSeen.get(30, TimeUnit.SECONDS)).isEqualTo(5);
+        CompletableFuture<Object> functionFailed = new CompletableFuture<>();
+        pool.applyAsync(PoolContract::failOnThree, 3, functionFailed::complete, functionFailed::complete);
+        assertThat(functionFailed.get(30, TimeUnit.SECONDS)).isInstanceOfSatisfying(IllegalArgumentException.class,
                 e -> assertThat(e).hasMessage("three"));
     }
 

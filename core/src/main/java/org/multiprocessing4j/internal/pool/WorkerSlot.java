@@ -160,7 +160,8 @@ final class WorkerSlot {
     /**
      * The ids of the batches the slot's ended worker never received, read out of its pipe: those
      * never started. On the reader thread, when the pool stops, instead of a hand-over; as there,
-     * the worker's end is taken back first, and a send in progress is waited for.
+     * the worker's end is taken back first, and a send in progress is waited for. The end is then
+     * closed: no worker follows.
      */
     Set<Long> unreceivedBatches() {
         workerEnd = takeBack(workerEnd);
@@ -182,6 +183,7 @@ final class WorkerSlot {
         } catch (IOException e) {
             // what could not be read counts as received: its tasks fail rather than run twice
         }
+        workerEnd.close();
         if (interrupted) {
             Thread.interrupted();
         }
