@@ -7,6 +7,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.AbstractExecutorService;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
@@ -15,6 +16,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.RunnableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
@@ -23,6 +26,7 @@ import org.multiprocessing4j.function.SerializableBiFunction;
 import org.multiprocessing4j.function.SerializableCallable;
 import org.multiprocessing4j.function.SerializableFunction;
 import org.multiprocessing4j.function.SerializableRunnable;
+import org.multiprocessing4j.function.SerializableUncheckedRunnable;
 import org.multiprocessing4j.internal.pool.PoolCalls;
 import org.multiprocessing4j.internal.pool.PoolEngine;
 import org.multiprocessing4j.internal.pool.PoolSettings;
@@ -43,9 +47,12 @@ import org.multiprocessing4j.spi.Serializer;
  * Functions, tasks and their arguments are serialized in the calling thread, so one that cannot be
  * fails there, with an {@link UnserializableObjectException} naming its class, before anything is
  * sent; results come back serialized by the worker. The {@link ExecutorService} methods take any
- * {@link Callable} or {@link Runnable}, which must be serializable: a lambda is when it is written
- * where a {@link SerializableCallable} is expected ({@link #submit(SerializableCallable)}), or cast
- * to {@code Runnable & Serializable}.
+ * {@link Callable} or {@link Runnable}, which must be serializable. A lambda or method reference
+ * written in the call is: {@code pool.submit(() -> ...)} and {@code pool.execute(() -> ...)} take
+ * it as a {@link SerializableCallable} when it returns a value and as a
+ * {@link SerializableUncheckedRunnable} when it does not. One made elsewhere as a plain
+ * {@code Runnable} or {@code Callable} is not, and fails with an
+ * {@link UnserializableObjectException} that says so.
  *
  * <h2>Failures</h2>
  * A task's exception reaches the caller with its original type (when the class is loadable here)
@@ -66,6 +73,23 @@ import org.multiprocessing4j.spi.Serializer;
  * By default a call fails at its first failed task and the pool stays usable
  * ({@link Builder#failFast}).
  *
+ * <h2>With the JDK's combinators</h2>
+ * {@link java.util.concurrent.ExecutorCompletionService} works:
+ * {@code new ExecutorCompletionService<>(pool)} runs each task in a worker and queues its future
+ * when the result arrives. {@link CompletableFuture}'s asynchronous methods with the pool as their
+ * executor ({@code supplyAsync(supplier, pool)}, {@code runAsync}, {@code thenApplyAsync(function,
+ * pool)} and the other {@code *Async} stages) do not: they hand the pool a task of their own whose
+ * function it cannot reach, and a pool runs no task in this process, so it refuses them with a
+ * {@link RejectedExecutionException} (thrown by {@code supplyAsync} and {@code runAsync}; the cause
+ * of the failed stage for the others). The pool's own methods return {@code CompletableFuture}s to
+ * compose instead:
+ * <pre>{@code
+ * pool.submit(() -> load(path))                                   // for supplyAsync(..., pool)
+ *         .thenCompose(data -> pool.applyAsync(Model::score, data)); // for thenApplyAsync(..., pool)
+ * }</pre>
+ * Stages added without an executor ({@code thenApply}) run in this process, as for any
+ * {@code CompletableFuture}.
+ *
  * <h2>Python's names</h2>
  * {@code close()} is {@link #shutdown()}, {@code join()} is {@link #join()}, {@code terminate()}
  * is {@link #terminate()}. Leaving a try-with-resources block calls {@link #close()}, which, as
@@ -78,7 +102,7 @@ import org.multiprocessing4j.spi.Serializer;
  * pool. Workers are daemon processes named {@code PoolWorker-N}; none outlives the pool's
  * process.
  */
-public final class ProcessPool implements ExecutorService, AutoCloseable {
+public final class ProcessPool extends AbstractExecutorService implements AutoCloseable {
 
     private final PoolEngine engine;
     private final PoolCalls calls;
@@ -175,14 +199,21 @@ public final class ProcessPool implements ExecutorService, AutoCloseable {
     // ------------------------------------------------------------------ imap
 
     /**
-     * Applies {@code function} to every item, lazily: Python's {@code imap}. Items are taken from
-     * {@code items} as results are consumed, with a bounded number in flight, so an endless input
-     * works. Close the stream (or let it end) to stop the work; a stream that is dropped early
-     * leaves only its tasks in flight to finish.
+     * Applies {@code function} to every item, lazily: Python's {@code imap}. Nothing is read from
+     * {@code items} by this call: the thread that consumes the stream takes items as it asks for
+     * results, at most {@code 64 * processes()} chunks ahead of the results it has taken, so an
+     * endless input works and memory stays bounded. Close the stream (or let it end) to stop the
+     * work; a stream that is dropped early leaves only its tasks in flight to finish.
+     *
+     * <p>If the input throws (from {@code hasNext} or {@code next}), or an item cannot be
+     * serialized, the stream yields every result of the items before it, then throws that
+     * exception itself, not wrapped, and ends. Items not yet taken when the pool is shut down are
+     * refused: the stream throws a {@link java.util.concurrent.RejectedExecutionException}.
      *
      * @param chunkSize items per message to a worker; Python's default is 1
      * @return the results in input order; a failed task's failure is thrown in its turn, as the
      *     cause of a {@link CompletionException}
+     * @throws java.util.concurrent.RejectedExecutionException if the pool is shut down
      */
     public <T, R> Stream<R> imap(SerializableFunction<? super T, ? extends R> function, Iterable<? extends T> items,
             int chunkSize) {
@@ -207,7 +238,8 @@ public final class ProcessPool implements ExecutorService, AutoCloseable {
 
     /**
      * Like {@link #imap(SerializableFunction, Iterable, int)}, with results in the order they
-     * complete: Python's {@code imap_unordered}.
+     * complete: Python's {@code imap_unordered}. An exception of the input comes after the results
+     * of every item before it.
      */
     public <T, R> Stream<R> imapUnordered(SerializableFunction<? super T, ? extends R> function,
             Iterable<? extends T> items, int chunkSize) {
@@ -224,6 +256,12 @@ public final class ProcessPool implements ExecutorService, AutoCloseable {
     public <T, R> Stream<R> imapUnordered(SerializableFunction<? super T, ? extends R> function,
             Stream<? extends T> items, int chunkSize) {
         return calls.<R>imap(function, items.iterator(), PoolCalls.checkChunk(chunkSize), false).onClose(items::close);
+    }
+
+    /** {@link #imapUnordered(SerializableFunction, Stream, int)} with chunks of 1. */
+    public <T, R> Stream<R> imapUnordered(SerializableFunction<? super T, ? extends R> function,
+            Stream<? extends T> items) {
+        return imapUnordered(function, items, 1);
     }
 
     // ------------------------------------------------------------------ apply
@@ -263,17 +301,16 @@ public final class ProcessPool implements ExecutorService, AutoCloseable {
      */
     public <R> CompletableFuture<R> applyAsync(SerializableCallable<? extends R> task, Consumer<? super R> callback,
             Consumer<? super Throwable> errorCallback) {
-        CompletableFuture<R> future = applyAsync(task);
-        Objects.requireNonNull(callback, "callback");
-        Objects.requireNonNull(errorCallback, "errorCallback");
-        future.whenComplete((result, failure) -> {
-            if (failure == null) {
-                callback.accept(result);
-            } else {
-                errorCallback.accept(failure);
-            }
-        });
-        return future;
+        return PoolCalls.calledBack(() -> applyAsync(task), callback, errorCallback);
+    }
+
+    /**
+     * Starts {@code function} on {@code argument} in a worker, with Python's callbacks, as
+     * {@link #applyAsync(SerializableCallable, Consumer, Consumer)}.
+     */
+    public <T, R> CompletableFuture<R> applyAsync(SerializableFunction<? super T, ? extends R> function, T argument,
+            Consumer<? super R> callback, Consumer<? super Throwable> errorCallback) {
+        return PoolCalls.calledBack(() -> applyAsync(function, argument), callback, errorCallback);
     }
 
     // ------------------------------------------------------------------ ExecutorService
@@ -285,6 +322,35 @@ public final class ProcessPool implements ExecutorService, AutoCloseable {
      */
     public <T> CompletableFuture<T> submit(SerializableCallable<T> task) {
         return calls.single(TaskFunctions.call(task), null, task);
+    }
+
+    /**
+     * Submits a task without a result written as a lambda or method reference, which is then
+     * serializable.
+     *
+     * @return its future, completed with {@code null}; cancelling it with
+     *     {@code mayInterruptIfRunning} kills its worker
+     */
+    public CompletableFuture<?> submit(SerializableUncheckedRunnable task) {
+        return submit((Runnable) task);
+    }
+
+    /**
+     * Submits a task written as a lambda or method reference, which is then serializable.
+     *
+     * @param result the future's result, serializable: the worker returns a copy of it
+     * @return its future; cancelling it with {@code mayInterruptIfRunning} kills its worker
+     */
+    public <T> CompletableFuture<T> submit(SerializableUncheckedRunnable task, T result) {
+        return submit((Runnable) task, result);
+    }
+
+    /**
+     * Runs a task written as a lambda or method reference, which is then serializable, as
+     * {@link #execute(Runnable)} does.
+     */
+    public void execute(SerializableUncheckedRunnable task) {
+        execute((Runnable) task);
     }
 
     /** {@inheritDoc} The task must be serializable. */
@@ -312,15 +378,47 @@ public final class ProcessPool implements ExecutorService, AutoCloseable {
      * {@inheritDoc} The task must be serializable. As nobody waits for it, its failure goes to the
      * uncaught exception handler of the pool thread that learns of it (by default, printed on
      * standard error), as an executing thread's would.
+     *
+     * @throws RejectedExecutionException if the pool is shut down, or if the task is one of
+     *     {@link CompletableFuture}'s own ({@link CompletableFuture.AsynchronousCompletionTask}),
+     *     whose function cannot be run in a worker: the message names the pool's methods to use
+     * @throws UnserializableObjectException if the task cannot be serialized
      */
     @Override
     public void execute(Runnable task) {
+        if (calls.runsAsWrapper(task)) {
+            return;
+        }
+        if (task instanceof CompletableFuture.AsynchronousCompletionTask) {
+            throw new RejectedExecutionException("a pool cannot run CompletableFuture's asynchronous stages:"
+                    + " their function is out of its reach. Use the pool's own methods, which return"
+                    + " CompletableFutures: pool.submit(() -> ...) or pool.applyAsync(function, argument) for"
+                    + " supplyAsync and runAsync, stage.thenCompose(x -> pool.applyAsync(function, x)) for"
+                    + " thenApplyAsync");
+        }
         submit(task).whenComplete((ignored, failure) -> {
             if (failure != null && !(failure instanceof CancellationException)) {
                 Thread thread = Thread.currentThread();
                 thread.getUncaughtExceptionHandler().uncaughtException(thread, failure);
             }
         });
+    }
+
+    /**
+     * Submits {@code task} and returns its future as a {@link RunnableFuture}, whose {@code run()}
+     * waits for the worker's result: for {@link java.util.concurrent.ExecutorCompletionService}.
+     *
+     * @throws UnserializableObjectException if the task cannot be serialized
+     */
+    @Override
+    protected <T> RunnableFuture<T> newTaskFor(Callable<T> task) {
+        return calls.taskFor(submit(task));
+    }
+
+    /** As {@link #newTaskFor(Callable)}, for a task without a result of its own. */
+    @Override
+    protected <T> RunnableFuture<T> newTaskFor(Runnable task, T result) {
+        return calls.taskFor(submit(task, result));
     }
 
     @Override
@@ -332,6 +430,12 @@ public final class ProcessPool implements ExecutorService, AutoCloseable {
     public <T> List<Future<T>> invokeAll(Collection<? extends Callable<T>> tasks, long timeout, TimeUnit unit)
             throws InterruptedException {
         return calls.invokeAll(tasks, unit.toNanos(timeout));
+    }
+
+    /** {@link #invokeAll(Collection, long, TimeUnit)} with the timeout as a {@link Duration}. */
+    public <T> List<Future<T>> invokeAll(Collection<? extends Callable<T>> tasks, Duration timeout)
+            throws InterruptedException {
+        return calls.invokeAll(tasks, nanos(timeout));
     }
 
     @Override
@@ -349,6 +453,12 @@ public final class ProcessPool implements ExecutorService, AutoCloseable {
         return calls.invokeAny(tasks, unit.toNanos(timeout));
     }
 
+    /** {@link #invokeAny(Collection, long, TimeUnit)} with the timeout as a {@link Duration}. */
+    public <T> T invokeAny(Collection<? extends Callable<T>> tasks, Duration timeout)
+            throws InterruptedException, ExecutionException, TimeoutException {
+        return calls.invokeAny(tasks, nanos(timeout));
+    }
+
     /** Accepts no more work; the workers exit when the work submitted is done: Python's {@code close}. */
     @Override
     public void shutdown() {
@@ -357,9 +467,13 @@ public final class ProcessPool implements ExecutorService, AutoCloseable {
 
     /**
      * Stops at once: kills the workers; the work they were running and calls in progress fail with
-     * a {@link CancellationException}.
+     * a {@link CancellationException}. Tasks may already be on their way to a worker that has not
+     * taken them yet, so this waits for the killed workers to exit (milliseconds) to know which
+     * never started. Called on a pool thread (in a callback or a future's dependent action), it
+     * does not wait for the worker whose answer that thread was handing out: the tasks sent to
+     * that worker fail instead of being returned.
      *
-     * @return the tasks given to {@code submit} or {@code execute} that never started, as
+     * @return every task given to {@code submit} or {@code execute} that never started, as
      *     runnables that run them here and complete their futures
      */
     @Override
@@ -379,10 +493,26 @@ public final class ProcessPool implements ExecutorService, AutoCloseable {
      * @throws InterruptedException if interrupted while waiting
      */
     public void join() throws InterruptedException {
+        join(Long.MAX_VALUE, TimeUnit.NANOSECONDS);
+    }
+
+    /**
+     * Waits at most {@code timeout} until every worker has exited: Python's {@code join}, bounded.
+     *
+     * @return whether they have
+     * @throws IllegalStateException if the pool was not shut down or terminated first
+     * @throws InterruptedException if interrupted while waiting
+     */
+    public boolean join(long timeout, TimeUnit unit) throws InterruptedException {
         if (!engine.isShutdown()) {
             throw new IllegalStateException("the pool is still running: shut it down or terminate it first");
         }
-        engine.awaitTermination(Long.MAX_VALUE);
+        return engine.awaitTermination(unit.toNanos(timeout));
+    }
+
+    /** {@link #join(long, TimeUnit)} with the timeout as a {@link Duration}. */
+    public boolean join(Duration timeout) throws InterruptedException {
+        return join(nanos(timeout), TimeUnit.NANOSECONDS);
     }
 
     @Override
@@ -398,6 +528,16 @@ public final class ProcessPool implements ExecutorService, AutoCloseable {
     @Override
     public boolean awaitTermination(long timeout, TimeUnit unit) throws InterruptedException {
         return engine.awaitTermination(unit.toNanos(timeout));
+    }
+
+    /** {@link #awaitTermination(long, TimeUnit)} with the timeout as a {@link Duration}. */
+    public boolean awaitTermination(Duration timeout) throws InterruptedException {
+        return awaitTermination(nanos(timeout), TimeUnit.NANOSECONDS);
+    }
+
+    /** {@code timeout} in nanoseconds, saturated as {@link TimeUnit#convert(Duration)} does. */
+    private static long nanos(Duration timeout) {
+        return TimeUnit.NANOSECONDS.convert(timeout);
     }
 
     /**

@@ -23,6 +23,18 @@ public class UnserializableObjectException extends IllegalArgumentException {
     }
 
     /**
+     * Creates the exception with advice on what to do about it.
+     *
+     * @param what what was being serialized, such as {@code "task"}
+     * @param className the name of the class that cannot be serialized
+     * @param advice what the caller can do, appended to the message
+     */
+    public UnserializableObjectException(String what, String className, String advice) {
+        super("cannot serialize the " + what + ": " + className + " is not serializable; " + advice);
+        this.className = className;
+    }
+
+    /**
      * The class that cannot be serialized.
      *
      * @return its binary name

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.AbstractMap;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -12,6 +14,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
@@ -66,9 +69,99 @@ public abstract class PoolContract extends ContextContract {
     }
 
     @Test
-    void imapTakesAnEndlessInputLazily() {
+    void imapAndImapUnorderedTakeAnEndlessStreamLazily() {
         try (Stream<Integer> squares = pool.imap(n -> n * n, Stream.iterate(0, n -> n + 1), 4)) {
             assertThat(squares.limit(100).toList()).isEqualTo(IntStream.range(0, 100).map(n -> n * n).boxed().toList());
+        }
+        try (Stream<Integer> doubled = pool.imapUnordered(n -> n * 2, Stream.iterate(0, n -> n + 1))) {
+            assertThat(doubled.limit(100).toList()).doesNotHaveDuplicates().allMatch(n -> n % 2 == 0);
+        }
+    }
+
+    @Test
+    void imapReadsNoInputWhenCalledAndThenABoundedWindowAheadOfTheResultsTaken() {
+        AtomicInteger read = new AtomicInteger();
+        Iterable<Integer> counted = () -> new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return true;
+            }
+
+            @Override
+            public Integer next() {
+                return read.getAndIncrement();
+            }
+        };
+        try (Stream<Integer> doubled = pool.imap(n -> n * 2, counted, 2)) {
+            assertThat(read).hasValue(0);
+            Iterator<Integer> results = doubled.iterator();
+            for (int i = 0; i < 10; i++) {
+                assertThat(results.next()).isEqualTo(2 * i);
+            }
+            // the documented bound: 64 chunks per worker besides the results taken
+            assertThat(read.get()).isBetween(10, 10 + 64 * pool.processes() * 2);
+        }
+    }
+
+    @Test
+    void anInputThatFailsDeliversEveryEarlierResultThenThrowsItsOwnExceptionAndEnds() {
+        IllegalStateException broken = new IllegalStateException("the input broke");
+        Iterable<Integer> failingNext = () -> new Iterator<>() {
+            private int next;
+
+            @Override
+            public boolean hasNext() {
+                return true;
+            }
+
+            @Override
+            public Integer next() {
+                if (next == 10) {
+                    throw broken;
+                }
+                return next++;
+            }
+        };
+        try (Stream<Integer> results = pool.imap(n -> n * 2, failingNext, 3)) {
+            Iterator<Integer> it = results.iterator();
+            for (int i = 0; i < 10; i++) {
+                assertThat(it.next()).isEqualTo(2 * i);
+            }
+            assertThatThrownBy(it::next).isSameAs(broken);
+            assertThat(it.hasNext()).isFalse();
+        }
+        Iterable<Integer> failingHasNext = () -> new Iterator<>() {
+            private int next;
+
+            @Override
+            public boolean hasNext() {
+                if (next == 7) {
+                    throw broken;
+                }
+                return true;
+            }
+
+            @Override
+            public Integer next() {
+                return next++;
+            }
+        };
+        try (Stream<Integer> results = pool.imapUnordered(n -> n * 2, failingHasNext, 2)) {
+            List<Integer> seen = new ArrayList<>();
+            assertThatThrownBy(() -> results.forEach(seen::add)).isSameAs(broken);
+            assertThat(seen).containsExactlyInAnyOrder(0, 2, 4, 6, 8, 10, 12);
+        }
+    }
+
+    @Test
+    void anImapItemThatCannotBeSerializedFailsInItsTurnAfterTheEarlierResults() {
+        try (Stream<String> results = pool.imap(Object::toString, List.of("a", "b", new Object(), "c"), 3)) {
+            Iterator<String> it = results.iterator();
+            assertThat(it.next()).isEqualTo("a");
+            assertThat(it.next()).isEqualTo("b");
+            assertThatThrownBy(it::next).isInstanceOf(UnserializableObjectException.class)
+                    .hasMessageContaining("java.lang.Object");
+            assertThat(it.hasNext()).isFalse();
         }
     }
 
@@ -92,6 +185,13 @@ public abstract class PoolContract extends ContextContract {
         }, failed::complete, failed::complete);
         assertThat(failed.get(30, TimeUnit.SECONDS)).isInstanceOf(IllegalStateException.class)
                 .hasMessage("from a worker");
+        CompletableFuture<Integer> lengthSeen = new CompletableFuture<>();
+        pool.applyAsync(String::length, "seven", lengthSeen::complete, lengthSeen::completeExceptionally);
+        assertThat(lengthSeen.get(30, TimeUnit.SECONDS)).isEqualTo(5);
+        CompletableFuture<Object> functionFailed = new CompletableFuture<>();
+        pool.applyAsync(PoolContract::failOnThree, 3, functionFailed::complete, functionFailed::complete);
+        assertThat(functionFailed.get(30, TimeUnit.SECONDS)).isInstanceOfSatisfying(IllegalArgumentException.class,
+                e -> assertThat(e).hasMessage("three"));
     }
 
     @Test
@@ -113,7 +213,9 @@ public abstract class PoolContract extends ContextContract {
                 .hasMessageContaining("java.lang.Object");
         Runnable plain = () -> { };
         assertThatThrownBy(() -> pool.submit(plain)).isInstanceOf(UnserializableObjectException.class)
-                .hasMessageContaining(plain.getClass().getName().replaceAll("/.*", ""));
+                .hasMessageContaining(plain.getClass().getName().replaceAll("/.*", ""))
+                .hasMessageContaining("write it as a lambda in the call")
+                .hasMessageContaining("implement java.io.Serializable");
     }
 
     @Test

@@ -5,11 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.io.Serializable;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
@@ -19,6 +22,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.multiprocessing4j.ProcessContext;
 import org.multiprocessing4j.ProcessPool;
+import org.multiprocessing4j.ProcessQueue;
+import org.multiprocessing4j.UnserializableObjectException;
+import org.multiprocessing4j.function.SerializableCallable;
 
 /** A pool keeps the contract of {@link ExecutorService}, with tasks in worker JVMs. */
 @Timeout(120)
@@ -31,6 +37,13 @@ public abstract class PoolExecutorServiceContract extends ContextContract {
         @Override
         public Integer call() {
             return n * n;
+        }
+    }
+
+    /** Where tasks leave a mark: the pid of the process that ran them. */
+    record Marks(ProcessQueue<Long> queue) implements Serializable {
+        void mark() {
+            queue.add(ProcessHandle.current().pid());
         }
     }
 
@@ -57,6 +70,7 @@ public abstract class PoolExecutorServiceContract extends ContextContract {
             List<Future<Integer>> futures = pool.invokeAll(List.of(new Square(5), slow), 2, TimeUnit.SECONDS);
             assertThat(futures.get(0).get()).isEqualTo(25);
             assertThat(futures.get(1).isCancelled()).isTrue();
+            assertThat(pool.invokeAll(List.of(slow), Duration.ofSeconds(1)).get(0).isCancelled()).isTrue();
             assertThat(pool.apply(() -> "after")).isEqualTo("after");
         }
     }
@@ -78,6 +92,9 @@ public abstract class PoolExecutorServiceContract extends ContextContract {
             };
             assertThatThrownBy(() -> pool.invokeAny(List.of(slow), 500, TimeUnit.MILLISECONDS))
                     .isInstanceOf(TimeoutException.class);
+            assertThatThrownBy(() -> pool.invokeAny(List.of(slow), Duration.ofMillis(500)))
+                    .isInstanceOf(TimeoutException.class);
+            assertThat(pool.invokeAny(List.of(new Square(7)), PATIENCE)).isEqualTo(49);
         }
     }
 
@@ -92,6 +109,7 @@ public abstract class PoolExecutorServiceContract extends ContextContract {
         pool.shutdown();
         assertThat(pool.isShutdown()).isTrue();
         assertThatThrownBy(() -> pool.submit(() -> "new")).isInstanceOf(RejectedExecutionException.class);
+        assertThatThrownBy(() -> pool.imap(n -> n, List.of(1))).isInstanceOf(RejectedExecutionException.class);
         assertThat(pool.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
         assertThat(pool.isTerminated()).isTrue();
         assertThat(late).isCompletedWithValue("finished");
@@ -107,6 +125,30 @@ public abstract class PoolExecutorServiceContract extends ContextContract {
         pool.join();
         assertThat(pool.isTerminated()).isTrue();
         await().until(() -> workerPids().isEmpty());
+    }
+
+    @Test
+    void joinAndAwaitTerminationWithATimeoutTellWhetherTheWorkersExited() throws Exception {
+        ProcessContext mp = context();
+        ProcessPool pool = mp.pool(1);
+        CompletableFuture<Object> hung = pool.submit(() -> {
+            Thread.sleep(600_000);
+            return null;
+        });
+        pool.shutdown();
+        assertThat(pool.join(Duration.ofMillis(200))).isFalse();
+        assertThat(pool.join(200, TimeUnit.MILLISECONDS)).isFalse();
+        assertThat(pool.awaitTermination(Duration.ofMillis(200))).isFalse();
+        assertThat(hung).isNotDone();
+        pool.terminate();
+        assertThat(pool.join(PATIENCE)).isTrue();
+        assertThat(pool.join(1, TimeUnit.MILLISECONDS)).isTrue();
+        assertThat(pool.awaitTermination(Duration.ZERO)).isTrue();
+        assertThat(hung).isCompletedExceptionally();
+        ProcessPool running = mp.pool(1);
+        try (BoundedClose closing = closing(running)) {
+            assertThatThrownBy(() -> running.join(Duration.ofMillis(1))).isInstanceOf(IllegalStateException.class);
+        }
     }
 
     @Test
@@ -152,6 +194,76 @@ public abstract class PoolExecutorServiceContract extends ContextContract {
                     .hasMessage("nobody waits for me");
         } finally {
             Thread.setDefaultUncaughtExceptionHandler(before);
+        }
+    }
+
+    @Test
+    void lambdasAndMethodReferencesWrittenInTheCallRunInAWorker() throws Exception {
+        ProcessContext mp = context();
+        ProcessPool pool = mp.pool(1);
+        try (BoundedClose closing = closing(pool)) {
+            Marks marks = new Marks(mp.queue());
+            pool.execute(() -> marks.mark());
+            pool.execute(marks::mark);
+            assertThat(pool.submit(() -> {
+                marks.mark();
+            }).get(30, TimeUnit.SECONDS)).isNull();
+            assertThat(pool.submit(marks::mark, "given").get(30, TimeUnit.SECONDS)).isEqualTo("given");
+            long here = ProcessHandle.current().pid();
+            // a lambda with a value is a SerializableCallable
+            assertThat(pool.submit(() -> ProcessHandle.current().pid()).get(30, TimeUnit.SECONDS)).isNotEqualTo(here);
+            for (int i = 0; i < 4; i++) {
+                assertThat(marks.queue().poll(30, TimeUnit.SECONDS)).isNotNull().isNotEqualTo(here);
+            }
+        }
+    }
+
+    @Test
+    void anExecutorCompletionServiceRunsItsTasksInWorkersAndHandsThemOutAsTheyComplete() throws Exception {
+        ProcessContext mp = context();
+        ProcessPool pool = mp.pool(2);
+        try (BoundedClose closing = closing(pool)) {
+            ProcessQueue<String> gate = mp.queue();
+            ExecutorCompletionService<Long> completions = new ExecutorCompletionService<>(pool);
+            SerializableCallable<Long> gated = () -> {
+                gate.take();
+                return ProcessHandle.current().pid();
+            };
+            SerializableCallable<Long> pid = () -> ProcessHandle.current().pid();
+            Future<Long> late = completions.submit(gated);
+            Future<Long> early = completions.submit(pid);
+            assertThat(completions.take()).isSameAs(early);
+            gate.put("go");
+            assertThat(completions.take()).isSameAs(late);
+            assertThat(List.of(early.get(), late.get())).doesNotContain(ProcessHandle.current().pid());
+            Future<Long> given = completions.submit((Runnable & Serializable) () -> { }, 5L);
+            assertThat(completions.take()).isSameAs(given);
+            assertThat(given.get()).isEqualTo(5L);
+            // what cannot be serialized fails in the caller, and nothing is queued
+            assertThatThrownBy(() -> completions.submit(() -> 1L)).isInstanceOf(UnserializableObjectException.class);
+            assertThat(completions.poll()).isNull();
+        }
+    }
+
+    @Test
+    void completableFutureAsyncStagesOnAPoolAreRefusedNamingThePoolsOwnMethods() throws Exception {
+        ProcessContext mp = context();
+        ProcessPool pool = mp.pool(1);
+        try (BoundedClose closing = closing(pool)) {
+            assertThatThrownBy(() -> CompletableFuture.supplyAsync(() -> 1, pool))
+                    .isInstanceOf(RejectedExecutionException.class)
+                    .hasMessageContaining("pool.submit").hasMessageContaining("pool.applyAsync");
+            assertThatThrownBy(() -> CompletableFuture.runAsync(() -> { }, pool))
+                    .isInstanceOf(RejectedExecutionException.class);
+            CompletableFuture<Integer> three = CompletableFuture.completedFuture(3);
+            assertThatThrownBy(() -> three.thenApplyAsync(n -> n * 2, pool).join())
+                    .isInstanceOf(CompletionException.class).cause().isInstanceOf(RejectedExecutionException.class);
+            // what the message says to write instead: every step a task of the pool
+            List<Long> doubledAndPid = pool.submit(() -> 3L)
+                    .thenCompose(n -> pool.applyAsync(x -> List.of(x * 2, ProcessHandle.current().pid()), n))
+                    .get(30, TimeUnit.SECONDS);
+            assertThat(doubledAndPid.get(0)).isEqualTo(6L);
+            assertThat(doubledAndPid.get(1)).isNotEqualTo(ProcessHandle.current().pid());
         }
     }
 

@@ -4,15 +4,19 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
+import java.util.concurrent.RunnableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /**
@@ -22,6 +26,11 @@ import java.util.stream.Stream;
 public final class PoolCalls {
 
     private final PoolEngine engine;
+    /**
+     * The task {@link #taskFor} made last on each thread, until {@link #runsAsWrapper} takes it:
+     * {@code ExecutorCompletionService} calls {@code execute} with its wrapper at once.
+     */
+    private final ThreadLocal<SubmittedTask<?>> awaitingWrapper = new ThreadLocal<>();
 
     /**
      * The calls on {@code engine}.
@@ -49,6 +58,36 @@ public final class PoolCalls {
     @SuppressWarnings("unchecked")
     public <R> CompletableFuture<R> single(Object function, Object argument, Callable<?> local) {
         return (CompletableFuture<R>) SingleJob.start(engine, function, argument, local);
+    }
+
+    /**
+     * What {@code newTaskFor} returns: the task, already submitted, as a {@link RunnableFuture}.
+     * See {@link SubmittedTask}.
+     */
+    public <T> RunnableFuture<T> taskFor(CompletableFuture<T> submitted) {
+        SubmittedTask<T> task = new SubmittedTask<>(submitted);
+        awaitingWrapper.set(task);
+        return task;
+    }
+
+    /**
+     * If {@code task} is the wrapper around the task {@link #taskFor} just made on this thread, as
+     * {@code ExecutorCompletionService} gives it to {@code execute}, arranges for it to run here
+     * once that task is done.
+     *
+     * @return whether it was such a wrapper
+     */
+    public boolean runsAsWrapper(Runnable task) {
+        SubmittedTask<?> made = awaitingWrapper.get();
+        if (made == null) {
+            return false;
+        }
+        awaitingWrapper.remove();
+        if (!(task instanceof Future<?>)) {
+            return false;
+        }
+        made.whenDone(task);
+        return true;
     }
 
     /** Runs the tasks, waiting for all of them or until the time is up, then cancels the rest. */
@@ -104,6 +143,25 @@ public final class PoolCalls {
         } finally {
             futures.forEach(future -> future.cancel(true));
         }
+    }
+
+    /**
+     * Starts a task with Python's callbacks: {@code callback} gets its result, {@code errorCallback}
+     * its failure, on the thread that completes it.
+     */
+    public static <R> CompletableFuture<R> calledBack(Supplier<CompletableFuture<R>> start,
+            Consumer<? super R> callback, Consumer<? super Throwable> errorCallback) {
+        Objects.requireNonNull(callback, "callback");
+        Objects.requireNonNull(errorCallback, "errorCallback");
+        CompletableFuture<R> future = start.get();
+        future.whenComplete((result, failure) -> {
+            if (failure == null) {
+                callback.accept(result);
+            } else {
+                errorCallback.accept(failure);
+            }
+        });
+        return future;
     }
 
     /**

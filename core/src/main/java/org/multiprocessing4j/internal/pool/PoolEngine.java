@@ -40,6 +40,8 @@ import org.multiprocessing4j.spi.Serializer;
 public final class PoolEngine {
 
     private static final AtomicInteger POOLS = new AtomicInteger();
+    /** How long {@link #terminate()} waits for the pipes of the workers it killed to be read. */
+    private static final long UNRECEIVED_WAIT_SECONDS = 10;
 
     enum State { RUNNING, SHUTDOWN, STOPPING, TERMINATED }
 
@@ -60,6 +62,11 @@ public final class PoolEngine {
     // guarded by the lock
     State state = State.RUNNING;
     Throwable broken;
+    /**
+     * While {@link #terminate()} waits for the workers it killed: the single tasks found never
+     * received in their pipes, which it returns; {@code null} at other times, when such tasks fail.
+     */
+    List<Runnable> unreceived;
 
     /**
      * Starts a pool's workers and threads.
@@ -129,10 +136,7 @@ public final class PoolEngine {
     void submit(List<TaskBatch> batches) {
         lock.lock();
         try {
-            if (state != State.RUNNING) {
-                throw new RejectedExecutionException(broken != null
-                        ? "the pool is broken: a worker's initializer failed" : "the pool is shut down", broken);
-            }
+            rejectUnlessRunning();
             pending.addAll(batches);
         } finally {
             lock.unlock();
@@ -141,6 +145,27 @@ public final class PoolEngine {
             meter.submitted(batch.size);
         }
         sender.sendDirectly();
+    }
+
+    /**
+     * Checks that the pool takes work, for a call that queues its work later.
+     *
+     * @throws RejectedExecutionException if the pool is shut down
+     */
+    void checkRunning() {
+        lock.lock();
+        try {
+            rejectUnlessRunning();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void rejectUnlessRunning() {
+        if (state != State.RUNNING) {
+            throw new RejectedExecutionException(broken != null
+                    ? "the pool is broken: a worker's initializer failed" : "the pool is shut down", broken);
+        }
     }
 
     /**
@@ -178,7 +203,8 @@ public final class PoolEngine {
     void started(WorkerSlot slot, TaskBatch batch, long now) {
         batch.startedNanos = now;
         if (settings.taskTimeout() != null) {
-            long nanos = settings.taskTimeout().toNanos() * batch.size;
+            long each = TimeUnit.NANOSECONDS.convert(settings.taskTimeout());
+            long nanos = each > Long.MAX_VALUE / batch.size ? Long.MAX_VALUE : each * batch.size;
             batch.deadline = timer.schedule(() -> expire(slot, batch), nanos, TimeUnit.NANOSECONDS);
         }
     }
@@ -264,17 +290,20 @@ public final class PoolEngine {
 
     /**
      * Stops everything now: the work not sent yet fails with a {@link CancellationException}, except
-     * single tasks, which are returned; the workers are killed and their work fails too.
+     * single tasks, which are returned; the workers are killed and their work fails too, except the
+     * single tasks they never received, which are returned as well. For those it waits until the
+     * killed workers' readers have read their pipes (a few milliseconds after the kills), at most
+     * {@value #UNRECEIVED_WAIT_SECONDS} s; it does not wait for the slot of a reader it is called on.
      *
-     * @return the single tasks that never ran
+     * @return the single tasks that never started
      */
     public List<Runnable> terminate() {
         List<Runnable> unstarted = new ArrayList<>();
         List<Runnable> outcomes = new ArrayList<>();
-        List<ChildProcess> kill = new ArrayList<>();
+        List<WorkerSlot> killed = new ArrayList<>();
         lock.lock();
         try {
-            if (state == State.TERMINATED) {
+            if (state == State.STOPPING || state == State.TERMINATED) {
                 return unstarted;
             }
             state = State.STOPPING;
@@ -288,17 +317,48 @@ public final class PoolEngine {
             pending.clear();
             for (WorkerSlot slot : slots) {
                 if (!slot.closed && !slot.ended) {
-                    kill.add(slot.worker());
+                    killed.add(slot);
                 }
             }
+            unreceived = broken == null ? new ArrayList<>() : null;
             changed.signalAll();
             terminateIfDone();
         } finally {
             lock.unlock();
         }
         outcomes.forEach(Runnable::run);
-        kill.forEach(ChildProcess::kill);
+        killed.forEach(slot -> slot.worker().kill());
+        unstarted.addAll(awaitUnreceived(killed));
         return unstarted;
+    }
+
+    /**
+     * Waits until the readers of {@code killed} have handed on what their workers held, and takes
+     * the single tasks they found never received; after that, such tasks fail.
+     */
+    private List<Runnable> awaitUnreceived(List<WorkerSlot> killed) {
+        killed.removeIf(WorkerSlot::isCurrentReader);
+        boolean interrupted = false;
+        lock.lock();
+        try {
+            long nanos = TimeUnit.SECONDS.toNanos(UNRECEIVED_WAIT_SECONDS);
+            while (unreceived != null && nanos > 0 && killed.stream().anyMatch(slot -> !slot.ended && !slot.closed)) {
+                try {
+                    nanos = changed.awaitNanos(nanos);
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                    break;
+                }
+            }
+            List<Runnable> found = unreceived != null ? unreceived : List.of();
+            unreceived = null;
+            return found;
+        } finally {
+            lock.unlock();
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     void terminateIfDone() {

@@ -2,6 +2,7 @@ package org.multiprocessing4j.internal.pool;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
@@ -19,14 +20,20 @@ import java.util.stream.StreamSupport;
 /**
  * An {@code imap} or {@code imapUnordered}: results handed out as they come, inputs taken lazily.
  *
- * <p>The consumer's thread pulls inputs: each time it asks for a result, it first queues chunks
- * until {@value #WINDOW_PER_WORKER} chunks per worker are taken from the input and not yet handed
- * out as results. So an endless input works, memory stays bounded when the consumer is slow, and
- * no thread of the pool ever calls the caller's iterator.
+ * <p>The consumer's thread pulls inputs, and only it: nothing is read when the stream is made;
+ * each time the consumer asks for a result, it first queues chunks until
+ * {@value #WINDOW_PER_WORKER} chunks per worker are taken from the input and not yet handed out as
+ * results. So an endless input works, memory stays bounded when the consumer is slow, and no
+ * thread of the pool ever calls the caller's iterator.
  *
  * <p>A task's failure is thrown (as a {@link CompletionException}) when its result's turn comes;
  * with fail-fast the iteration then ends and the remaining work is dropped, otherwise it goes on
  * with the next result. The tasks after a failed one in the same chunk did not run and fail too.
+ *
+ * <p>An input that throws, or an item that cannot be serialized, ends the input there: the items
+ * before it run, and its exception is kept and thrown as it is once every result before it was
+ * handed out; then the iteration ends. Unordered, every result taken is before it, so it comes
+ * last.
  */
 final class StreamJob extends PoolJob implements Iterator<Object> {
 
@@ -49,9 +56,12 @@ final class StreamJob extends PoolJob implements Iterator<Object> {
     private final Map<Long, Object[]> byBatch = new HashMap<>();
     /** In arrival order, when not. */
     private final ArrayDeque<Object> queue = new ArrayDeque<>();
+    // the consumer's thread alone writes these
     private long taken;
     private long handedOut;
     private boolean inputEnded;
+    /** What the input threw (a RuntimeException or an Error), or {@code null}. */
+    private Throwable inputFailure;
     private volatile boolean finished;
 
     private StreamJob(PoolEngine engine, EncodedFunction function, Iterator<?> input, int chunkSize, boolean ordered) {
@@ -64,13 +74,14 @@ final class StreamJob extends PoolJob implements Iterator<Object> {
     }
 
     /**
-     * Starts a job and its first chunks.
+     * Makes a job; nothing is read from {@code input} until a result is asked for.
      *
      * @return the results as a stream; closing it stops the work
+     * @throws java.util.concurrent.RejectedExecutionException if the pool is shut down
      */
     static Stream<Object> start(PoolEngine engine, Object function, Iterator<?> input, int chunkSize, boolean ordered) {
+        engine.checkRunning();
         StreamJob job = new StreamJob(engine, engine.functions.encodeFunction(function), input, chunkSize, ordered);
-        job.topUp();
         return StreamSupport.stream(Spliterators.spliteratorUnknownSize(job, ordered ? Spliterator.ORDERED : 0), false)
                 .onClose(job::close);
     }
@@ -83,27 +94,64 @@ final class StreamJob extends PoolJob implements Iterator<Object> {
     private void topUp() {
         List<TaskBatch> batches = new ArrayList<>();
         while (!finished && !inputEnded && taken - handedOut + chunkSize <= window) {
-            List<Object> chunk = new ArrayList<>(chunkSize);
-            while (chunk.size() < chunkSize && input.hasNext()) {
-                chunk.add(input.next());
+            List<Object> chunk = takeChunk();
+            byte[] bytes = chunk.isEmpty() ? null : encode(chunk);
+            if (bytes != null) {
+                batches.add(new TaskBatch(this, engine.nextId(), taken, chunk.size(), bytes, null));
+                taken += chunk.size();
             }
-            inputEnded = !input.hasNext();
-            if (chunk.isEmpty()) {
-                break;
-            }
-            byte[] bytes;
-            try {
-                bytes = engine.functions.encode(chunk);
-            } catch (RuntimeException e) {
-                close();
-                throw e;
-            }
-            batches.add(new TaskBatch(this, engine.nextId(), taken, chunk.size(), bytes, null));
-            taken += chunk.size();
         }
         if (!batches.isEmpty()) {
             engine.submit(batches);
         }
+    }
+
+    /** Up to a chunk of items; fewer if the input ends or throws, which ends it. */
+    private List<Object> takeChunk() {
+        List<Object> chunk = new ArrayList<>(chunkSize);
+        try {
+            while (chunk.size() < chunkSize && input.hasNext()) {
+                chunk.add(input.next());
+            }
+            inputEnded = chunk.size() < chunkSize;
+        } catch (RuntimeException | Error e) {
+            endInput(e);
+        }
+        return chunk;
+    }
+
+    /**
+     * The chunk serialized. If that fails, the chunk is cut before the first item that cannot be
+     * serialized alone (or emptied, if each can), and the input ends there with the exception.
+     *
+     * @return the bytes, or {@code null} if nothing is left of the chunk
+     */
+    private byte[] encode(List<Object> chunk) {
+        try {
+            return engine.functions.encode(chunk);
+        } catch (RuntimeException e) {
+            endInput(e);
+            int serializable = 0;
+            while (serializable < chunk.size() && serializes(chunk.get(serializable))) {
+                serializable++;
+            }
+            chunk.subList(serializable < chunk.size() ? serializable : 0, chunk.size()).clear();
+            return chunk.isEmpty() ? null : engine.functions.encode(chunk);
+        }
+    }
+
+    private boolean serializes(Object item) {
+        try {
+            engine.functions.encode(Arrays.asList(item));
+            return true;
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    private void endInput(Throwable failure) {
+        inputEnded = true;
+        inputFailure = failure;
     }
 
     @Override
@@ -111,9 +159,10 @@ final class StreamJob extends PoolJob implements Iterator<Object> {
         topUp();
         lock.lock();
         try {
-            while (!available()) {
-                if (finished || inputEnded && handedOut == taken) {
-                    return false;
+            while (!finished && !available()) {
+                if (inputEnded && handedOut == taken) {
+                    // every result is out: what is left is the input's failure, if it failed
+                    return inputFailure != null;
                 }
                 try {
                     arrived.await();
@@ -123,7 +172,7 @@ final class StreamJob extends PoolJob implements Iterator<Object> {
                     throw new CancellationException("interrupted while waiting for a result; the work was cancelled");
                 }
             }
-            return true;
+            return !finished;
         } finally {
             lock.unlock();
         }
@@ -134,18 +183,7 @@ final class StreamJob extends PoolJob implements Iterator<Object> {
         if (!hasNext()) {
             throw new NoSuchElementException();
         }
-        Object outcome;
-        lock.lock();
-        try {
-            outcome = ordered ? takeInOrder() : queue.poll();
-            outcome = outcome == NULL ? null : outcome;
-            handedOut++;
-            if (outcome instanceof Failed && engine.settings.failFast()) {
-                finished = true;
-            }
-        } finally {
-            lock.unlock();
-        }
+        Object outcome = take();
         if (outcome instanceof Failed failed) {
             if (finished) {
                 engine.cancel(this, true);
@@ -153,6 +191,28 @@ final class StreamJob extends PoolJob implements Iterator<Object> {
             throw new CompletionException(failed.cause());
         }
         return outcome;
+    }
+
+    /** The next outcome; or, when every result is out, the input's failure, thrown. */
+    private Object take() {
+        lock.lock();
+        try {
+            if (!available()) {
+                finished = true;
+                if (inputFailure instanceof Error error) {
+                    throw error;
+                }
+                throw (RuntimeException) inputFailure;
+            }
+            Object outcome = ordered ? takeInOrder() : queue.poll();
+            handedOut++;
+            if (outcome instanceof Failed && engine.settings.failFast()) {
+                finished = true;
+            }
+            return outcome == NULL ? null : outcome;
+        } finally {
+            lock.unlock();
+        }
     }
 
     private boolean available() {

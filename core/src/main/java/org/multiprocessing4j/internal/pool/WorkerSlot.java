@@ -6,6 +6,8 @@ import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.HashSet;
+import java.util.Set;
 import org.multiprocessing4j.ChildProcess;
 import org.multiprocessing4j.Pipe;
 import org.multiprocessing4j.PipeEnd;
@@ -151,6 +153,43 @@ final class WorkerSlot {
             // for the old worker, and by now stale: the new one has not even started
             Thread.interrupted();
         }
+    }
+
+    /**
+     * The ids of the batches the slot's ended worker never received, read out of its pipe: those
+     * never started. On the reader thread, when the pool stops, instead of a hand-over; as there,
+     * a send in progress is waited for. The parent's copy of the worker's end is then closed: no
+     * worker follows.
+     */
+    Set<Long> unreceivedBatches() {
+        Set<Long> ids = new HashSet<>();
+        boolean interrupted = false;
+        try {
+            while (engine.sender.isSending(this) || workerEnd.poll()) {
+                try {
+                    if (workerEnd.poll(DRAIN_POLL)) {
+                        ByteBuffer message = ByteBuffer.wrap(workerEnd.recvBytes());
+                        if (message.get() == PoolMessages.TASKS) {
+                            ids.add(message.getLong());
+                        }
+                    }
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+        } catch (IOException e) {
+            // what could not be read counts as received: its tasks fail rather than run twice
+        }
+        workerEnd.close();
+        if (interrupted) {
+            Thread.interrupted();
+        }
+        return ids;
+    }
+
+    /** Whether the calling thread is this slot's reader. */
+    boolean isCurrentReader() {
+        return Thread.currentThread() == reader;
     }
 
     /** Starts {@code process} as the slot's worker, watched for its exit. */

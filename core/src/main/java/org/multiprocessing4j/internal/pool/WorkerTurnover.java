@@ -2,6 +2,7 @@ package org.multiprocessing4j.internal.pool;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.multiprocessing4j.ChildProcess;
 import org.multiprocessing4j.WorkerDiedException;
@@ -11,6 +12,11 @@ import org.multiprocessing4j.WorkerDiedException;
  * fails (with its timeout, its cancellation, or the death) or is retried, the batches behind it go
  * back to the front of the queue for any worker, and a new worker takes the slot if there is work
  * for one.
+ *
+ * <p>When the pool is terminated, the batches a killed worker held fail, except the single tasks
+ * still unread in its pipe: the worker runs its batches in the order it reads them, so those never
+ * started, and {@code shutdownNow} returns them. What the worker read is not known to be unstarted
+ * (it may have run a batch whose answer it held back), so it fails rather than risk a second run.
  */
 final class WorkerTurnover {
 
@@ -32,21 +38,31 @@ final class WorkerTurnover {
         awaitExit(worker);
         List<Runnable> outcomes = new ArrayList<>();
         boolean replace;
-        engine.lock.lock();
-        try {
-            slot.ended = true;
-            handOn(slot, worker, outcomes);
-            replace = engine.broken == null && (engine.state == PoolEngine.State.RUNNING
-                    || engine.state == PoolEngine.State.SHUTDOWN && !engine.pending.isEmpty());
-            engine.changed.signalAll();
-        } finally {
-            engine.lock.unlock();
+        Set<Long> unreceived = null;
+        while (true) {
+            engine.lock.lock();
+            try {
+                if (unreceived != null || engine.state != PoolEngine.State.STOPPING) {
+                    slot.ended = true;
+                    handOn(slot, worker, unreceived == null ? Set.of() : unreceived, outcomes);
+                    replace = engine.broken == null && (engine.state == PoolEngine.State.RUNNING
+                            || engine.state == PoolEngine.State.SHUTDOWN && !engine.pending.isEmpty());
+                    engine.changed.signalAll();
+                    break;
+                }
+            } finally {
+                engine.lock.unlock();
+            }
+            // the pool stops: what the worker never received is read out of its pipe, outside the
+            // lock, and its single tasks go back to terminate()
+            unreceived = slot.unreceivedBatches();
         }
         outcomes.forEach(Runnable::run);
         engine.sender.sendDirectly();
+        ChildProcess next = null;
         if (replace) {
             try {
-                ChildProcess next = slot.newWorker(engine.settings, engine.nextWorkerName());
+                next = slot.newWorker(engine.settings, engine.nextWorkerName());
                 slot.handOver(next);
                 slot.launch(next);
             } catch (RuntimeException e) {
@@ -54,12 +70,15 @@ final class WorkerTurnover {
                 replace = false;
             }
         }
+        boolean stoppedMeanwhile = false;
         engine.lock.lock();
         try {
             if (replace) {
                 slot.ended = false;
                 slot.stopSent = false;
                 slot.batchesSent = 0;
+                // terminate() did not kill a worker it did not see
+                stoppedMeanwhile = engine.state == PoolEngine.State.STOPPING;
                 engine.changed.signalAll();
             } else {
                 slot.closed = true;
@@ -69,7 +88,9 @@ final class WorkerTurnover {
         } finally {
             engine.lock.unlock();
         }
-        if (replace) {
+        if (stoppedMeanwhile) {
+            next.kill();
+        } else if (replace) {
             engine.sender.sendDirectly();
         }
         return replace;
@@ -98,10 +119,11 @@ final class WorkerTurnover {
     /**
      * Decides what becomes of the batches an ended worker held: the one it was running fails (its
      * timeout, its cancellation, or the death) or is retried; the ones behind it go back to the
-     * front of the queue. Under the engine's lock; failures go to {@code outcomes}, to be told
-     * outside it.
+     * front of the queue. When the pool stops, they all fail but the single tasks in
+     * {@code unreceived}, which go to {@link PoolEngine#terminate()} to be returned. Under the
+     * engine's lock; failures go to {@code outcomes}, to be told outside it.
      */
-    private void handOn(WorkerSlot slot, ChildProcess worker, List<Runnable> outcomes) {
+    private void handOn(WorkerSlot slot, ChildProcess worker, Set<Long> unreceived, List<Runnable> outcomes) {
         TaskBatch killed = slot.killedFor;
         Throwable reason = slot.killReason;
         slot.killedFor = null;
@@ -119,7 +141,11 @@ final class WorkerTurnover {
                 continue;
             }
             if (engine.state == PoolEngine.State.STOPPING) {
-                engine.fail(batch, engine.stopFailure(), outcomes);
+                if (unreceived.contains(batch.id) && batch.unstarted != null && engine.unreceived != null) {
+                    engine.unreceived.add(batch.unstarted);
+                } else {
+                    engine.fail(batch, engine.stopFailure(), outcomes);
+                }
             } else if (!running || killed != null && killed != batch) {
                 again.add(batch);
             } else if (killed == batch) {
