@@ -6,14 +6,14 @@ import org.multiprocessing4j.ChildProcess;
 import org.multiprocessing4j.Multiprocessing;
 
 /**
- * One child process per number, each printing whether its number is odd or even: the first
- * example of Python's {@code multiprocessing} documentation.
+ * One child process per number, each printing its number modulo 2 (1, 0, 1, 1, 0): the
+ * {@code Process} example of Python's {@code multiprocessing}.
  *
  * <pre>{@code
  * from multiprocessing import Process
  *
  * def f(x):
- *     print(x, "is", "odd" if x % 2 else "even")
+ *     print(x % 2)
  *
  * if __name__ == "__main__":
  *     procs = [Process(target=f, args=(x,)) for x in (1, 10, 15, 23, 46)]
@@ -36,7 +36,7 @@ public final class ProcessExample {
      * @param x the number
      */
     static void f(int x) {
-        System.out.println(x + " is " + (x % 2 == 0 ? "even" : "odd"));
+        System.out.println(x % 2);
     }
 
     /**

@@ -24,12 +24,12 @@ class ExamplesIT {
     Path workDirectory;
 
     @Test
-    void processExamplePrintsTheParityOfEveryNumberOnce() throws Exception {
+    void processExamplePrintsEveryNumberModuloTwoOnce() throws Exception {
         Run run = run(ProcessExample.class);
 
         assertThat(run.exitCode()).as(run.describe()).isZero();
         assertThat(run.stdout()).as(run.describe())
-                .containsExactlyInAnyOrder("1 is odd", "10 is even", "15 is odd", "23 is odd", "46 is even");
+                .containsExactlyInAnyOrder("1", "0", "1", "1", "0");
     }
 
     @Test
@@ -132,9 +132,8 @@ class ExamplesIT {
             assertThat(headers.get(i)).startsWith("=== " + AllExamples.EXAMPLES.get(i).name() + ": ");
         }
         assertThat(run.stdout()).as(run.describe())
-                .contains("1 is odd", "10 is even", "15 is odd", "23 is odd", "46 is even",
-                        "  process name:   MainProcess", "  process name:   worker", "terminated by SIGTERM: true",
-                        "[u, 0, hello]", "[23, null, child]", "[25, 100, 400]", "the combined digests match");
+                .contains("1", "0", "  process name:   MainProcess", "  process name:   worker",
+                        "terminated by SIGTERM: true", "[u, 0, hello]", "[23, null, child]", "[25, 100, 400]", "the combined digests match");
     }
 
     /** The digest at the end of a line of {@link FolderChecksums} that gives a run's time. */
