@@ -2,6 +2,7 @@
  * multiprocessing4j: Python's {@code multiprocessing} for the JVM.
  */
 module org.multiprocessing4j {
+    requires java.logging;
     requires java.management;
     // futex through libc's syscall, loaded the first time a thread sleeps
     requires com.sun.jna;

@@ -5,6 +5,7 @@ import java.util.Optional;
 import org.multiprocessing4j.function.SerializableBiConsumer;
 import org.multiprocessing4j.function.SerializableConsumer;
 import org.multiprocessing4j.function.SerializableRunnable;
+import org.multiprocessing4j.internal.log.LibraryLog;
 import org.multiprocessing4j.spi.Serializer;
 
 /**
@@ -72,6 +73,39 @@ public final class Multiprocessing {
                     + context().name());
         }
         context = ProcessContext.local(method);
+    }
+
+    /**
+     * Prints what the library does on standard error from now on: Python's
+     * {@code log_to_stderr(logging.DEBUG)}. Each line shows the level and this process's name, as
+     * Python's do: {@code [DEBUG/MainProcess] Process-3 starts cold: no spare JVM is ready}.
+     * Same as {@code logToStderr(System.Logger.Level.DEBUG)}.
+     *
+     * @see #logToStderr(System.Logger.Level)
+     */
+    public static void logToStderr() {
+        logToStderr(System.Logger.Level.DEBUG);
+    }
+
+    /**
+     * Prints the library's events from {@code level} up on standard error from now on: Python's
+     * {@code log_to_stderr(level)}.
+     *
+     * <p>The library logs through {@link System.Logger}, to loggers whose names begin with
+     * {@code org.multiprocessing4j} ({@code .process}: why a child started cold, spare JVMs launched,
+     * refilled and discarded, the class-data archive trained and installed; {@code .pool}: which
+     * worker ended, why, and its replacement). All its events are at {@code DEBUG} or
+     * {@code TRACE}, so by default nothing shows. An application whose logging is configured
+     * already sets the level of {@code org.multiprocessing4j} there instead; this method configures
+     * {@code java.util.logging}, which receives {@code System.Logger}'s records unless the
+     * application installed another {@link System.LoggerFinder}. The setting is this process's;
+     * children log nothing of their own unless they call it too.
+     *
+     * @param level the lowest level shown: {@code TRACE} adds every warm start to {@code DEBUG}'s
+     *     events
+     */
+    public static void logToStderr(System.Logger.Level level) {
+        LibraryLog.toStderr(level, () -> currentProcess().name());
     }
 
     /**

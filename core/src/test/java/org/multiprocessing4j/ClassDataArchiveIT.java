@@ -34,9 +34,13 @@ class ClassDataArchiveIT {
     Path cache;
     String classPath;
 
-    /** Starts one child, which logs where its classes came from to the file named in args[0]. */
+    /**
+     * Starts one child, which logs where its classes came from to the file named in args[0]; the
+     * library's own log goes to standard error.
+     */
     public static final class Parent {
         public static void main(String[] args) throws Exception {
+            Multiprocessing.logToStderr();
             ChildProcess child = Multiprocessing.process(() -> { })
                     .jvmOptions("-Xlog:class+load:file=" + args[0]);
             child.start();
@@ -66,8 +70,11 @@ class ClassDataArchiveIT {
     void firstProgramTrainsTheArchiveAndTheNextOnesChildrenMapIt() throws Exception {
         assertThat(runParent("first")).isZero();
         await().atMost(Duration.ofSeconds(60)).until(() -> archives().size() == 1);
+        assertThat(dir.resolve("first.err")).content().containsPattern(
+                "\\[DEBUG/MainProcess\\] training the class-data archive \\S+ in the JVM \\d+: there is none yet");
 
         assertThat(runParent("second")).isZero();
+        assertThat(dir.resolve("second.err")).content().doesNotContain("training");
         assertThat(classSource("second", "org.multiprocessing4j.internal.launch.ChildMain"))
                 .contains(ARCHIVED);
         assertThat(classSource("second", Parent.class.getName())).as("the class of the application's target")
@@ -86,6 +93,7 @@ class ClassDataArchiveIT {
         }
 
         assertThat(runParent("after-corruption")).as("a truncated archive would crash a JVM that maps it").isZero();
+        assertThat(dir.resolve("after-corruption.err")).content().contains("the one there is torn or was made for other jars");
         assertThat(classSource("after-corruption", "org.multiprocessing4j.internal.launch.ChildMain"))
                 .doesNotContain(ARCHIVED);
         // trained again: a whole archive replaces the torn one
@@ -99,7 +107,8 @@ class ClassDataArchiveIT {
     private int runParent(String name) throws Exception {
         Process parent = new ProcessBuilder(OrphanIT.javaLauncher(), "-cp", classPath,
                 "-Dmultiprocessing4j.cacheDirectory=" + cache, Parent.class.getName(),
-                dir.resolve(name + ".log").toString()).inheritIO().start();
+                dir.resolve(name + ".log").toString()).inheritIO().redirectError(dir.resolve(name + ".err").toFile())
+                .start();
         try {
             assertThat(parent.waitFor(60, TimeUnit.SECONDS)).isTrue();
             return parent.exitValue();

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class MultiprocessingTest {
 
     /** What belongs to the facade alone, and what only a context has. */
-    private static final Set<String> FACADE_ONLY = Set.of("context", "setStartMethod");
+    private static final Set<String> FACADE_ONLY = Set.of("context", "setStartMethod", "logToStderr");
     private static final Set<String> CONTEXT_ONLY = Set.of("name", "options", "prestart");
 
     @Test

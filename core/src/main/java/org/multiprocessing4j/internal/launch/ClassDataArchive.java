@@ -3,6 +3,7 @@ package org.multiprocessing4j.internal.launch;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.System.Logger.Level;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
@@ -24,6 +25,7 @@ import java.util.jar.JarFile;
 import java.util.jar.Manifest;
 import java.util.regex.Pattern;
 import java.util.zip.CRC32;
+import org.multiprocessing4j.internal.log.LibraryLog;
 
 /**
  * A class-data-sharing archive of what a child JVM loads on its way to the target, so that later
@@ -75,6 +77,8 @@ final class ClassDataArchive {
      */
     static Optional<ClassDataArchive> forThisJvm() {
         if (!Boolean.parseBoolean(System.getProperty(ENABLED_PROPERTY, "true"))) {
+            LibraryLog.PROCESSES.log(Level.DEBUG, "children start without a class-data archive: " + ENABLED_PROPERTY
+                    + " is false");
             return Optional.empty();
         }
         return forClassPath(cacheDirectory(), System.getProperty("java.class.path", ""));
@@ -91,6 +95,8 @@ final class ClassDataArchive {
         for (String entry : entries) {
             Path jar = Path.of(entry);
             if (!entry.endsWith(".jar") || !Files.isRegularFile(jar)) {
+                LibraryLog.PROCESSES.log(Level.DEBUG, () -> "children start without a class-data archive: the class"
+                        + " path entry " + entry + " is not a jar file, and HotSpot archives classes from jars only");
                 return Optional.empty();
             }
             try {
@@ -98,6 +104,8 @@ final class ClassDataArchive {
                 fingerprint.append(entry).append(' ').append(attributes.size()).append(' ')
                         .append(attributes.lastModifiedTime().toMillis()).append('\n');
             } catch (IOException e) {
+                LibraryLog.PROCESSES.log(Level.DEBUG, "children start without a class-data archive: the class path"
+                        + " entry " + entry + " cannot be read", e);
                 return Optional.empty();
             }
         }

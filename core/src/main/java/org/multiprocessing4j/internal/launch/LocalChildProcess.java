@@ -2,6 +2,7 @@ package org.multiprocessing4j.internal.launch;
 
 import java.io.IOException;
 import java.lang.ProcessBuilder.Redirect;
+import java.lang.System.Logger.Level;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -18,6 +19,7 @@ import java.util.concurrent.TimeoutException;
 import org.multiprocessing4j.ChildProcess;
 import org.multiprocessing4j.function.SerializableRunnable;
 import org.multiprocessing4j.internal.channel.SentEnds;
+import org.multiprocessing4j.internal.log.LibraryLog;
 import org.multiprocessing4j.internal.serial.TargetCodec;
 import org.multiprocessing4j.internal.transport.FrameChannel;
 
@@ -162,7 +164,8 @@ final class LocalChildProcess implements ChildProcess {
         if (listed) {
             runtime.recordTarget(serializedTarget);
         }
-        SparePool.Spare spare = spares != null && listed && hasDefaultSettings() ? spares.take(jvmOptions, exit) : null;
+        String cold = coldReason();
+        SparePool.Spare spare = cold == null ? spares.take(exit) : null;
         if (spare != null) {
             bootstrap = bootstrap(spare.jvm().process().pid(), session, serializedTarget);
             try {
@@ -170,13 +173,24 @@ final class LocalChildProcess implements ChildProcess {
                 spare.channel().write(Bootstrap.BOOT, bootstrap.encode());
                 jvm = spare.jvm();
                 booted = spare.channel();
+                long pid = jvm.process().pid();
+                LibraryLog.PROCESSES.log(Level.TRACE, () -> name + " starts warm in the spare JVM " + pid);
             } catch (IOException e) {
                 SparePool.discard(spare);
+                cold = "its spare JVM " + spare.jvm().process().pid() + " could not be reached (" + e + ")";
             }
+        } else if (cold == null) {
+            int launching = spares.launching();
+            cold = "no spare JVM is ready" + (launching > 0 ? " (" + launching + " launching)" : "");
         }
         if (jvm == null) {
             jvm = LaunchedJvm.launch(builder());
             bootstrap = bootstrap(jvm.process().pid(), session, serializedTarget);
+            if (listed) {
+                String why = cold;
+                long pid = jvm.process().pid();
+                LibraryLog.PROCESSES.log(Level.DEBUG, () -> name + " (pid " + pid + ") starts cold: " + why);
+            }
         }
         process = jvm.process();
         state = State.STARTED;
@@ -200,9 +214,21 @@ final class LocalChildProcess implements ChildProcess {
         rehearsal = target;
     }
 
-    /** Whether this child may take a spare: spares inherit the environment, directory and streams. */
-    private boolean hasDefaultSettings() {
-        return environment.isEmpty() && directory == null && output == Redirect.INHERIT && error == Redirect.INHERIT;
+    /**
+     * Why this child cannot take a spare, or {@code null} if it may: spares inherit the
+     * environment, directory and streams, and have their pool's JVM options.
+     */
+    private String coldReason() {
+        if (spares == null || !listed) {
+            return "its context starts every child cold";
+        } else if (!environment.isEmpty() || directory != null) {
+            return "it has an environment or working directory of its own";
+        } else if (output != Redirect.INHERIT || error != Redirect.INHERIT) {
+            return "its output or error is redirected";
+        } else if (!spares.fits(jvmOptions)) {
+            return "its JVM options " + jvmOptions + " are not the spares' " + spares.jvmOptions();
+        }
+        return null;
     }
 
     private ProcessBuilder builder() {

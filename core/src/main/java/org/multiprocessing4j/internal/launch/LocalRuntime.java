@@ -1,6 +1,8 @@
 package org.multiprocessing4j.internal.launch;
 
 import java.io.IOException;
+import java.lang.System.Logger.Level;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.ArrayList;
@@ -16,6 +18,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.multiprocessing4j.ChildProcess;
 import org.multiprocessing4j.ProcessIdentity;
 import org.multiprocessing4j.function.SerializableRunnable;
+import org.multiprocessing4j.internal.log.LibraryLog;
 import org.multiprocessing4j.internal.shm.SegmentDirectory;
 
 /**
@@ -229,8 +232,17 @@ public final class LocalRuntime {
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                 .redirectError(ProcessBuilder.Redirect.DISCARD);
         trainer.start();
+        boolean torn = Files.exists(target.path());
+        LibraryLog.PROCESSES.log(Level.DEBUG, () -> "training the class-data archive " + target.path() + " in the JVM "
+                + trainer.pid() + (torn ? ": the one there is torn or was made for other jars" : ": there is none yet")
+                + "; children start without it meanwhile");
         // the archive is written as the trainer's JVM shuts down, after the trainer reports its exit
-        return trainer.jvmExit().thenRun(() -> target.install(draft));
+        return trainer.jvmExit().thenRun(() -> {
+            boolean installed = target.install(draft);
+            LibraryLog.PROCESSES.log(Level.DEBUG, () -> installed ? "class-data archive " + target.path()
+                    + " installed: children map it from now on" : "the training of the class-data archive "
+                    + target.path() + " left no archive: children start without one");
+        });
     }
 
     synchronized void started(LocalChildProcess child) {

@@ -2,6 +2,7 @@ package org.multiprocessing4j.internal.launch;
 
 import java.io.IOException;
 import java.lang.ProcessBuilder.Redirect;
+import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -12,6 +13,8 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import org.multiprocessing4j.internal.log.LibraryLog;
 import org.multiprocessing4j.internal.platform.Platform;
 import org.multiprocessing4j.internal.transport.FrameChannel.Frame;
 import org.multiprocessing4j.internal.transport.FrameChannel;
@@ -22,11 +25,13 @@ import org.multiprocessing4j.internal.transport.FrameChannel;
  *
  * <p>A spare is launched exactly like a cold child with default options: same command line, same
  * inherited options, same archive, standard streams inherited. It connects, shows its token,
- * finishes warming up, says it is ready, and waits for its bootstrap. {@link #take} hands one out (the caller sends the bootstrap) and has a
- * replacement launched on the pool's own thread a little later, so that neither the start that
- * took it nor the child's first moments pay for the launch. A spare that died while idle is dropped. Spares need no care at exit: a spare reads its
- * parent's end of the connection like any child, so it halts when its parent is gone, however it
- * ended; {@link #close()} only makes it happen sooner.
+ * finishes warming up, says it is ready, and waits for its bootstrap. {@link #take} hands one out
+ * (the caller sends the bootstrap) and has a replacement launched on the pool's own thread a little
+ * later, so that neither the start that took it nor the child's first moments pay for the launch.
+ * A spare that died while idle is dropped. Spares need no care at exit: a spare reads its parent's
+ * end of the connection like any child, so it halts when its parent is gone, however it ended;
+ * {@link #close()} only makes it happen sooner. What happens to spares is logged at
+ * {@code DEBUG}.
  *
  * <p>What a warm child sees that a cold one does not: the JVM was started earlier, so
  * {@code ProcessHandle.current().info().startInstant()} and the JVM's uptime are older, and the
@@ -65,25 +70,37 @@ public final class SparePool {
         this.jvmOptions = List.copyOf(jvmOptions);
     }
 
+    /** Whether a child with these JVM options of its own may take a spare: they are the spares'. */
+    boolean fits(List<String> childOptions) {
+        return childOptions.equals(jvmOptions);
+    }
+
+    /** How many spares are being launched now. */
+    synchronized int launching() {
+        return launching;
+    }
+
+    /** The spares' own JVM options. */
+    List<String> jvmOptions() {
+        return jvmOptions;
+    }
+
     /**
-     * Hands out a spare to a child with these JVM options, if one is ready and the options are the
-     * spares', and has it replaced once {@code started} completes or {@value #REFILL_DELAY_MILLIS}
-     * ms have passed: a JVM starting up takes both cores of a small machine for tens of
-     * milliseconds, which would slow down the very child that took the spare.
+     * Hands out a spare, if one is ready, to a child that {@linkplain #fits fits}, and has it
+     * replaced once {@code started} completes or {@value #REFILL_DELAY_MILLIS} ms have passed: a
+     * JVM starting up takes both cores of a small machine for tens of milliseconds, which would
+     * slow down the very child that took the spare.
      *
-     * @param childOptions the child's own JVM options
      * @param started completes when the child that takes the spare is done
      * @return a connected spare, or {@code null}
      */
-    synchronized Spare take(List<String> childOptions, CompletableFuture<?> started) {
-        if (!childOptions.equals(jvmOptions)) {
-            return null;
-        }
+    synchronized Spare take(CompletableFuture<?> started) {
         active = true;
         Spare spare;
-        do {
-            spare = ready.pollFirst();
-        } while (spare != null && !spare.jvm().process().isAlive());
+        while ((spare = ready.pollFirst()) != null && !spare.jvm().process().isAlive()) {
+            Spare dead = spare;
+            log(() -> "spare JVM " + dead.jvm().process().pid() + " is dropped: it died while idle");
+        }
         CompletableFuture.anyOf(started, CompletableFuture.runAsync(() -> { }, RefillDelay.EXECUTOR))
                 .whenComplete((ignored, failure) -> refill());
         return spare;
@@ -127,6 +144,12 @@ public final class SparePool {
     }
 
     private void fill() {
+        int wanted = closed ? 0 : size - ready.size() - launching;
+        if (wanted > 0) {
+            int readyNow = ready.size();
+            log(() -> "launching " + wanted + " spare JVM" + (wanted == 1 ? "" : "s") + " (" + readyNow + " of " + size
+                    + " ready)");
+        }
         while (!closed && ready.size() + launching < size) {
             launching++;
             if (launcher == null) {
@@ -142,6 +165,7 @@ public final class SparePool {
 
     private void launchOne() {
         Spare spare = null;
+        long begin = System.nanoTime();
         try {
             List<String> command = new ArrayList<>(runtime.sharedJvmOptions());
             command.addAll(jvmOptions);
@@ -160,22 +184,36 @@ public final class SparePool {
                     spare = new Spare(jvm, channel);
                 } else {
                     discard(new Spare(jvm, channel));
+                    log(() -> "spare JVM " + jvm.process().pid() + " is dropped: it did not get ready");
                 }
+            } else {
+                log(() -> "spare JVM " + jvm.process().pid() + " is dropped: it did not connect");
             }
         } catch (IOException | RuntimeException e) {
             // no spare this time; starts fall back to cold ones
+            LibraryLog.PROCESSES.log(Level.DEBUG, "a spare JVM could not be launched", e);
         }
+        long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - begin);
         synchronized (this) {
             launching--;
             if (spare != null) {
+                long pid = spare.jvm().process().pid();
                 if (closed || ready.size() >= size) {
                     discard(spare);
+                    log(() -> "spare JVM " + pid + " is dropped: no spare is wanted any more");
                 } else {
                     ready.addLast(spare);
+                    int readyNow = ready.size();
+                    log(() -> "spare JVM " + pid + " is ready after " + millis + " ms (" + readyNow
+                            + " of " + size + ")");
                 }
             }
             notifyAll();
         }
+    }
+
+    private static void log(Supplier<String> message) {
+        LibraryLog.PROCESSES.log(Level.DEBUG, message);
     }
 
     /** Ends a spare that will not be used: closing its connection makes it halt, as an orphan. */

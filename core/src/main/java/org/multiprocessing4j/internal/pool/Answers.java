@@ -41,6 +41,7 @@ final class Answers {
         }
         byte kind = answers.get(0).get(0);
         if (kind == PoolMessages.RETIRING) {
+            slot.retiring = true;
             return false;
         }
         if (kind == PoolMessages.INIT_FAILED) {

@@ -50,6 +50,9 @@ final class WorkerSlot {
     TaskBatch killedFor;
     Throwable killReason;
 
+    /** Whether the worker said it retires (after its {@code maxTasksPerChild}); the reader's own. */
+    boolean retiring;
+
     // only the thread that marked the slot as being sent to
     private final FunctionCache<Boolean> functionsSent = new FunctionCache<>();
     private ByteBuffer out = ByteBuffer.allocate(4096);

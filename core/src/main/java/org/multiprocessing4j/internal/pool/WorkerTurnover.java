@@ -1,11 +1,13 @@
 package org.multiprocessing4j.internal.pool;
 
+import java.lang.System.Logger.Level;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.multiprocessing4j.ChildProcess;
 import org.multiprocessing4j.WorkerDiedException;
+import org.multiprocessing4j.internal.log.LibraryLog;
 
 /**
  * What happens when a pool's worker ends, on its slot's reader thread: the batch it was running
@@ -39,10 +41,12 @@ final class WorkerTurnover {
         List<Runnable> outcomes = new ArrayList<>();
         boolean replace;
         Set<Long> unreceived = null;
+        String why;
         while (true) {
             engine.lock.lock();
             try {
                 if (unreceived != null || engine.state != PoolEngine.State.STOPPING) {
+                    why = why(slot);
                     slot.ended = true;
                     handOn(slot, worker, unreceived == null ? Set.of() : unreceived, outcomes);
                     replace = engine.broken == null && (engine.state == PoolEngine.State.RUNNING
@@ -57,6 +61,7 @@ final class WorkerTurnover {
             // lock, and its single tasks go back to terminate()
             unreceived = slot.unreceivedBatches();
         }
+        slot.retiring = false;
         outcomes.forEach(Runnable::run);
         engine.sender.sendDirectly();
         ChildProcess next = null;
@@ -70,6 +75,7 @@ final class WorkerTurnover {
                 replace = false;
             }
         }
+        logEnd(worker, why, next, replace);
         boolean stoppedMeanwhile = false;
         engine.lock.lock();
         try {
@@ -94,6 +100,28 @@ final class WorkerTurnover {
             engine.sender.sendDirectly();
         }
         return replace;
+    }
+
+    /** Why the worker of {@code slot} ended, for the log; under the engine's lock, before it is handed on. */
+    private String why(WorkerSlot slot) {
+        if (engine.state == PoolEngine.State.STOPPING) {
+            return "killed: the pool was terminated";
+        } else if (slot.killReason != null) {
+            return "killed: " + slot.killReason.getMessage();
+        } else if (slot.retiring) {
+            return "retired: it ran its maxTasksPerChild (" + engine.settings.maxTasksPerChild() + ")";
+        } else if (slot.stopSent) {
+            return "stopped: the pool was shut down";
+        } else if (!slot.inflight.isEmpty()) {
+            return "died while running " + slot.inflight.peekFirst();
+        }
+        return "died while idle";
+    }
+
+    private static void logEnd(ChildProcess worker, String why, ChildProcess next, boolean replaced) {
+        LibraryLog.POOLS.log(Level.DEBUG, () -> worker.name() + " (pid " + worker.pid() + ") ended with exit code "
+                + worker.exitCode() + ", " + why + (replaced ? "; " + next.name() + " (pid " + next.pid()
+                        + ") takes its place" : "; no worker takes its place"));
     }
 
     /** Waits for an ended worker's process to be gone, killing it if it lingers. */
