@@ -61,7 +61,7 @@ import java.util.concurrent.TimeUnit;
  * <h2>Thread safety</h2>
  * All methods may be called from any thread of the parent.
  */
-public interface ChildProcess extends ProcessIdentity {
+public interface ChildProcess extends ProcessIdentity, AutoCloseable {
 
     /**
      * Sets the name. A child's name is only a label; several children may share one.
@@ -137,7 +137,8 @@ public interface ChildProcess extends ProcessIdentity {
 
     /**
      * Starts the child: serializes the target, launches the child JVM and returns without waiting
-     * for the target to begin.
+     * for the target to begin. From then on this object keeps no reference to the target, so that
+     * what the target captured can be garbage-collected in the parent while the child runs.
      *
      * @throws UnserializableObjectException if the target or something it captures cannot be
      *     serialized; nothing is started and the child may be started again once that is fixed
@@ -186,7 +187,7 @@ public interface ChildProcess extends ProcessIdentity {
      * A future completed with this child when it has exited, like {@link Process#onExit()}.
      *
      * @return the future
-     * @throws IllegalStateException if the child has not been started
+     * @throws IllegalStateException if the child has not been started or is closed
      */
     CompletableFuture<ChildProcess> onExit();
 
@@ -225,11 +226,42 @@ public interface ChildProcess extends ProcessIdentity {
     void kill();
 
     /**
-     * Releases what the parent keeps for this child. Afterwards every method but {@link #name()},
-     * {@link #exitCode()}, {@link #exception()} and {@link #close()} throws
-     * {@link IllegalStateException}. Closing twice does nothing.
+     * Whether the child is running.
      *
-     * @throws IllegalStateException if the child is still running
+     * @return {@code true} from a successful start until the child has exited
+     * @throws IllegalStateException if the child is closed
      */
+    @Override
+    boolean isAlive();
+
+    /**
+     * Whether the child is a daemon; see {@link #daemon(boolean)}.
+     *
+     * @return {@code true} for a daemon
+     * @throws IllegalStateException if the child is closed
+     */
+    @Override
+    boolean isDaemon();
+
+    /**
+     * Releases what the parent keeps for this child, as Python's {@code Process.close()} does.
+     * Afterwards only {@link #name()}, {@link #name(String)}, {@link #exitCode()},
+     * {@link #exception()} and {@code close()} may be called; every other method throws
+     * {@link IllegalStateException}. Closing a child that was never started, or closing twice, is
+     * allowed.
+     *
+     * <p>A running child is not closed: this method throws, and the child goes on running and
+     * stays usable. A child used as the resource of a {@code try} statement is therefore joined (or
+     * terminated and joined) before its block ends:
+     * <pre>{@code
+     * try (ChildProcess p = Multiprocessing.process(task)) {
+     *     p.start();
+     *     p.join();
+     * }
+     * }</pre>
+     *
+     * @throws IllegalStateException if the child is running
+     */
+    @Override
     void close();
 }

@@ -38,21 +38,26 @@ final class ChildConversation implements Runnable {
     private final LocalChildProcess child;
     private final LaunchedJvm jvm;
     private final FrameChannel booted;
-    private final Bootstrap bootstrap;
-    private final byte[] rehearsal;
+    private final String parentSession;
+    /** Until sent: it holds the encoded target, which may be large. */
+    private byte[] bootstrap;
+    private byte[] rehearsal;
 
     /**
      * @param booted the connection to a spare that has already been sent its bootstrap, or
-     *     {@code null} for a cold child, whose bootstrap this conversation sends
+     *     {@code null} for a cold child
+     * @param bootstrap the encoded bootstrap this conversation sends to a cold child, or {@code null}
      * @param rehearsal a target a cold child rehearses before its own, or {@code null}
+     * @param parentSession this process's session directory, where a failed cold child reports
      */
-    ChildConversation(LocalChildProcess child, LaunchedJvm jvm, FrameChannel booted, Bootstrap bootstrap,
-            byte[] rehearsal) {
+    ChildConversation(LocalChildProcess child, LaunchedJvm jvm, FrameChannel booted, byte[] bootstrap,
+            byte[] rehearsal, String parentSession) {
         this.child = child;
         this.jvm = jvm;
         this.booted = booted;
         this.bootstrap = bootstrap;
         this.rehearsal = rehearsal;
+        this.parentSession = parentSession;
     }
 
     @Override
@@ -69,10 +74,12 @@ final class ChildConversation implements Runnable {
             if (rehearsal != null) {
                 FrameChannel.write(input, Bootstrap.REHEARSE, rehearsal);
             }
-            FrameChannel.write(input, Bootstrap.BOOT, bootstrap.encode());
+            FrameChannel.write(input, Bootstrap.BOOT, bootstrap);
         } catch (IOException e) {
             // the child died before reading it; its exit status tells the rest
         }
+        bootstrap = null;
+        rehearsal = null;
         int code = Platform.pythonExitCode(awaitExitStatus());
         child.exited(code, code == 0 ? null : readFailure());
     }
@@ -111,7 +118,7 @@ final class ChildConversation implements Runnable {
     }
 
     private Throwable readFailure() {
-        Path file = failureFile(bootstrap.parentSession(), bootstrap.pid());
+        Path file = failureFile(parentSession, jvm.process().pid());
         try {
             byte[] report = Files.readAllBytes(file);
             Files.deleteIfExists(file);
@@ -162,6 +169,6 @@ final class ChildConversation implements Runnable {
 
     @Override
     public String toString() {
-        return "conversation with " + bootstrap.name() + " " + Arrays.toString(bootstrap.identity());
+        return "conversation with " + child.name();
     }
 }
