@@ -53,7 +53,13 @@ import java.util.concurrent.TimeUnit;
  * two JVMs cannot share a debugger port.
  *
  * <h2>Lifetime</h2>
- * A child never outlives its parent: when the parent JVM ends for any reason, even
+ * A child ends as a Java program ends after {@code main}, and a Python process after its target:
+ * once its target has returned or thrown and the threads that are not daemons have ended (daemon
+ * threads end with it). Its exit code stays the target's: an uncaught exception in another thread
+ * does not change it, as in Python. Then it terminates its daemon children, waits for its other
+ * children, and its JVM runs its shutdown hooks.
+ *
+ * <p>A child never outlives its parent: when the parent JVM ends for any reason, even
  * {@code kill -9}, every child notices within a moment and halts. When the parent's {@code main}
  * returns, the JVM waits for its non-daemon children to finish and terminates its daemon children,
  * as Python does at interpreter exit.
@@ -149,9 +155,9 @@ public interface ChildProcess extends ProcessIdentity, AutoCloseable {
     void start();
 
     /**
-     * Waits until the child has exited: its target has returned or thrown, its children are done,
-     * its standard streams are flushed and its exit code is known, or its process has ended
-     * (killed, or {@link System#exit} in the target). A child that took a spare JVM (see
+     * Waits until the child has exited: its target has returned or thrown, its non-daemon threads
+     * and its children are done, its standard streams are flushed and its exit code is known, or
+     * its process has ended (killed, or {@link System#exit} in the target). A child that took a spare JVM (see
      * {@link StartMethod#WARM}) reports how its target ended before its JVM runs its shutdown hooks
      * and ends, a few milliseconds that joining does not wait for, as Python's does not wait for the
      * operating system to free a child's memory; a child started cold is joined when its process
