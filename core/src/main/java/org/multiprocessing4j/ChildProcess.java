@@ -155,13 +155,15 @@ public interface ChildProcess extends ProcessIdentity, AutoCloseable {
     void start();
 
     /**
-     * Waits until the child has exited: its target has returned or thrown, its non-daemon threads
-     * and its children are done, its standard streams are flushed and its exit code is known, or
-     * its process has ended (killed, or {@link System#exit} in the target). A child that took a spare JVM (see
-     * {@link StartMethod#WARM}) reports how its target ended before its JVM runs its shutdown hooks
-     * and ends, a few milliseconds that joining does not wait for, as Python's does not wait for the
-     * operating system to free a child's memory; a child started cold is joined when its process
-     * has ended.
+     * Waits until the child has ended: its target has returned or thrown, its non-daemon threads
+     * and its children are done, its standard streams are flushed, its shutdown hooks have run and
+     * its exit code is known; or its process has ended (killed, or {@link System#exit} in the
+     * target, after the hooks). A child started cold is joined when its process has ended. A child
+     * that took a spare JVM (see {@link StartMethod#WARM}) is joined when it reports its end, after
+     * its shutdown hooks and before its JVM's own teardown, a few milliseconds that joining does not
+     * wait for, as Python's does not wait for the operating system to free a child's memory: the
+     * child's pid may still be running then, and files it marked {@linkplain java.io.File#deleteOnExit()
+     * to delete on exit} may still be there.
      *
      * @throws InterruptedException if the calling thread is interrupted while waiting
      * @throws IllegalStateException if the child has not been started or is closed

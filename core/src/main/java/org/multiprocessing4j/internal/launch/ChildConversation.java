@@ -28,8 +28,9 @@ import org.multiprocessing4j.internal.transport.FrameChannel.Frame;
  * </pre>
  * A spare (see {@link SparePool}) has connected to a loopback port, shown its token and said it is
  * ready long before; it is sent its bootstrap by {@link LocalChildProcess#start()}, and this
- * conversation waits for its {@code EXIT} frame (code + exception), which comes before the JVM's
- * own teardown, or for its connection to end. Either way the exit code comes from the process
+ * conversation waits for its {@code EXIT} frame (code + exception), which comes once the child's
+ * shutdown hooks have run, before the JVM's own teardown (see {@link ExitReportHook}), or for its
+ * connection to end. Either way the exit code comes from the process
  * status when the child did not report it. The parent's end of a spare's connection stays open
  * until the child has exited.
  */
@@ -90,7 +91,7 @@ final class ChildConversation implements Runnable {
         try (FrameChannel channel = connection) {
             for (Frame frame = channel.read(); frame != null; frame = channel.read()) {
                 if (frame.type() == Bootstrap.EXIT && !reported) {
-                    // the target is done and the child says how it ended: joiners need not wait
+                    // the child has ended, hooks and all, and says how: joiners need not wait
                     // for the JVM's own teardown, a few more milliseconds
                     reported = true;
                     child.exited(exitCode(frame.payload()), exception(frame.payload()));

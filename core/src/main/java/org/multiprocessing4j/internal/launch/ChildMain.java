@@ -22,7 +22,8 @@ import org.multiprocessing4j.internal.transport.FrameChannel;
  * failed target in a file of its parent's session: opening a socket costs a fresh JVM about 10 ms,
  * a quarter of a cold start. A spare has time while it is idle, so it connects to its parent's
  * loopback port, proves itself with a token, rehearses and waits there; its conversation goes on
- * over that connection, and it reports its end before its JVM's teardown.
+ * over that connection, and it reports its end once its shutdown hooks have run, before its JVM's
+ * teardown.
  *
  * <p>A second thread watches the parent (see {@link ParentLink}) once the child knows who it is; in
  * a spare it first warms up. Until the bootstrap has come, a read that ends early means the parent
@@ -62,6 +63,7 @@ public final class ChildMain {
                     boot = FrameChannel.read(input);
                 }
             } else {
+                ChildExit.startReportHook();
                 channel = FrameChannel.connect(Integer.parseInt(args[0]));
                 channel.write(Bootstrap.HELLO, HexFormat.of().parseHex(System.getenv(TOKEN_VARIABLE)));
                 boot = channel.read();
@@ -86,6 +88,7 @@ public final class ChildMain {
         watchParent(parent);
 
         Throwable failure = runTarget(bootstrap);
+        // returns, or throws, only where leaving main is what ends the JVM
         ChildExit.end(runtime, parent, channel, bootstrap.parentSession(), bootstrap.pid(), failure);
     }
 
