@@ -62,6 +62,7 @@ public abstract class ChildExitContract extends ContextContract {
     @Test
     void targetThatThrowsExitsWithOneOnceItsNonDaemonThreadsHaveEnded() throws Exception {
         ProcessContext mp = context();
+        ProcessEvent throwing = mp.event();
         ProcessEvent release = mp.event();
         String out = dir.resolve("thread").toString();
         ChildProcess child = startOnceReady(() -> {
@@ -69,8 +70,10 @@ public abstract class ChildExitContract extends ContextContract {
                 awaitQuietly(release);
                 write(Path.of(out), "written after the target threw");
             }).start();
+            throwing.set();
             throw new IllegalStateException("the target failed");
         });
+        assertThat(throwing.await(PATIENCE)).isTrue();
         assertThat(child.join(Duration.ofMillis(500))).as("joined while its non-daemon thread runs").isFalse();
 
         release.set();

@@ -30,8 +30,8 @@ import org.multiprocessing4j.internal.transport.FrameChannel.Frame;
  * ready long before; it is sent its bootstrap by {@link LocalChildProcess#start()}, and this
  * conversation waits for its {@code EXIT} frame (code + exception), which comes once the child's
  * shutdown hooks have run, before the JVM's own teardown (see {@link ExitReportHook}), or for its
- * connection to end. Either way the exit code comes from the process
- * status when the child did not report it. The parent's end of a spare's connection stays open
+ * connection to end. Either way the exit code comes from the process status when the child did
+ * not report it. The parent's end of a spare's connection stays open
  * until the child has exited.
  */
 final class ChildConversation implements Runnable {

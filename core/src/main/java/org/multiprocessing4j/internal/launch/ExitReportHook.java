@@ -84,7 +84,7 @@ final class ExitReportHook extends Thread {
 
     @Override
     public void run() {
-        // what the end calls first, once ahead: the end finds it compiled a little further
+        // once now what the end does first, so that the end finds it linked
         ChildExit.liveThreads();
         ranTarget.getState();
         while (ending == null) {

@@ -165,8 +165,8 @@ final class LocalChildProcess implements ChildProcess {
         if (listed) {
             runtime.started(this);
         }
-        ChildConversation conversation = new ChildConversation(this, jvm, booted, booted == null ? bootstrap.encode() : null,
-                rehearsal, session);
+        byte[] coldBootstrap = booted == null ? bootstrap.encode() : null;
+        ChildConversation conversation = new ChildConversation(this, jvm, booted, coldBootstrap, rehearsal, session);
         Thread watcher = new Thread(conversation, "multiprocessing4j watch " + name);
         watcher.setDaemon(daemon);
         watcher.start();
