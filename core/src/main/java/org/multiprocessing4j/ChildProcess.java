@@ -53,7 +53,13 @@ import java.util.concurrent.TimeUnit;
  * two JVMs cannot share a debugger port.
  *
  * <h2>Lifetime</h2>
- * A child never outlives its parent: when the parent JVM ends for any reason, even
+ * A child ends as a Java program ends after {@code main}, and a Python process after its target:
+ * once its target has returned or thrown and the threads that are not daemons have ended (daemon
+ * threads end with it). Its exit code stays the target's: an uncaught exception in another thread
+ * does not change it, as in Python. Then it terminates its daemon children, waits for its other
+ * children, and its JVM runs its shutdown hooks.
+ *
+ * <p>A child never outlives its parent: when the parent JVM ends for any reason, even
  * {@code kill -9}, every child notices within a moment and halts. When the parent's {@code main}
  * returns, the JVM waits for its non-daemon children to finish and terminates its daemon children,
  * as Python does at interpreter exit.
@@ -61,7 +67,7 @@ import java.util.concurrent.TimeUnit;
  * <h2>Thread safety</h2>
  * All methods may be called from any thread of the parent.
  */
-public interface ChildProcess extends ProcessIdentity {
+public interface ChildProcess extends ProcessIdentity, AutoCloseable {
 
     /**
      * Sets the name. A child's name is only a label; several children may share one.
@@ -137,7 +143,8 @@ public interface ChildProcess extends ProcessIdentity {
 
     /**
      * Starts the child: serializes the target, launches the child JVM and returns without waiting
-     * for the target to begin.
+     * for the target to begin. From then on this object keeps no reference to the target, so that
+     * what the target captured can be garbage-collected in the parent while the child runs.
      *
      * @throws UnserializableObjectException if the target or something it captures cannot be
      *     serialized; nothing is started and the child may be started again once that is fixed
@@ -148,13 +155,15 @@ public interface ChildProcess extends ProcessIdentity {
     void start();
 
     /**
-     * Waits until the child has exited: its target has returned or thrown, its children are done,
-     * its standard streams are flushed and its exit code is known, or its process has ended
-     * (killed, or {@link System#exit} in the target). A child that took a spare JVM (see
-     * {@link StartMethod#WARM}) reports how its target ended before its JVM runs its shutdown hooks
-     * and ends, a few milliseconds that joining does not wait for, as Python's does not wait for the
-     * operating system to free a child's memory; a child started cold is joined when its process
-     * has ended.
+     * Waits until the child has ended: its target has returned or thrown, its non-daemon threads
+     * and its children are done, its standard streams are flushed, its shutdown hooks have run and
+     * its exit code is known; or its process has ended (killed, or {@link System#exit} in the
+     * target, after the hooks). A child started cold is joined when its process has ended. A child
+     * that took a spare JVM (see {@link StartMethod#WARM}) is joined when it reports its end, after
+     * its shutdown hooks and before its JVM's own teardown, a few milliseconds that joining does not
+     * wait for, as Python's does not wait for the operating system to free a child's memory: the
+     * child's pid may still be running then, and files it marked {@linkplain java.io.File#deleteOnExit()
+     * to delete on exit} may still be there.
      *
      * @throws InterruptedException if the calling thread is interrupted while waiting
      * @throws IllegalStateException if the child has not been started or is closed
@@ -186,7 +195,7 @@ public interface ChildProcess extends ProcessIdentity {
      * A future completed with this child when it has exited, like {@link Process#onExit()}.
      *
      * @return the future
-     * @throws IllegalStateException if the child has not been started
+     * @throws IllegalStateException if the child has not been started or is closed
      */
     CompletableFuture<ChildProcess> onExit();
 
@@ -225,11 +234,42 @@ public interface ChildProcess extends ProcessIdentity {
     void kill();
 
     /**
-     * Releases what the parent keeps for this child. Afterwards every method but {@link #name()},
-     * {@link #exitCode()}, {@link #exception()} and {@link #close()} throws
-     * {@link IllegalStateException}. Closing twice does nothing.
+     * Whether the child is running.
      *
-     * @throws IllegalStateException if the child is still running
+     * @return {@code true} from a successful start until the child has exited
+     * @throws IllegalStateException if the child is closed
      */
+    @Override
+    boolean isAlive();
+
+    /**
+     * Whether the child is a daemon; see {@link #daemon(boolean)}.
+     *
+     * @return {@code true} for a daemon
+     * @throws IllegalStateException if the child is closed
+     */
+    @Override
+    boolean isDaemon();
+
+    /**
+     * Releases what the parent keeps for this child, as Python's {@code Process.close()} does.
+     * Afterwards only {@link #name()}, {@link #name(String)}, {@link #exitCode()},
+     * {@link #exception()} and {@code close()} may be called; every other method throws
+     * {@link IllegalStateException}. Closing a child that was never started, or closing twice, is
+     * allowed.
+     *
+     * <p>A running child is not closed: this method throws, and the child goes on running and
+     * stays usable. A child used as the resource of a {@code try} statement is therefore joined (or
+     * terminated and joined) before its block ends:
+     * <pre>{@code
+     * try (ChildProcess p = Multiprocessing.process(task)) {
+     *     p.start();
+     *     p.join();
+     * }
+     * }</pre>
+     *
+     * @throws IllegalStateException if the child is running
+     */
+    @Override
     void close();
 }

@@ -22,7 +22,7 @@ public interface ProcessIdentity {
      * The operating system's id of the process.
      *
      * @return the pid
-     * @throws IllegalStateException if this is a child that has not been started
+     * @throws IllegalStateException if this is a child that has not been started or is closed
      */
     long pid();
 

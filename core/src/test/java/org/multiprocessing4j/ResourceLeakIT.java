@@ -80,12 +80,16 @@ class ResourceLeakIT {
     }
 
     /**
-     * Live threads, less the JDK's idle process reapers: that pool keeps idle threads for a minute
-     * after a burst. A reaper that waits for a process is named after its pid and is counted.
+     * Live threads, less the JDK's idle process reapers and common fork-join workers: those pools
+     * keep idle threads for a minute after a burst, and the common pool, which runs a process's
+     * {@code onExit()} stages, adds a worker when such a stage waits a moment for the exit status.
+     * A reaper that waits for a process is named after its pid and is counted.
      */
     private static int threadCount() {
         return (int) Thread.getAllStackTraces().keySet().stream()
-                .filter(thread -> !thread.getName().equals("process reaper")).count();
+                .filter(thread -> !thread.getName().equals("process reaper")
+                        && !thread.getName().startsWith("ForkJoinPool.commonPool-worker-"))
+                .count();
     }
 
     private static long openFileCount() throws IOException {

@@ -2,6 +2,7 @@ package org.multiprocessing4j;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.lang.ProcessBuilder.Redirect;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.multiprocessing4j.function.SerializableRunnable;
 
 /**
  * A child that takes a spare JVM behaves as a cold one; a child with its own settings starts cold;
@@ -93,6 +95,40 @@ class WarmStartIT {
         killed.join();
         assertThat(spares).contains(killed.pid());
         assertThat(killed.exitCode()).isEqualTo(-9);
+    }
+
+    @Test
+    void aWarmChildIsJoinedOnceItsShutdownHooksHaveRunHoweverItsTargetEnds() throws Exception {
+        Map<Integer, SerializableRunnable> targets = Map.of(
+                0, () -> { },
+                1, () -> {
+                    throw new IllegalStateException("warm failure");
+                },
+                4, () -> System.exit(4));
+        for (Map.Entry<Integer, SerializableRunnable> ending : targets.entrySet()) {
+            String out = dir.resolve("hook-" + ending.getKey()).toString();
+            SerializableRunnable target = ending.getValue();
+            Set<Long> spares = readySpares();
+            ChildProcess child = Multiprocessing.process(() -> {
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> writeSlowly(Path.of(out))));
+                target.run();
+            });
+            child.start();
+            child.join();
+
+            assertThat(spares).contains(child.pid());
+            assertThat(child.exitCode()).isEqualTo(ending.getKey());
+            assertThat(Path.of(out)).as("written by a hook that takes a while").hasContent("hook ran");
+        }
+    }
+
+    private static void writeSlowly(Path file) {
+        try {
+            Thread.sleep(300);
+            Files.writeString(file, "hook ran");
+        } catch (IOException | InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test

@@ -2,15 +2,19 @@ package org.multiprocessing4j.tck;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.io.ObjectOutputStream;
+import java.lang.ref.WeakReference;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -229,15 +233,85 @@ public abstract class ChildProcessContract extends ContextContract {
         assertThatThrownBy(() -> child.daemon(true)).isInstanceOf(IllegalStateException.class);
         assertThatThrownBy(() -> child.jvmOptions("-Xmx64m")).isInstanceOf(IllegalStateException.class);
         assertThatThrownBy(child::close).isInstanceOf(IllegalStateException.class).hasMessageContaining("still running");
+        assertThat(child.isAlive()).as("still running after a close that failed").isTrue();
 
         child.kill();
-        child.join();
+        assertThat(joined(child)).isEqualTo(-9);
+    }
+
+    @Test
+    void afterCloseOnlyTheNameTheExitCodeAndTheExceptionRemain() throws Exception {
+        ChildProcess child = start(() -> { });
+        assertThat(joined(child)).isZero();
+        String name = child.name();
         child.close();
         child.close();
-        assertThatThrownBy(child::join).isInstanceOf(IllegalStateException.class).hasMessageContaining("closed");
-        assertThatThrownBy(child::pid).isInstanceOf(IllegalStateException.class).hasMessageContaining("closed");
-        assertThatThrownBy(child::start).isInstanceOf(IllegalStateException.class).hasMessageContaining("closed");
-        assertThat(child.exitCode()).isEqualTo(-9);
+
+        assertThat(child.name()).isEqualTo(name);
+        assertThat(child.name("renamed").name()).isEqualTo("renamed");
+        assertThat(child.exitCode()).isZero();
+        assertThat(child.exception()).isEmpty();
+        List<ThrowingCallable> uses = List.of(child::isAlive, child::isDaemon, child::pid, child::join,
+                () -> child.join(Duration.ZERO), () -> child.join(0, TimeUnit.SECONDS), child::onExit,
+                child::terminate, child::kill, child::start, () -> child.daemon(true));
+        for (ThrowingCallable use : uses) {
+            assertThatThrownBy(use).isInstanceOf(IllegalStateException.class).hasMessageContaining("closed");
+        }
+    }
+
+    @Test
+    void aChildIsAResourceThatItsTryStatementCloses() throws Exception {
+        ProcessContext mp = context();
+        ChildProcess used;
+        try (ChildProcess child = mp.process(() -> { })) {
+            child.start();
+            assertThat(joined(child)).isZero();
+            used = child;
+        }
+        assertThatThrownBy(used::isAlive).isInstanceOf(IllegalStateException.class).hasMessageContaining("closed");
+        assertThat(used.exitCode()).isZero();
+    }
+
+    @Test
+    void theParentLetsGoOfTheTargetOnceTheChildHasStarted() throws Exception {
+        ProcessContext mp = context();
+        ProcessEvent release = mp.event();
+        Started started = startCapturing(new byte[1 << 20], mp, release);
+        try {
+            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50)).until(() -> {
+                System.gc();
+                return started.captured().get() == null;
+            });
+            assertThat(started.child().isAlive()).isTrue();
+        } finally {
+            release.set();
+        }
+        assertExitsCleanly(started.child());
+    }
+
+    /** A started child and a weak reference to what its target captured. */
+    private record Started(ChildProcess child, WeakReference<byte[]> captured) {
+    }
+
+    /** Starts a child whose target holds {@code data} until {@code release} is set; keeps no strong reference. */
+    private static Started startCapturing(byte[] data, ProcessContext mp, ProcessEvent release) {
+        ChildProcess child = mp.process(() -> {
+            release.await();
+            if (data.length != 1 << 20) {
+                throw new IllegalStateException("the child received " + data.length + " bytes");
+            }
+        });
+        child.start();
+        return new Started(child, new WeakReference<>(data));
+    }
+
+    @Test
+    void joinWithATimeoutTooLongToCountInNanosecondsWaitsForTheChild() throws Exception {
+        ChildProcess child = start(() -> { });
+
+        assertThat(child.join(Duration.ofSeconds(Long.MAX_VALUE))).isTrue();
+        assertThat(child.join(Long.MAX_VALUE, TimeUnit.DAYS)).isTrue();
+        assertThat(child.exitCode()).isZero();
     }
 
     @Test

@@ -30,6 +30,22 @@ class LocalContextIT {
     }
 
     @Nested
+    class ChildExits extends ChildExitContract {
+        @Override
+        protected ProcessContext context() {
+            return WARM;
+        }
+    }
+
+    @Nested
+    class ColdChildExits extends ChildExitContract {
+        @Override
+        protected ProcessContext context() {
+            return COLD;
+        }
+    }
+
+    @Nested
     class ProcessIdentities extends ProcessIdentityContract {
         @Override
         protected ProcessContext context() {

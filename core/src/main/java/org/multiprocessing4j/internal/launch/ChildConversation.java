@@ -28,9 +28,10 @@ import org.multiprocessing4j.internal.transport.FrameChannel.Frame;
  * </pre>
  * A spare (see {@link SparePool}) has connected to a loopback port, shown its token and said it is
  * ready long before; it is sent its bootstrap by {@link LocalChildProcess#start()}, and this
- * conversation waits for its {@code EXIT} frame (code + exception), which comes before the JVM's
- * own teardown, or for its connection to end. Either way the exit code comes from the process
- * status when the child did not report it. The parent's end of a spare's connection stays open
+ * conversation waits for its {@code EXIT} frame (code + exception), which comes once the child's
+ * shutdown hooks have run, before the JVM's own teardown (see {@link ExitReportHook}), or for its
+ * connection to end. Either way the exit code comes from the process status when the child did
+ * not report it. The parent's end of a spare's connection stays open
  * until the child has exited.
  */
 final class ChildConversation implements Runnable {
@@ -38,21 +39,26 @@ final class ChildConversation implements Runnable {
     private final LocalChildProcess child;
     private final LaunchedJvm jvm;
     private final FrameChannel booted;
-    private final Bootstrap bootstrap;
-    private final byte[] rehearsal;
+    private final String parentSession;
+    /** Until sent: it holds the encoded target, which may be large. */
+    private byte[] bootstrap;
+    private byte[] rehearsal;
 
     /**
      * @param booted the connection to a spare that has already been sent its bootstrap, or
-     *     {@code null} for a cold child, whose bootstrap this conversation sends
+     *     {@code null} for a cold child
+     * @param bootstrap the encoded bootstrap this conversation sends to a cold child, or {@code null}
      * @param rehearsal a target a cold child rehearses before its own, or {@code null}
+     * @param parentSession this process's session directory, where a failed cold child reports
      */
-    ChildConversation(LocalChildProcess child, LaunchedJvm jvm, FrameChannel booted, Bootstrap bootstrap,
-            byte[] rehearsal) {
+    ChildConversation(LocalChildProcess child, LaunchedJvm jvm, FrameChannel booted, byte[] bootstrap,
+            byte[] rehearsal, String parentSession) {
         this.child = child;
         this.jvm = jvm;
         this.booted = booted;
         this.bootstrap = bootstrap;
         this.rehearsal = rehearsal;
+        this.parentSession = parentSession;
     }
 
     @Override
@@ -69,10 +75,12 @@ final class ChildConversation implements Runnable {
             if (rehearsal != null) {
                 FrameChannel.write(input, Bootstrap.REHEARSE, rehearsal);
             }
-            FrameChannel.write(input, Bootstrap.BOOT, bootstrap.encode());
+            FrameChannel.write(input, Bootstrap.BOOT, bootstrap);
         } catch (IOException e) {
             // the child died before reading it; its exit status tells the rest
         }
+        bootstrap = null;
+        rehearsal = null;
         int code = Platform.pythonExitCode(awaitExitStatus());
         child.exited(code, code == 0 ? null : readFailure());
     }
@@ -83,7 +91,7 @@ final class ChildConversation implements Runnable {
         try (FrameChannel channel = connection) {
             for (Frame frame = channel.read(); frame != null; frame = channel.read()) {
                 if (frame.type() == Bootstrap.EXIT && !reported) {
-                    // the target is done and the child says how it ended: joiners need not wait
+                    // the child has ended, hooks and all, and says how: joiners need not wait
                     // for the JVM's own teardown, a few more milliseconds
                     reported = true;
                     child.exited(exitCode(frame.payload()), exception(frame.payload()));
@@ -111,7 +119,7 @@ final class ChildConversation implements Runnable {
     }
 
     private Throwable readFailure() {
-        Path file = failureFile(bootstrap.parentSession(), bootstrap.pid());
+        Path file = failureFile(parentSession, jvm.process().pid());
         try {
             byte[] report = Files.readAllBytes(file);
             Files.deleteIfExists(file);
@@ -162,6 +170,6 @@ final class ChildConversation implements Runnable {
 
     @Override
     public String toString() {
-        return "conversation with " + bootstrap.name() + " " + Arrays.toString(bootstrap.identity());
+        return "conversation with " + child.name();
     }
 }

@@ -1,11 +1,10 @@
 package org.multiprocessing4j.internal.launch;
 
-import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.FileDescriptor;
 import java.io.FileInputStream;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.util.Collections;
 import java.util.HexFormat;
 import java.util.List;
@@ -16,14 +15,15 @@ import org.multiprocessing4j.internal.transport.FrameChannel.Frame;
 import org.multiprocessing4j.internal.transport.FrameChannel;
 
 /**
- * The {@code main} of every child JVM: learn who we are, run the target, report how it ended, exit.
- * See {@link ChildConversation} for the parent's side.
+ * The {@code main} of every child JVM: learn who we are, run the target, then end as
+ * {@link ChildExit} says. See {@link ChildConversation} for the parent's side.
  *
  * <p>A cold child reads its bootstrap from its standard input, a pipe from its parent, and reports a
  * failed target in a file of its parent's session: opening a socket costs a fresh JVM about 10 ms,
  * a quarter of a cold start. A spare has time while it is idle, so it connects to its parent's
  * loopback port, proves itself with a token, rehearses and waits there; its conversation goes on
- * over that connection, and it reports its end before its JVM shuts down.
+ * over that connection, and it reports its end once its shutdown hooks have run, before its JVM's
+ * teardown.
  *
  * <p>A second thread watches the parent (see {@link ParentLink}) once the child knows who it is; in
  * a spare it first warms up. Until the bootstrap has come, a read that ends early means the parent
@@ -63,6 +63,7 @@ public final class ChildMain {
                     boot = FrameChannel.read(input);
                 }
             } else {
+                ChildExit.startReportHook();
                 channel = FrameChannel.connect(Integer.parseInt(args[0]));
                 channel.write(Bootstrap.HELLO, HexFormat.of().parseHex(System.getenv(TOKEN_VARIABLE)));
                 boot = channel.read();
@@ -87,25 +88,8 @@ public final class ChildMain {
         watchParent(parent);
 
         Throwable failure = runTarget(bootstrap);
-        int code = failure == null ? 0 : 1;
-        try {
-            runtime.finishChildren();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        System.out.flush();
-        System.err.flush();
-        parent.leave();
-        try {
-            if (channel != null) {
-                channel.write(Bootstrap.EXIT, exitReport(code, failure));
-            } else if (failure != null) {
-                ChildConversation.writeFailure(bootstrap.parentSession(), bootstrap.pid(), exitReport(code, failure));
-            }
-        } catch (IOException e) {
-            // the parent is gone, or its session; the exit status is all anyone could learn
-        }
-        System.exit(code);
+        // returns, or throws, only where leaving main is what ends the JVM
+        ChildExit.end(runtime, parent, channel, bootstrap.parentSession(), bootstrap.pid(), failure);
     }
 
     /**
@@ -207,7 +191,7 @@ public final class ChildMain {
             LocalRuntime rehearsal = new LocalRuntime(new CurrentProcess(sample.name(), sample.pid(), sample.daemon(),
                     sample.identity()), null);
             rehearsal.finishChildren();
-            exitReport(0, null);
+            ChildExit.report(0, null);
         } catch (IOException | ClassNotFoundException | InterruptedException | RuntimeException | LinkageError e) {
             // only a lost head start: the real run reports real trouble
         }
@@ -218,20 +202,13 @@ public final class ChildMain {
             ((SerializableRunnable) TargetCodec.decodeTarget(bootstrap.target())).run();
             return null;
         } catch (Throwable failure) {
-            System.err.print("Exception in process \"" + bootstrap.name() + "\" ");
-            failure.printStackTrace();
+            // a target may have set the stream to null
+            PrintStream err = System.err;
+            if (err != null) {
+                err.print("Exception in process \"" + bootstrap.name() + "\" ");
+                failure.printStackTrace(err);
+            }
             return failure;
         }
-    }
-
-    private static byte[] exitReport(int code, Throwable failure) throws IOException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (DataOutputStream out = new DataOutputStream(bytes)) {
-            out.writeInt(code);
-            if (failure != null) {
-                out.write(ThrowableTransport.encode(failure));
-            }
-        }
-        return bytes.toByteArray();
     }
 }

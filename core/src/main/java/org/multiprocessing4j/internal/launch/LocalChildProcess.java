@@ -31,7 +31,8 @@ import org.multiprocessing4j.internal.transport.FrameChannel;
  * watcher thread, a daemon exactly when the child is, then drives the rest of the child's life in
  * {@link ChildConversation}, which completes {@link #onExit()} when the child reports how its
  * target ended (or, if it never does, when its process has exited). Joining is waiting on that
- * future.
+ * future. Once started, the child keeps no reference to its target, nor to its encoding once that
+ * is sent, so that what the target captured can be collected while the child runs, as in Python.
  */
 final class LocalChildProcess implements ChildProcess {
 
@@ -39,7 +40,6 @@ final class LocalChildProcess implements ChildProcess {
 
     private final LocalRuntime runtime;
     private final SparePool spares;
-    private final SerializableRunnable target;
     private final int[] identity;
     private final boolean listed;
     private final CompletableFuture<ChildProcess> exit = new CompletableFuture<>();
@@ -52,6 +52,8 @@ final class LocalChildProcess implements ChildProcess {
     private Redirect output = Redirect.INHERIT;
     private Redirect error = Redirect.INHERIT;
     private byte[] rehearsal;
+    /** Until the child has started. */
+    private SerializableRunnable target;
 
     private volatile State state = State.NEW;
     private volatile Process process;
@@ -194,10 +196,12 @@ final class LocalChildProcess implements ChildProcess {
         }
         process = jvm.process();
         state = State.STARTED;
+        target = null;
         if (listed) {
             runtime.started(this);
         }
-        ChildConversation conversation = new ChildConversation(this, jvm, booted, bootstrap, rehearsal);
+        byte[] coldBootstrap = booted == null ? bootstrap.encode() : null;
+        ChildConversation conversation = new ChildConversation(this, jvm, booted, coldBootstrap, rehearsal, session);
         Thread watcher = new Thread(conversation, "multiprocessing4j watch " + name);
         watcher.setDaemon(daemon);
         watcher.start();
@@ -284,7 +288,8 @@ final class LocalChildProcess implements ChildProcess {
 
     @Override
     public boolean join(Duration timeout) throws InterruptedException {
-        return join(timeout.toNanos(), TimeUnit.NANOSECONDS);
+        // saturates where toNanos() would throw: a wait of 292 years is for ever
+        return join(TimeUnit.NANOSECONDS.convert(timeout), TimeUnit.NANOSECONDS);
     }
 
     @Override
@@ -352,12 +357,20 @@ final class LocalChildProcess implements ChildProcess {
 
     @Override
     public synchronized boolean isDaemon() {
+        requireOpen();
         return daemon;
     }
 
     @Override
     public boolean isAlive() {
+        requireOpen();
         return state == State.STARTED && !exit.isDone();
+    }
+
+    private void requireOpen() {
+        if (state == State.CLOSED) {
+            throw new IllegalStateException(name + " is closed");
+        }
     }
 
     private void requireNew() {
