@@ -56,6 +56,21 @@ public abstract class ConditionContract extends ContextContract {
     }
 
     @Test
+    void aSignalWakesAThreadThatWasWaitingNotTheSignallerWaitingRightAfter() throws Exception {
+        CompletableFuture<Boolean> earlier = signalledOnNewThread();
+        awaitWaiters(1);
+        lock.lock();
+        try {
+            condition.signal();
+            // the signal is the earlier waiter's: this thread, waiting after it was sent, times out
+            assertThat(condition.await(100, TimeUnit.MILLISECONDS)).isFalse();
+        } finally {
+            lock.unlock();
+        }
+        assertThat(earlier.get(10, TimeUnit.SECONDS)).isTrue();
+    }
+
+    @Test
     void waitingOrSignallingWithoutTheLockIsRefused() {
         assertThatThrownBy(condition::await).isInstanceOf(IllegalMonitorStateException.class);
         assertThatThrownBy(condition::signal).isInstanceOf(IllegalMonitorStateException.class);
@@ -129,7 +144,15 @@ public abstract class ConditionContract extends ContextContract {
     @Test
     void aSerializedConditionSignalsTheSameWaiters() throws Exception {
         ProcessCondition copy = roundTrip(condition);
-        CompletableFuture<Boolean> waiter = onNewThread(() -> {
+        CompletableFuture<Boolean> waiter = signalledOnNewThread();
+        awaitWaiters(1);
+        signal(copy::signal);
+        assertThat(waiter.get(10, TimeUnit.SECONDS)).isTrue();
+    }
+
+    /** A thread that waits at most 20 s to be signalled; completes with whether it was. */
+    private CompletableFuture<Boolean> signalledOnNewThread() {
+        return onNewThread(() -> {
             lock.lock();
             try {
                 return condition.await(20, TimeUnit.SECONDS);
@@ -139,9 +162,6 @@ public abstract class ConditionContract extends ContextContract {
                 lock.unlock();
             }
         });
-        awaitWaiters(1);
-        signal(copy::signal);
-        assertThat(waiter.get(10, TimeUnit.SECONDS)).isTrue();
     }
 
     private void signal(Runnable signal) {
