@@ -78,11 +78,14 @@ public abstract class ConditionContract extends ContextContract {
     }
 
     @Test
-    void timedWaitWithoutSignalReturnsFalseHoldingTheLockAsOftenAsBefore() throws Exception {
+    void testTimeout_aTimedWaitWithoutSignalReturnsFalseAfterItsTimeoutHoldingTheLockAsOftenAsBefore()
+            throws Exception {
         lock.lock();
         lock.lock();
         try {
+            long begin = System.nanoTime();
             assertThat(condition.await(50, TimeUnit.MILLISECONDS)).isFalse();
+            assertThat(Duration.ofNanos(System.nanoTime() - begin)).isBetween(Duration.ofMillis(50), PATIENCE);
             assertThat(condition.awaitNanos(TimeUnit.MILLISECONDS.toNanos(20))).isLessThanOrEqualTo(0);
             assertThat(lock.holdCount()).isEqualTo(2);
         } finally {
