@@ -26,14 +26,14 @@ import java.util.function.BooleanSupplier;
  *   <li>Threads of any process wait and signal, holding the condition's lock, as with
  *       {@link java.util.concurrent.locks.ReentrantLock#newCondition()}; waiting or signalling
  *       without holding it throws {@link IllegalMonitorStateException}.</li>
- *   <li>A signal reaches a thread that waits when it is sent; it is never lost, but it may wake a
- *       thread that began waiting after it was sent in place of an earlier one: waiters are not
- *       served in order. Spurious wake-ups are possible, as the {@link Condition} contract allows;
- *       wait in a loop, or with {@link #waitFor}.</li>
+ *   <li>A signal wakes one of the threads waiting when it is sent, any of them: waiters are not
+ *       served in order. It is never lost, and a thread that begins waiting after it was sent, in
+ *       any process, the signaller included, does not take it. Spurious wake-ups are possible, as
+ *       the {@link Condition} contract allows; wait in a loop, or with {@link #waitFor}.</li>
  *   <li>A waiter takes the lock back before it returns, even if it takes the lock over from a
  *       dead process; check {@link RobustLock#ownerDied()} after waking when that matters.</li>
  *   <li>A process killed while waiting may leave a signal for a later waiter, which then wakes
- *       spuriously.</li>
+ *       spuriously, after a pause of at most 50 ms.</li>
  * </ul>
  *
  * @see ProcessContext#condition(RobustLock)

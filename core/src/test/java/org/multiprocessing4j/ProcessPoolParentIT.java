@@ -58,13 +58,15 @@ class ProcessPoolParentIT {
     }
 
     @Test
-    void aParentThatForgetsToCloseItsPoolStillExitsAndItsWorkersWithIt() throws Exception {
+    void testWorkerFinalizationViaAtexitHandlerOfMultiprocessing_aParentThatLeavesItsPoolOpenExitsWithItsWorkers()
+            throws Exception {
         Process parent = start(ForgetfulParent.class);
         try (BufferedReader lines = reader(parent)) {
             assertThat(lines.readLine()).isEqualTo("result [2, 3]");
             List<Long> workers = pids(lines.readLine());
             assertThat(workers).hasSizeGreaterThanOrEqualTo(2);
             assertThat(parent.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            assertThat(parent.exitValue()).isZero();
             await().atMost(Duration.ofSeconds(5)).until(() -> workers.stream().noneMatch(OrphanIT::isRunning));
         } finally {
             parent.destroyForcibly();

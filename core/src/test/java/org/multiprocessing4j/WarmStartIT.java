@@ -1,6 +1,7 @@
 package org.multiprocessing4j;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.lang.ProcessBuilder.Redirect;
@@ -148,6 +149,46 @@ class WarmStartIT {
         readySpares();
 
         assertThat(Files.readAllLines(log)).containsExactly("ran", "ran", "ran");
+    }
+
+    @Test
+    void testForkserverSigint_childrenStartAndRunAfterTheSpareJvmsWereInterrupted() throws Exception {
+        childrenRunAfterTheSparesGot("-INT");
+    }
+
+    @Test
+    void testForkserverSigkill_childrenStartAndRunAfterTheSpareJvmsWereKilled() throws Exception {
+        childrenRunAfterTheSparesGot("-KILL");
+    }
+
+    /**
+     * CPython's check of a forkserver that dies: with a child running, every idle spare gets
+     * {@code signal}; the running child finishes, and a child started afterwards runs.
+     */
+    private void childrenRunAfterTheSparesGot(String signal) throws Exception {
+        String first = dir.resolve("first").toString();
+        String second = dir.resolve("second").toString();
+        ChildProcess running = Multiprocessing.process(() -> {
+            Thread.sleep(500);
+            Files.writeString(Path.of(first), "done");
+        });
+        running.start();
+        Set<Long> spares = readySpares().stream().filter(pid -> pid != running.pid()).collect(Collectors.toSet());
+        assertThat(spares).as("idle spares").isNotEmpty();
+        for (long spare : spares) {
+            assertThat(new ProcessBuilder("kill", signal, String.valueOf(spare)).start().waitFor()).isZero();
+        }
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> spares.stream().noneMatch(pid -> ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)));
+
+        ChildProcess next = Multiprocessing.process(() -> Files.writeString(Path.of(second), "done"));
+        next.start();
+        next.join();
+        assertThat(next.exitCode()).isZero();
+        assertThat(Path.of(second)).hasContent("done");
+        running.join();
+        assertThat(running.exitCode()).isZero();
+        assertThat(Path.of(first)).hasContent("done");
     }
 
     @Test

@@ -124,6 +124,17 @@ public abstract class BarrierContract extends ContextContract {
     }
 
     @Test
+    void testSingleThread_aBarrierOfOnePartyTripsAtEveryArrivalAndRunsItsActionEachTime() throws Exception {
+        ProcessContext mp = context();
+        ACTIONS.set(0);
+        ProcessBarrier barrier = mp.barrier(1, ACTIONS::incrementAndGet);
+        assertThat(barrier.await()).isZero();
+        assertThat(barrier.await(PATIENCE)).isZero();
+        assertThat(ACTIONS).hasValue(2);
+        assertThat(barrier.isBroken()).isFalse();
+    }
+
+    @Test
     void partiesOutOfRangeAreRefused() {
         ProcessContext mp = context();
         assertThatThrownBy(() -> mp.barrier(0)).isInstanceOf(IllegalArgumentException.class);

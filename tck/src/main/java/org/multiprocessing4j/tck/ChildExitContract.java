@@ -33,7 +33,7 @@ public abstract class ChildExitContract extends ContextContract {
     Path dir;
 
     @Test
-    void childExitsOnceItsNonDaemonThreadsHaveEndedAndItsDaemonThreadsDieWithIt() throws Exception {
+    void testWaitForThreads_aChildExitsOnceItsNonDaemonThreadsHaveEndedAndItsDaemonThreadsDieWithIt() throws Exception {
         ProcessContext mp = context();
         ProcessEvent returned = mp.event();
         ProcessEvent release = mp.event();
@@ -124,7 +124,7 @@ public abstract class ChildExitContract extends ContextContract {
     }
 
     @Test
-    void targetThatSetsTheStandardStreamsToNullExitsWithItsOwnCode() throws Exception {
+    void testErrorOnStdioFlush_aTargetThatSetsTheStandardStreamsToNullExitsWithItsOwnCode() throws Exception {
         ChildProcess quiet = startOnceReady(() -> {
             System.setOut(null);
             System.setErr(null);

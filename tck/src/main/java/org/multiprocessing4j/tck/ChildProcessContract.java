@@ -10,15 +10,18 @@ import java.lang.ref.WeakReference;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.multiprocessing4j.ChildProcess;
+import org.multiprocessing4j.Connections;
 import org.multiprocessing4j.ProcessContext;
 import org.multiprocessing4j.ProcessEvent;
 import org.multiprocessing4j.ProcessQueue;
@@ -55,16 +58,49 @@ public abstract class ChildProcessContract extends ContextContract {
     }
 
     @Test
-    void targetWithArgumentsReceivesCopiesOfThem() throws Exception {
+    void testArgsArgument_argumentsOfEveryKindReachTheChildEqualInBothForms() throws Exception {
         ProcessContext mp = context();
-        String out = dir.resolve("out").toString();
-        ChildProcess child = mp.process(
-                (String path, Integer number) -> Files.writeString(Path.of(path), "got " + number), out, 42);
-        child.start();
-        child.join();
+        ProcessQueue<Object> received = mp.queue();
+        for (Object argument : List.of(1, "str", List.of(1), new int[] {1})) {
+            // as Python's args=(x,) and args=(q, x)
+            ChildProcess one = mp.process(received::put, argument);
+            ChildProcess two = mp.process((ProcessQueue<Object> q, Object x) -> q.put(x), received, argument);
+            for (ChildProcess child : List.of(one, two)) {
+                child.start();
+                assertThat(received.poll(PATIENCE)).isEqualTo(argument);
+                assertExitsCleanly(child);
+            }
+        }
+    }
 
-        assertThat(child.exitCode()).isZero();
-        assertThat(Files.readString(Path.of(out))).isEqualTo("got 42");
+    @Test
+    void testProcess_aChildIsAliveAndListedOnlyFromStartToExitAndKnowsItsArgumentsNameAndPid() throws Exception {
+        ProcessContext mp = context();
+        ProcessQueue<Object> told = mp.queue();
+        ProcessEvent go = mp.event();
+        ChildProcess child = mp.process((Integer first, Integer second) -> {
+            told.put(List.of(first, second));
+            told.put(mp.currentProcess().name());
+            told.put(mp.currentProcess().pid());
+            go.await();
+        }, 1, 2).name("SomeProcess").daemon(true);
+        assertThat(child.isAlive()).isFalse();
+        assertThat(child.isDaemon()).isTrue();
+        assertThat(mp.activeChildren()).doesNotContain(child);
+        assertThat(child.exitCode()).isNull();
+
+        child.start();
+        assertThat(child.exitCode()).isNull();
+        assertThat(child.isAlive()).isTrue();
+        assertThat(mp.activeChildren()).contains(child);
+        assertThat(told.poll(PATIENCE)).isEqualTo(List.of(1, 2));
+        assertThat(told.poll(PATIENCE)).isEqualTo("SomeProcess");
+        assertThat(told.poll(PATIENCE)).isEqualTo(child.pid());
+
+        go.set();
+        assertThat(joined(child)).isZero();
+        assertThat(child.isAlive()).isFalse();
+        assertThat(mp.activeChildren()).doesNotContain(child);
     }
 
     @Test
@@ -158,30 +194,65 @@ public abstract class ChildProcessContract extends ContextContract {
     }
 
     @Test
-    void terminateEndsTheChildWithMinusSigterm() throws Exception {
-        ProcessContext mp = context();
-        ChildProcess child = mp.process(() -> Thread.sleep(60_000));
-        child.start();
-        assertThat(child.join(Duration.ofMillis(200))).isFalse();
-        assertThat(child.isAlive()).isTrue();
-        assertThat(child.exitCode()).isNull();
-
-        child.terminate();
-        child.join();
-
-        assertThat(child.exitCode()).isEqualTo(-15);
-        assertThat(child.isAlive()).isFalse();
+    void testTerminate_aSleepingChildEndsWithMinusSigtermAndLeavesTheActiveChildren() throws Exception {
+        assertThat(stopASleepingChild(ChildProcess::terminate)).isEqualTo(-15);
     }
 
     @Test
-    void killEndsTheChildWithMinusSigkill() throws Exception {
-        ProcessContext mp = context();
-        ChildProcess child = mp.process(() -> Thread.sleep(60_000));
-        child.start();
-        child.kill();
+    void testKill_aSleepingChildEndsWithMinusSigkillAndLeavesTheActiveChildren() throws Exception {
+        assertThat(stopASleepingChild(ChildProcess::kill)).isEqualTo(-9);
+    }
 
-        assertThat(child.join(30, TimeUnit.SECONDS)).isTrue();
-        assertThat(child.exitCode()).isEqualTo(-9);
+    /**
+     * Starts a daemon child that sleeps, checks that joins with no time to wait return at once
+     * while it runs, stops it with {@code stop} and checks that it is gone.
+     *
+     * @return its exit code
+     */
+    private int stopASleepingChild(Consumer<ChildProcess> stop) throws InterruptedException {
+        ProcessContext mp = context();
+        ProcessEvent sleeping = mp.event();
+        ChildProcess child = mp.process(() -> {
+            sleeping.set();
+            Thread.sleep(600_000);
+        }).daemon(true);
+        child.start();
+        assertThat(child.isAlive()).isTrue();
+        assertThat(mp.activeChildren()).contains(child);
+        assertThat(child.exitCode()).isNull();
+        assertThat(child.join(Duration.ZERO)).isFalse();
+        assertThat(child.join(-1, TimeUnit.SECONDS)).isFalse();
+        assertThat(child.isAlive()).isTrue();
+        assertThat(sleeping.await(PATIENCE)).isTrue();
+
+        stop.accept(child);
+        int exitCode = joined(child);
+        assertThat(child.isAlive()).isFalse();
+        assertThat(mp.activeChildren()).doesNotContain(child);
+        return exitCode;
+    }
+
+    @Test
+    void testManyProcesses_fiveChildrenAtOnceExitCleanlyAndFiveTerminatedRightAfterStartEndWithMinusSigterm()
+            throws Exception {
+        ProcessContext mp = context();
+        List<ChildProcess> quick = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            quick.add(mp.process(() -> Thread.sleep(10)));
+        }
+        quick.forEach(ChildProcess::start);
+        quick.forEach(ContextContract::assertExitsCleanly);
+
+        List<ChildProcess> sleepers = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            sleepers.add(mp.process(() -> Thread.sleep(600_000)));
+        }
+        // before most of them have read their target, or even started their JVM
+        sleepers.forEach(ChildProcess::start);
+        sleepers.forEach(ChildProcess::terminate);
+        for (ChildProcess sleeper : sleepers) {
+            assertThat(joined(sleeper)).as("%s", sleeper).isEqualTo(-15);
+        }
     }
 
     @Test
@@ -196,12 +267,18 @@ public abstract class ChildProcessContract extends ContextContract {
     }
 
     @Test
-    void onExitCompletesWithTheChild() throws Exception {
+    void testSentinel_onExitAndWaitAnyTellWhenAStartedChildHasExited() throws Exception {
         ProcessContext mp = context();
-        ChildProcess child = mp.process(() -> { });
+        ProcessEvent go = mp.event();
+        ChildProcess child = mp.process(go::await);
+        assertThatThrownBy(child::onExit).isInstanceOf(IllegalStateException.class);
         child.start();
+        assertThat(Connections.waitAny(List.of(child), Duration.ZERO)).isEmpty();
+        assertThat(child.onExit()).isNotDone();
 
-        assertThat(child.onExit().get(30, TimeUnit.SECONDS)).isSameAs(child);
+        go.set();
+        assertThat(child.onExit().get(PATIENCE.toSeconds(), TimeUnit.SECONDS)).isSameAs(child);
+        assertThat(Connections.waitAny(List.of(child), Duration.ofSeconds(1))).containsExactly(child);
         assertThat(child.exitCode()).isZero();
     }
 
@@ -240,7 +317,7 @@ public abstract class ChildProcessContract extends ContextContract {
     }
 
     @Test
-    void afterCloseOnlyTheNameTheExitCodeAndTheExceptionRemain() throws Exception {
+    void testClose_afterCloseOnlyTheNameTheExitCodeAndTheExceptionRemain() throws Exception {
         ChildProcess child = start(() -> { });
         assertThat(joined(child)).isZero();
         String name = child.name();
@@ -273,7 +350,7 @@ public abstract class ChildProcessContract extends ContextContract {
     }
 
     @Test
-    void theParentLetsGoOfTheTargetOnceTheChildHasStarted() throws Exception {
+    void testLoseTargetRef_theParentLetsGoOfTheTargetOnceTheChildHasStarted() throws Exception {
         ProcessContext mp = context();
         ProcessEvent release = mp.event();
         Started started = startCapturing(new byte[1 << 20], mp, release);

@@ -56,6 +56,21 @@ public abstract class ConditionContract extends ContextContract {
     }
 
     @Test
+    void aSignalWakesAThreadThatWasWaitingNotTheSignallerWaitingRightAfter() throws Exception {
+        CompletableFuture<Boolean> earlier = signalledOnNewThread();
+        awaitWaiters(1);
+        lock.lock();
+        try {
+            condition.signal();
+            // the signal is the earlier waiter's: this thread, waiting after it was sent, times out
+            assertThat(condition.await(100, TimeUnit.MILLISECONDS)).isFalse();
+        } finally {
+            lock.unlock();
+        }
+        assertThat(earlier.get(10, TimeUnit.SECONDS)).isTrue();
+    }
+
+    @Test
     void waitingOrSignallingWithoutTheLockIsRefused() {
         assertThatThrownBy(condition::await).isInstanceOf(IllegalMonitorStateException.class);
         assertThatThrownBy(condition::signal).isInstanceOf(IllegalMonitorStateException.class);
@@ -63,11 +78,14 @@ public abstract class ConditionContract extends ContextContract {
     }
 
     @Test
-    void timedWaitWithoutSignalReturnsFalseHoldingTheLockAsOftenAsBefore() throws Exception {
+    void testTimeout_aTimedWaitWithoutSignalReturnsFalseAfterItsTimeoutHoldingTheLockAsOftenAsBefore()
+            throws Exception {
         lock.lock();
         lock.lock();
         try {
+            long begin = System.nanoTime();
             assertThat(condition.await(50, TimeUnit.MILLISECONDS)).isFalse();
+            assertThat(Duration.ofNanos(System.nanoTime() - begin)).isBetween(Duration.ofMillis(50), PATIENCE);
             assertThat(condition.awaitNanos(TimeUnit.MILLISECONDS.toNanos(20))).isLessThanOrEqualTo(0);
             assertThat(lock.holdCount()).isEqualTo(2);
         } finally {
@@ -129,7 +147,15 @@ public abstract class ConditionContract extends ContextContract {
     @Test
     void aSerializedConditionSignalsTheSameWaiters() throws Exception {
         ProcessCondition copy = roundTrip(condition);
-        CompletableFuture<Boolean> waiter = onNewThread(() -> {
+        CompletableFuture<Boolean> waiter = signalledOnNewThread();
+        awaitWaiters(1);
+        signal(copy::signal);
+        assertThat(waiter.get(10, TimeUnit.SECONDS)).isTrue();
+    }
+
+    /** A thread that waits at most 20 s to be signalled; completes with whether it was. */
+    private CompletableFuture<Boolean> signalledOnNewThread() {
+        return onNewThread(() -> {
             lock.lock();
             try {
                 return condition.await(20, TimeUnit.SECONDS);
@@ -139,9 +165,6 @@ public abstract class ConditionContract extends ContextContract {
                 lock.unlock();
             }
         });
-        awaitWaiters(1);
-        signal(copy::signal);
-        assertThat(waiter.get(10, TimeUnit.SECONDS)).isTrue();
     }
 
     private void signal(Runnable signal) {

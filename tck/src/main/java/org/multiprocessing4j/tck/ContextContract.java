@@ -7,6 +7,9 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -197,13 +200,26 @@ public abstract class ContextContract {
     }
 
     /**
-     * Whether the process {@code pid} is running.
+     * Whether the process {@code pid} is running. A process that has ended but has not been reaped
+     * yet (a zombie, as an orphan stays until the system reaps it) does not count, although
+     * {@link ProcessHandle#isAlive()} counts it.
      *
      * @param pid a process id of this machine
      * @return {@code true} if it is
      */
     protected static boolean isRunning(long pid) {
-        return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+        if (!ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
+            return false;
+        }
+        try {
+            // Linux: the state follows the command, which is in parentheses
+            String stat = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));
+            return stat.charAt(stat.lastIndexOf(')') + 2) != 'Z';
+        } catch (NoSuchFileException e) {
+            return !Files.isDirectory(Path.of("/proc", "self"));
+        } catch (IOException | IndexOutOfBoundsException e) {
+            return true;
+        }
     }
 
     /**

@@ -51,6 +51,15 @@ public abstract class EventContract extends ContextContract {
     }
 
     @Test
+    void testRepr_toStringSaysWhetherTheEventIsSet() {
+        assertThat(event.toString()).isEqualTo("ProcessEvent[clear]");
+        event.set();
+        assertThat(event.toString()).isEqualTo("ProcessEvent[set]");
+        event.clear();
+        assertThat(event.toString()).isEqualTo("ProcessEvent[clear]");
+    }
+
+    @Test
     void aSerializedEventIsTheSameEvent() throws Exception {
         ProcessEvent copy = roundTrip(event);
         CompletableFuture<Boolean> waiter = waiter(Duration.ofSeconds(20));

@@ -23,8 +23,10 @@ import org.multiprocessing4j.ProcessBarrier;
 import org.multiprocessing4j.ProcessContext;
 import org.multiprocessing4j.ProcessEvent;
 import org.multiprocessing4j.ProcessLock;
+import org.multiprocessing4j.ProcessQueue;
 import org.multiprocessing4j.ProcessReentrantLock;
 import org.multiprocessing4j.ProcessSemaphore;
+import org.multiprocessing4j.RobustLock;
 import org.multiprocessing4j.function.SerializableRunnable;
 
 /** Locks and semaphores guarding shared memory across child JVMs, and a lock whose holder dies. */
@@ -133,6 +135,61 @@ public abstract class LockAcrossProcessesContract extends ContextContract {
         lock.unlock();
         holder.join();
         assertThat(holder.exitCode()).isZero();
+    }
+
+    @Test
+    void testLockLocked2processes_aLockTakenInAChildIsLockedThereAndHere() throws Exception {
+        assertLockedInTheChildThatTakesItAndHere(context().lock());
+    }
+
+    @Test
+    void testRlockLocked2processes_aReentrantLockTakenInAChildIsLockedThereAndHere() throws Exception {
+        assertLockedInTheChildThatTakesItAndHere(context().reentrantLock());
+    }
+
+    private void assertLockedInTheChildThatTakesItAndHere(RobustLock lock) throws InterruptedException {
+        ProcessQueue<Boolean> seenInTheChild = context().queue();
+        ChildProcess holder = start(() -> {
+            lock.lock();
+            seenInTheChild.put(lock.isLocked());
+        });
+        assertThat(seenInTheChild.poll(PATIENCE)).isTrue();
+        assertThat(lock.isLocked()).isTrue();
+        assertExitsCleanly(holder);
+    }
+
+    @Test
+    void testReprLock_toStringSaysWhetherTheLockIsHeldAndByWhichProcess() throws Exception {
+        assertToStringNamesTheHoldingProcess(context().lock());
+    }
+
+    @Test
+    void testReprRlock_toStringSaysWhetherTheReentrantLockIsHeldAndByWhichProcess() throws Exception {
+        assertToStringNamesTheHoldingProcess(context().reentrantLock());
+    }
+
+    private void assertToStringNamesTheHoldingProcess(RobustLock lock) throws InterruptedException {
+        ProcessContext mp = context();
+        assertThat(lock.toString()).contains("unlocked");
+        lock.lock();
+        try {
+            assertThat(lock.toString()).doesNotContain("unlocked").contains(String.valueOf(mp.currentProcess().pid()));
+        } finally {
+            lock.unlock();
+        }
+        ProcessEvent held = mp.event();
+        ProcessEvent release = mp.event();
+        ChildProcess holder = start(() -> {
+            lock.lock();
+            held.set();
+            release.await();
+            lock.unlock();
+        });
+        assertThat(held.await(PATIENCE)).isTrue();
+        assertThat(lock.toString()).doesNotContain("unlocked").contains(String.valueOf(holder.pid()));
+        release.set();
+        assertExitsCleanly(holder);
+        assertThat(lock.toString()).contains("unlocked");
     }
 
     @Test

@@ -137,16 +137,17 @@ public abstract class LockContract extends ContextContract {
     }
 
     @Test
-    void reentrantLockCountsItsHolds() {
+    void testRlock_aReentrantLockCountsItsHoldsAndRefusesOneReleaseTooMany() {
         ProcessContext mp = context();
         ProcessReentrantLock lock = mp.reentrantLock();
         lock.lock();
+        assertThat(lock.isLocked()).isTrue();
         lock.lock();
         assertThat(lock.tryLock()).isTrue();
         assertThat(lock.holdCount()).isEqualTo(3);
         lock.unlock();
-        lock.unlock();
         assertThat(lock.isLocked()).isTrue();
+        lock.unlock();
         lock.unlock();
         assertThat(lock.isLocked()).isFalse();
         assertThat(lock.holdCount()).isZero();
@@ -154,15 +155,17 @@ public abstract class LockContract extends ContextContract {
     }
 
     @Test
-    void plainLockTakenAgainByItsHolderFailsInsteadOfWaitingForEver() throws Exception {
+    void testLock_aHeldLockIsLockedRefusesItsHolderInsteadOfWaitingForEverAndASecondRelease() throws Exception {
         ProcessContext mp = context();
         ProcessLock lock = mp.lock();
         lock.lock();
+        assertThat(lock.isLocked()).isTrue();
         assertThat(lock.tryLock()).isFalse();
         assertThat(lock.tryLock(10, TimeUnit.SECONDS)).isFalse();
         assertThatThrownBy(lock::lock).isInstanceOf(IllegalMonitorStateException.class);
         lock.unlock();
         assertThat(lock.isLocked()).isFalse();
+        assertThatThrownBy(lock::unlock).isInstanceOf(IllegalMonitorStateException.class);
     }
 
     @ParameterizedTest

@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.multiprocessing4j.BrokenPipeException;
+import org.multiprocessing4j.BufferTooShortException;
 import org.multiprocessing4j.ChildProcess;
 import org.multiprocessing4j.Connections;
 import org.multiprocessing4j.Pipe;
@@ -159,6 +160,137 @@ public abstract class PipeAcrossProcessesContract extends ContextContract {
         pipe.left().sendBytes(new byte[0]);
         assertThatThrownBy(() -> pipe.left().recvBytes()).isInstanceOf(EOFException.class);
         assertExitsCleanly(echo);
+    }
+
+    @Test
+    void testConnection_objectsAndBytesOfEverySizeGoRoundAChildAndBackThenEndOfFile() throws Exception {
+        ProcessContext mp = context();
+        Pipe pipe = mp.pipe();
+        PipeEnd child = pipe.right();
+        ChildProcess echo = start(() -> {
+            child.send(child.recv());
+            for (byte[] message = child.recvBytes(); message.length > 0; message = child.recvBytes()) {
+                child.sendBytes(message);
+            }
+            child.close();
+        });
+        PipeEnd here = pipe.left();
+
+        List<Object> sequence = Arrays.asList(1, 2.25, null);
+        here.send(sequence);
+        assertThat(here.recv()).isEqualTo(sequence);
+        byte[] hello = "hello world".getBytes(StandardCharsets.US_ASCII);
+        here.sendBytes(hello);
+        assertThat(here.recvBytes()).isEqualTo(hello);
+
+        byte[] four = {0, 1, 2, 3};
+        byte[] buffer = new byte[10];
+        here.sendBytes(four);
+        assertThat(here.recvBytesInto(buffer, 0)).isEqualTo(4);
+        assertThat(buffer).containsExactly(0, 1, 2, 3, 0, 0, 0, 0, 0, 0);
+        buffer = new byte[10];
+        here.sendBytes(four);
+        assertThat(here.recvBytesInto(buffer, 3)).isEqualTo(4);
+        assertThat(buffer).containsExactly(0, 0, 0, 0, 1, 2, 3, 0, 0, 0);
+        byte[] longer = "hello world".repeat(10).getBytes(StandardCharsets.US_ASCII);
+        here.sendBytes(longer);
+        assertThatThrownBy(() -> here.recvBytesInto(new byte[40], 0)).isInstanceOfSatisfying(
+                BufferTooShortException.class, e -> assertThat(e.message()).isEqualTo(longer));
+
+        assertThat(here.poll()).isFalse();
+        assertThat(here.poll(Duration.ofMillis(-1))).isFalse();
+        long begin = System.nanoTime();
+        assertThat(here.poll(100, TimeUnit.MILLISECONDS)).isFalse();
+        assertThat(Duration.ofNanos(System.nanoTime() - begin)).isBetween(Duration.ofMillis(100), PATIENCE);
+        here.sendBytes(new byte[] {42});
+        assertThat(here.poll(PATIENCE)).isTrue();
+        assertThat(here.recvBytes()).containsExactly(42);
+
+        byte[] large = new byte[16 << 20];
+        Arrays.fill(large, (byte) 'X');
+        here.sendBytes(large);
+        assertThat(Arrays.equals(here.recvBytes(), large)).as("16 MiB back intact").isTrue();
+
+        // an empty message tells the child to stop
+        here.sendBytes(new byte[0]);
+        child.close();
+        assertThat(here.isReadable()).isTrue();
+        assertThat(here.isWritable()).isTrue();
+        assertThatThrownBy(here::recv).isInstanceOf(EOFException.class);
+        assertThatThrownBy(here::recvBytes).isInstanceOf(EOFException.class);
+        assertExitsCleanly(echo);
+    }
+
+    @Test
+    void testStrings_messagesAChildSendsAtIntervalsEmptyOnesIncludedArriveWholeAndInOrder() throws Exception {
+        ProcessContext mp = context();
+        Pipe pipe = mp.pipe();
+        PipeEnd child = pipe.right();
+        List<String> strings = List.of("hello", "", "a", "b", "", "bye", "", "lop");
+        ChildProcess sender = start(() -> {
+            for (String s : strings) {
+                Thread.sleep(20);
+                child.sendBytes(s.getBytes(StandardCharsets.US_ASCII));
+            }
+            child.close();
+        });
+        for (String s : strings) {
+            // short polls, most of which end before the next message has come
+            boolean ready = false;
+            for (int polls = 0; polls < 200 && !ready; polls++) {
+                ready = pipe.left().poll(Duration.ofMillis(10));
+            }
+            assertThat(new String(pipe.left().recvBytes(), StandardCharsets.US_ASCII)).isEqualTo(s);
+        }
+        assertExitsCleanly(sender);
+    }
+
+    @Test
+    void testBoundaries_aPollInAnotherProcessTakesNothingOfTheMessagesItSees() throws Exception {
+        ProcessContext mp = context();
+        Pipe pipe = mp.pipe(false);
+        PipeEnd reading = pipe.left();
+        ProcessEvent polling = mp.event();
+        ChildProcess poller = start(() -> {
+            polling.set();
+            reading.poll(PATIENCE);
+        });
+        assertThat(polling.await(PATIENCE)).isTrue();
+        // long enough that the child is most likely in its poll
+        Thread.sleep(50);
+        pipe.right().sendBytes("first".getBytes(StandardCharsets.US_ASCII));
+        pipe.right().sendBytes("second".getBytes(StandardCharsets.US_ASCII));
+        pipe.right().close();
+        assertExitsCleanly(poller);
+
+        assertThat(new String(reading.recvBytes(), StandardCharsets.US_ASCII)).isEqualTo("first");
+        assertThat(new String(reading.recvBytes(), StandardCharsets.US_ASCII)).isEqualTo("second");
+        assertThatThrownBy(reading::recvBytes).isInstanceOf(EOFException.class);
+    }
+
+    @Test
+    void testDontMerge_messagesAChildSendsInQuickSuccessionArriveOneByOneAndPollTakesNone() throws Exception {
+        ProcessContext mp = context();
+        Pipe pipe = mp.pipe();
+        PipeEnd child = pipe.right();
+        PipeEnd here = pipe.left();
+        assertThat(here.poll(Duration.ZERO)).isFalse();
+        assertThat(here.poll(Duration.ofMillis(100))).isFalse();
+        ChildProcess sender = start(() -> {
+            child.sendBytes(new byte[] {'a'});
+            child.sendBytes(new byte[] {'b'});
+            child.sendBytes(new byte[] {'c', 'd'});
+        });
+
+        assertThat(here.recvBytes()).containsExactly('a');
+        assertThat(here.poll(PATIENCE)).isTrue();
+        assertThat(here.poll(PATIENCE)).isTrue();
+        assertThat(here.recvBytes()).containsExactly('b');
+        assertThat(here.poll(PATIENCE)).isTrue();
+        assertThat(here.poll(PATIENCE)).isTrue();
+        assertThat(here.poll(Duration.ZERO)).isTrue();
+        assertThat(here.recvBytes()).containsExactly('c', 'd');
+        assertExitsCleanly(sender);
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.EOFException;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -37,16 +38,68 @@ public abstract class PipeContract extends ContextContract {
     }
 
     @Test
-    void aOneWayPipeReceivesOnTheLeftAndSendsOnTheRightOnly() throws Exception {
+    void testDuplexFalse_aOneWayPipeReceivesOnTheLeftAndSendsOnTheRightOnly() throws Exception {
         ProcessContext mp = context();
         Pipe pipe = mp.pipe(false);
         pipe.right().send("one way");
 
         assertThat(pipe.left().recv()).isEqualTo("one way");
+        assertThat(pipe.left().isReadable()).isTrue();
         assertThat(pipe.left().isWritable()).isFalse();
         assertThat(pipe.right().isReadable()).isFalse();
+        assertThat(pipe.right().isWritable()).isTrue();
         assertThatThrownBy(() -> pipe.left().send("back")).isInstanceOf(IOException.class);
         assertThatThrownBy(() -> pipe.right().recv()).isInstanceOf(IOException.class);
+        assertThatThrownBy(() -> pipe.right().poll()).isInstanceOf(IOException.class);
+    }
+
+    @Test
+    void testSendbytes_aSliceOfTheArrayIsSentAsItIsAndASliceReachingOutsideItIsRefused() throws Exception {
+        ProcessContext mp = context();
+        Pipe pipe = mp.pipe();
+        byte[] letters = "abcdefghijklmnopqrstuvwxyz".getBytes(StandardCharsets.US_ASCII);
+        pipe.left().sendBytes(letters);
+        assertThat(pipe.right().recvBytes()).isEqualTo(letters);
+        pipe.left().sendBytes(letters, 5, 21);
+        assertThat(pipe.right().recvBytes()).isEqualTo(Arrays.copyOfRange(letters, 5, 26));
+        pipe.left().sendBytes(letters, 7, 8);
+        assertThat(pipe.right().recvBytes()).isEqualTo(Arrays.copyOfRange(letters, 7, 15));
+        pipe.left().sendBytes(letters, 26, 0);
+        assertThat(pipe.right().recvBytes()).isEmpty();
+
+        for (int[] slice : new int[][] {{27, 0}, {22, 5}, {26, 1}, {-1, 1}, {4, -1}}) {
+            assertThatThrownBy(() -> pipe.left().sendBytes(letters, slice[0], slice[1]))
+                    .as("offset %d, length %d", slice[0], slice[1]).isInstanceOf(IndexOutOfBoundsException.class);
+        }
+        assertThat(pipe.right().poll()).as("anything sent by a refused slice").isFalse();
+    }
+
+    @Test
+    void testContext_tryWithResourcesClosesBothEndsAndAClosedEndRefusesToReceive() throws Exception {
+        ProcessContext mp = context();
+        Pipe pipe = mp.pipe();
+        try (PipeEnd a = pipe.left(); PipeEnd b = pipe.right()) {
+            a.send(1729);
+            assertThat(b.recv()).isEqualTo(1729);
+            assertThat(a.isClosed()).isFalse();
+            assertThat(b.isClosed()).isFalse();
+        }
+        assertThat(pipe.left().isClosed()).isTrue();
+        assertThat(pipe.right().isClosed()).isTrue();
+        assertThatThrownBy(() -> pipe.left().recv()).isInstanceOf(IOException.class);
+        assertThatThrownBy(() -> pipe.right().recv()).isInstanceOf(IOException.class);
+    }
+
+    @Test
+    void testEmptyString_anEmptyMessageIsAMessageThatPollSeesAndLeavesInPlace() throws Exception {
+        ProcessContext mp = context();
+        Pipe pipe = mp.pipe();
+        assertThat(pipe.left().poll()).isFalse();
+        pipe.right().sendBytes(new byte[0]);
+        assertThat(pipe.left().poll()).isTrue();
+        assertThat(pipe.left().poll()).isTrue();
+        assertThat(pipe.left().recvBytes()).isEmpty();
+        assertThat(pipe.left().poll()).isFalse();
     }
 
     @Test

@@ -18,6 +18,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.multiprocessing4j.ProcessContext;
@@ -152,10 +153,12 @@ public abstract class PoolExecutorServiceContract extends ContextContract {
     }
 
     @Test
-    void closeWaitsForTheWorkSubmittedAndLeavesNoWorker() {
+    void testContext_leavingTryWithResourcesWaitsForTheWorkSubmittedThenThePoolRefusesMore() throws Exception {
         ProcessContext mp = context();
         CompletableFuture<String> work;
+        ProcessPool closed;
         try (ProcessPool pool = mp.pool(2)) {
+            closed = pool;
             work = pool.submit(() -> {
                 Thread.sleep(300);
                 return "done before close returned";
@@ -163,20 +166,27 @@ public abstract class PoolExecutorServiceContract extends ContextContract {
         }
         assertThat(work).isCompletedWithValue("done before close returned");
         await().until(() -> workerPids().isEmpty());
+        closed.join();
+        assertThatThrownBy(() -> closed.mapAsync(n -> n, List.of(1))).isInstanceOf(RejectedExecutionException.class);
     }
 
     @Test
-    void terminateFailsTheWorkInProgress() throws Exception {
+    void testTerminate_terminateFailsTheWorkInProgressAndTheWorkersEnd() throws Exception {
         ProcessContext mp = context();
-        ProcessPool pool = mp.pool(1);
+        ProcessPool pool = mp.pool(3);
+        ProcessQueue<Long> started = mp.queue();
         CompletableFuture<List<Integer>> map = pool.mapAsync(n -> {
+            started.put(ProcessHandle.current().pid());
             Thread.sleep(600_000);
             return n;
-        }, List.of(1, 2, 3), 1);
+        }, IntStream.range(0, 10_000).boxed().toList(), 1);
+        assertThat(started.poll(PATIENCE)).as("a task started").isNotNull();
         pool.terminate();
+        assertThat(pool.join(PATIENCE)).isTrue();
         assertThatThrownBy(() -> map.get(30, TimeUnit.SECONDS)).isInstanceOf(CancellationException.class);
         assertThat(map).isCompletedExceptionally();
-        assertThat(pool.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(pool.awaitTermination(Duration.ZERO)).isTrue();
+        await().until(() -> workerPids().isEmpty());
     }
 
     @Test

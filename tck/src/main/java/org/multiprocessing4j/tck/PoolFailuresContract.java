@@ -8,8 +8,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
@@ -27,6 +28,7 @@ import org.multiprocessing4j.PoolProgress;
 import org.multiprocessing4j.ProcessContext;
 import org.multiprocessing4j.ProcessPool;
 import org.multiprocessing4j.ProcessQueue;
+import org.multiprocessing4j.UnserializableObjectException;
 import org.multiprocessing4j.WorkerDiedException;
 
 /** Workers that die, hang, retire or fail to start, and calls that are interrupted. */
@@ -95,12 +97,76 @@ public abstract class PoolFailuresContract extends ContextContract {
     }
 
     @Test
-    void maxTasksPerChildReplacesWorkers() throws Exception {
+    void testPoolWorkerLifetime_noWorkerRunsMoreTasksThanMaxTasksPerChildAndEveryResultIsRight() throws Exception {
         ProcessContext mp = context();
-        ProcessPool pool = ProcessPool.builder().context(mp).processes(2).maxTasksPerChild(1).build();
+        ProcessPool pool = ProcessPool.builder().context(mp).processes(2).maxTasksPerChild(3).build();
         try (BoundedClose closing = closing(pool)) {
-            List<Long> pids = pool.map(n -> ProcessHandle.current().pid(), IntStream.range(0, 6).boxed().toList(), 1);
-            assertThat(new HashSet<>(pids)).hasSize(6);
+            List<CompletableFuture<List<Long>>> results = new ArrayList<>();
+            for (int i = 0; i < 12; i++) {
+                results.add(pool.applyAsync(n -> List.of((long) n * n, ProcessHandle.current().pid()), i));
+            }
+            Map<Long, Integer> tasksPerWorker = new HashMap<>();
+            for (int i = 0; i < 12; i++) {
+                List<Long> result = results.get(i).get(PATIENCE.toSeconds(), TimeUnit.SECONDS);
+                assertThat(result.get(0)).isEqualTo((long) i * i);
+                tasksPerWorker.merge(result.get(1), 1, Integer::sum);
+            }
+            assertThat(tasksPerWorker.values()).allSatisfy(tasks -> assertThat(tasks).isBetween(1, 3));
+            assertThat(tasksPerWorker).hasSizeGreaterThanOrEqualTo(4);
+        }
+    }
+
+    @Test
+    void testPoolWorkerLifetimeEarlyClose_aShutdownWhileWorkersRetireStillRunsEveryTaskAndEnds() throws Exception {
+        ProcessContext mp = context();
+        ProcessPool pool = ProcessPool.builder().context(mp).processes(3).maxTasksPerChild(1).build();
+        List<CompletableFuture<Integer>> results = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            results.add(pool.applyAsync(n -> {
+                // still running when the pool is shut down
+                Thread.sleep(100);
+                return n * n;
+            }, i));
+        }
+        pool.shutdown();
+        assertThat(pool.join(PATIENCE)).isTrue();
+        for (int i = 0; i < 6; i++) {
+            assertThat(results.get(i)).isCompletedWithValue(i * i);
+        }
+    }
+
+    @Test
+    void testUnpickleableResult_aResultThatCannotBeSerializedFailsItsTaskAndCostsNoWorker() throws Exception {
+        ProcessContext mp = context();
+        ProcessPool pool = mp.pool(2);
+        try (BoundedClose closing = closing(pool)) {
+            await().until(() -> workerPids().size() == 2);
+            Set<Long> workers = workerPids();
+            for (int i = 0; i < 20; i++) {
+                CompletableFuture<Throwable> failure = new CompletableFuture<>();
+                CompletableFuture<Object> unshippable = pool.applyAsync(Object::new,
+                        result -> failure.complete(new AssertionError("a result arrived: " + result)), failure::complete);
+                assertThat(failure.get(PATIENCE.toSeconds(), TimeUnit.SECONDS))
+                        .isInstanceOfSatisfying(UnserializableObjectException.class,
+                                e -> assertThat(e.className()).isEqualTo("java.lang.Object"));
+                assertThatThrownBy(() -> unshippable.get(PATIENCE.toSeconds(), TimeUnit.SECONDS))
+                        .isInstanceOf(ExecutionException.class).cause().isSameAs(failure.get());
+            }
+            assertThat(workerPids()).isEqualTo(workers);
+            assertThat(pool.apply(() -> "still working")).isEqualTo("still working");
+        }
+    }
+
+    @Test
+    void testMapNoFailfast_failuresWithAMebibyteMessageFailTheMapAndThePoolStillShutsDown() throws Exception {
+        ProcessContext mp = context();
+        ProcessPool pool = mp.pool(2);
+        try (BoundedClose closing = closing(pool)) {
+            assertThatThrownBy(() -> pool.map(n -> {
+                throw new IllegalArgumentException("x".repeat(1 << 20));
+            }, List.of(0, 1))).isInstanceOf(CompletionException.class).cause()
+                    .isInstanceOfSatisfying(IllegalArgumentException.class,
+                            e -> assertThat(e.getMessage()).hasSize(1 << 20));
         }
     }
 

@@ -2,6 +2,7 @@ package org.multiprocessing4j.tck;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -20,6 +21,24 @@ import org.multiprocessing4j.spi.Serializer;
 // a pool is closed by a BoundedClose resource that the block itself does not use
 @SuppressWarnings("try")
 public abstract class PoolOptionsContract extends ContextContract {
+
+    @Test
+    void testMakePool_aPoolHasTheWorkersAskedForAndAtLeastOne() throws Exception {
+        ProcessContext mp = context();
+        assertThatThrownBy(() -> mp.pool(-1)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> mp.pool(0)).isInstanceOf(IllegalArgumentException.class);
+        ProcessPool pool = mp.pool(3);
+        try (BoundedClose closing = closing(pool)) {
+            assertThat(pool.processes()).isEqualTo(3);
+            await().atMost(PATIENCE).until(() -> workerPids().size() == 3);
+        }
+    }
+
+    @Test
+    void testPoolMaxtasksperchildInvalid_aNegativeLimitIsRefused() {
+        // where Python refuses 0 as well, 0 is the default here: no limit
+        assertThatThrownBy(() -> ProcessPool.builder().maxTasksPerChild(-1)).isInstanceOf(IllegalArgumentException.class);
+    }
 
     @Test
     void aPoolWithJdkSerializationCarriesFunctionsArgumentsAndResults() throws Exception {
@@ -90,7 +109,7 @@ public abstract class PoolOptionsContract extends ContextContract {
     }
 
     @Test
-    void starmapAsyncCompletesWithEveryPairsResult() throws Exception {
+    void testStarmapAsync_completesWithEveryPairsResultInOrder() throws Exception {
         ProcessContext mp = context();
         ProcessPool pool = mp.pool(2);
         try (BoundedClose closing = closing(pool)) {

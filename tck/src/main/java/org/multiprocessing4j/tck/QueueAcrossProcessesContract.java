@@ -1,6 +1,7 @@
 package org.multiprocessing4j.tck;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.nio.ByteBuffer;
@@ -8,6 +9,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -42,6 +44,101 @@ public abstract class QueueAcrossProcessesContract extends ContextContract {
         ChildProcess p = start(() -> q.put(List.of("u", 0, "hello")));
         assertThat(q.take()).isEqualTo(List.of("u", 0, "hello"));
         assertExitsCleanly(p);
+    }
+
+    @Test
+    void testPut_aFullBoundedQueueRefusesMoreUntilAChildHasTakenEverythingInOrder() throws Exception {
+        ProcessContext mp = context();
+        ProcessQueue<Integer> q = mp.queue(6);
+        ProcessEvent childCanStart = mp.event();
+        ProcessEvent parentCanContinue = mp.event();
+        ChildProcess taker = start(() -> {
+            childCanStart.await();
+            for (int expected = 1; expected <= 6; expected++) {
+                int taken = q.take();
+                if (taken != expected) {
+                    throw new IllegalStateException("took " + taken + " where " + expected + " was due");
+                }
+            }
+            parentCanContinue.set();
+        });
+        assertThat(q.isEmpty()).isTrue();
+        assertThat(q.remainingCapacity()).isEqualTo(6);
+
+        q.put(1);
+        assertThat(q.add(2)).isTrue();
+        assertThat(q.offer(3)).isTrue();
+        assertThat(q.offer(4, Duration.ZERO)).isTrue();
+        assertThat(q.offer(5, 1, TimeUnit.SECONDS)).isTrue();
+        assertThat(q.offer(6, PATIENCE)).isTrue();
+        assertThat(q.isEmpty()).isFalse();
+        assertThat(q.remainingCapacity()).isZero();
+
+        assertThat(q.offer(7)).isFalse();
+        assertThatThrownBy(() -> q.add(7)).isInstanceOf(IllegalStateException.class);
+        assertThat(q.offer(7, Duration.ZERO)).isFalse();
+        long begin = System.nanoTime();
+        assertThat(q.offer(7, 100, TimeUnit.MILLISECONDS)).isFalse();
+        assertThat(Duration.ofNanos(System.nanoTime() - begin)).isBetween(Duration.ofMillis(100), PATIENCE);
+
+        childCanStart.set();
+        assertThat(parentCanContinue.await(PATIENCE)).isTrue();
+        assertThat(q.isEmpty()).isTrue();
+        assertThat(q.remainingCapacity()).isEqualTo(6);
+        assertExitsCleanly(taker);
+    }
+
+    @Test
+    void testGet_whatAChildPutIsTakenByEveryFormOfTakeAndAnEmptyQueueGivesNothing() throws Exception {
+        ProcessContext mp = context();
+        ProcessQueue<Integer> q = mp.queue();
+        ProcessEvent childCanStart = mp.event();
+        ProcessEvent parentCanContinue = mp.event();
+        ChildProcess putter = start(() -> {
+            childCanStart.await();
+            for (int i = 2; i <= 5; i++) {
+                q.put(i);
+            }
+            parentCanContinue.set();
+        });
+        assertThat(q.isEmpty()).isTrue();
+        childCanStart.set();
+        assertThat(parentCanContinue.await(PATIENCE)).isTrue();
+        // put returns once the element is in: no moment to wait for it to arrive
+        assertThat(q.isEmpty()).isFalse();
+
+        assertThat(q.take()).isEqualTo(2);
+        assertThat(q.poll(PATIENCE)).isEqualTo(3);
+        assertThat(q.poll(1, TimeUnit.SECONDS)).isEqualTo(4);
+        assertThat(q.poll()).isEqualTo(5);
+        assertThat(q.isEmpty()).isTrue();
+
+        assertThat(q.poll()).isNull();
+        assertThatThrownBy(q::remove).isInstanceOf(NoSuchElementException.class);
+        assertThat(q.poll(Duration.ZERO)).isNull();
+        long begin = System.nanoTime();
+        assertThat(q.poll(100, TimeUnit.MILLISECONDS)).isNull();
+        assertThat(Duration.ofNanos(System.nanoTime() - begin)).isBetween(Duration.ofMillis(100), PATIENCE);
+        assertExitsCleanly(putter);
+    }
+
+    @Test
+    void testFork_elementsPutBeforeAChildStartsAndThoseItPutsArriveInOrder() throws Exception {
+        ProcessContext mp = context();
+        ProcessQueue<Integer> q = mp.queue();
+        for (int i = 0; i < 10; i++) {
+            q.put(i);
+        }
+        ChildProcess child = start(() -> {
+            for (int i = 10; i < 20; i++) {
+                q.put(i);
+            }
+        });
+        for (int i = 0; i < 20; i++) {
+            assertThat(q.poll(PATIENCE)).isEqualTo(i);
+        }
+        assertExitsCleanly(child);
+        assertThat(q.poll()).isNull();
     }
 
     @Test
@@ -200,7 +297,7 @@ public abstract class QueueAcrossProcessesContract extends ContextContract {
     }
 
     @Test
-    void joinOfAJoinableQueueReturnsExactlyWhenWorkersInChildrenHaveMarkedEveryItemDone() throws Exception {
+    void testTaskDone_joinReturnsExactlyWhenWorkersInChildrenHaveMarkedEveryItemDone() throws Exception {
         ProcessContext mp = context();
         JoinableProcessQueue<Integer> q = mp.joinableQueue();
         SimpleProcessQueue<Integer> done = mp.simpleQueue();

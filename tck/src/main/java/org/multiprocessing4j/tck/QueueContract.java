@@ -45,6 +45,21 @@ public abstract class QueueContract extends ContextContract {
     }
 
     @Test
+    void testQsize_theSizeCountsEveryPutAndEveryTake() throws Exception {
+        ProcessContext mp = context();
+        ProcessQueue<Integer> q = mp.queue();
+        assertThat(q.size()).isZero();
+        q.put(1);
+        assertThat(q.size()).isEqualTo(1);
+        q.put(5);
+        assertThat(q.size()).isEqualTo(2);
+        q.take();
+        assertThat(q.size()).isEqualTo(1);
+        q.take();
+        assertThat(q.size()).isZero();
+    }
+
+    @Test
     void aBoundedQueueRefusesOffersWhenFullAndTimesOut() throws Exception {
         ProcessContext mp = context();
         ProcessQueue<String> q = mp.queue(2);
@@ -73,7 +88,7 @@ public abstract class QueueContract extends ContextContract {
     }
 
     @Test
-    void aTimedPollOfAnEmptyQueueReturnsNullAfterItsTimeout() throws Exception {
+    void testTimeout_aTimedPollOfAnEmptyQueueReturnsNullAfterItsTimeout() throws Exception {
         ProcessContext mp = context();
         ProcessQueue<Integer> q = mp.queue();
         long begin = System.nanoTime();
@@ -253,24 +268,49 @@ public abstract class QueueContract extends ContextContract {
     }
 
     @Test
-    void anUnserializableElementFailsInPutNamingItsClassAndNothingIsQueued() {
+    void testQueueFeederDonotStopOnexc_anUnserializableElementFailsInPutAndTheQueueGoesOnWorking() throws Exception {
         ProcessContext mp = context();
-        ProcessQueue<Object> q = mp.queue();
-        assertThatThrownBy(() -> q.put(List.of(new Thread())))
-                .isInstanceOfSatisfying(UnserializableObjectException.class,
-                        e -> assertThat(e.className()).isEqualTo("java.lang.Thread"));
-        assertThat(q.isEmpty()).isTrue();
-        assertThat(q.size()).isZero();
+        for (ProcessQueue<Object> q : List.<ProcessQueue<Object>>of(mp.queue(), mp.queue(1))) {
+            assertThatThrownBy(() -> q.put(List.of(new Thread())))
+                    .isInstanceOfSatisfying(UnserializableObjectException.class,
+                            e -> assertThat(e.className()).isEqualTo("java.lang.Thread"));
+            assertThat(q.isEmpty()).isTrue();
+            assertThat(q.size()).isZero();
+
+            // in a bounded queue, the element that failed took no room
+            assertThat(q.offer(true)).isTrue();
+            assertThat(q.size()).isEqualTo(1);
+            assertThat(q.poll(PATIENCE)).isEqualTo(true);
+            assertThat(q.isEmpty()).isTrue();
+        }
     }
 
     @Test
-    void aClosedQueueRefusesPutsInThisProcessAndStillGivesWhatWasPut() throws Exception {
+    void testClosedQueueEmptyExceptions_aClosedQueueStillSaysWhetherItIsEmpty() throws Exception {
         ProcessContext mp = context();
-        ProcessQueue<Integer> q = mp.queue();
-        q.put(1);
-        q.close();
-        assertThatThrownBy(() -> q.put(2)).isInstanceOf(IllegalStateException.class);
-        assertThat(q.take()).isEqualTo(1);
+        for (ProcessQueue<String> q : List.<ProcessQueue<String>>of(mp.queue(), mp.joinableQueue())) {
+            q.close();
+            assertThat(q.isEmpty()).isTrue();
+        }
+        for (ProcessQueue<String> q : List.<ProcessQueue<String>>of(mp.queue(), mp.joinableQueue())) {
+            q.put("foo");
+            q.close();
+            // where Python's empty() raises once a used queue is closed
+            assertThat(q.isEmpty()).isFalse();
+        }
+    }
+
+    @Test
+    void testClosedQueuePutGetExceptions_aClosedQueueRefusesPutsHereAndStillGivesWhatWasPut() throws Exception {
+        ProcessContext mp = context();
+        for (ProcessQueue<Integer> q : List.<ProcessQueue<Integer>>of(mp.queue(), mp.joinableQueue())) {
+            q.put(1);
+            q.close();
+            assertThatThrownBy(() -> q.put(2)).isInstanceOf(IllegalStateException.class);
+            assertThatThrownBy(() -> q.offer(2)).isInstanceOf(IllegalStateException.class);
+            // where Python's get() raises: taking is not closed, other processes may still put
+            assertThat(q.take()).isEqualTo(1);
+        }
     }
 
     @Test

@@ -166,6 +166,14 @@ class LocalContextIT {
     }
 
     @Nested
+    class BarriersAcrossProcesses extends BarrierAcrossProcessesContract {
+        @Override
+        protected ProcessContext context() {
+            return WARM;
+        }
+    }
+
+    @Nested
     class Pools extends PoolContract {
         @Override
         protected ProcessContext context() {

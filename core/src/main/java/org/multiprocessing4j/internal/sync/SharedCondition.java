@@ -7,6 +7,7 @@ import static org.multiprocessing4j.internal.sync.ConditionLayout.signals;
 import static org.multiprocessing4j.internal.sync.ConditionLayout.state;
 import static org.multiprocessing4j.internal.sync.ConditionLayout.waiters;
 
+import java.util.concurrent.locks.LockSupport;
 import org.multiprocessing4j.internal.shm.Cell;
 import org.multiprocessing4j.internal.shm.CellHandle;
 import org.multiprocessing4j.internal.shm.CellKind;
@@ -19,14 +20,26 @@ import org.multiprocessing4j.internal.shm.WaitGate;
  * <p>Implementation note. A waiter counts itself in while it holds the lock, releases the lock
  * and waits for a signal; a signal is a count, raised by {@code signal} (by one, never above the
  * number of waiters) or {@code signalAll} (to the number of waiters), which a waiter takes with a
- * compare-and-set. So a signal sent while a thread waits cannot be lost, but it may be taken by a
- * thread that started waiting after it was sent, which then returns in place of an earlier one:
- * waiters are not served in order. A waiter that gives up (time out, interrupt) takes a signal if
- * one is there, otherwise counts itself out. A process killed while waiting stays counted, so a
- * later signal may find no live thread to take it, and a later waiter takes it at once: a
+ * compare-and-set. Signals are not addressed, so a thread that counted itself in after a signal
+ * was sent could take it in place of a thread that was waiting then, which would sleep on: the
+ * signaller that waits next, for instance, would take back its own signal. So a thread that is
+ * about to count itself in while signals are still to be taken lets the threads woken take them
+ * first: it holds the lock, so no signal is sent meanwhile, and taking needs no lock. That takes
+ * the time a woken thread takes to run, microseconds; it gives up after
+ * {@value #SIGNALS_TAKEN_NANOS} ns, since a signal meant for a thread of a process that was killed
+ * is never taken. Among the threads waiting when a signal is sent, any may take it: waiters are
+ * not served in order. A waiter that gives up (time out, interrupt) takes a signal if one is
+ * there, otherwise counts itself out. A process killed while waiting stays counted, so a later
+ * signal may find no live thread to take it, and a later waiter takes it, after that wait: a
  * spurious wake-up, which the {@link java.util.concurrent.locks.Condition} contract allows.
  */
 public final class SharedCondition {
+
+    /** How long a thread about to wait lets the threads woken before it take their signals. */
+    private static final long SIGNALS_TAKEN_NANOS = 50_000_000;
+    private static final int SPINS = 100;
+    private static final int SPINS_AND_YIELDS = 200;
+    private static final long PAUSE_NANOS = 50_000;
 
     private final Cell cell;
     private final WaitGate gate;
@@ -145,15 +158,29 @@ public final class SharedCondition {
         }
     }
 
+    /** Counts the current thread in, once the signals sent before are taken (see the class comment). */
     private void enter() {
-        while (true) {
+        long start = System.nanoTime();
+        for (int round = 0;; round++) {
             int state = cell.getIntVolatile(STATE);
             if (waiters(state) == MAX_WAITERS) {
                 throw new IllegalStateException("more than " + MAX_WAITERS + " threads wait on this condition");
             }
-            if (cell.compareAndSetInt(STATE, state, state(waiters(state) + 1, signals(state)))) {
+            if (signals(state) > 0 && System.nanoTime() - start < SIGNALS_TAKEN_NANOS) {
+                pause(round);
+            } else if (cell.compareAndSetInt(STATE, state, state(waiters(state) + 1, signals(state)))) {
                 return;
             }
+        }
+    }
+
+    private static void pause(int round) {
+        if (round < SPINS) {
+            Thread.onSpinWait();
+        } else if (round < SPINS_AND_YIELDS) {
+            Thread.yield();
+        } else {
+            LockSupport.parkNanos(PAUSE_NANOS);
         }
     }
 
