@@ -2,13 +2,19 @@ package org.multiprocessing4j;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import java.lang.ProcessBuilder.Redirect;
+import java.lang.ref.Reference;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -53,6 +59,38 @@ class LoggingIT {
         }
     }
 
+    /**
+     * Takes the library's events as an application might, with a handler of its own, starts a
+     * child, and prints on standard error the events its handler got.
+     */
+    private static void startAChildWithTheApplicationsOwnHandler() throws Exception {
+        List<String> got = new CopyOnWriteArrayList<>();
+        Logger library = Logger.getLogger("org.multiprocessing4j");
+        library.setLevel(java.util.logging.Level.FINE);
+        library.addHandler(new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                got.add(record.getLoggerName() + ": " + record.getMessage());
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        });
+        ChildProcess child = ProcessContext.local(StartMethod.COLD).process(() -> { });
+        child.start();
+        child.join();
+        // the loggers are made a moment after the first event, which is then logged
+        await().atMost(Duration.ofSeconds(30)).until(() -> !got.isEmpty());
+        got.forEach(event -> System.err.println("app: " + event));
+        // java.util.logging holds loggers weakly, and with them the level set here
+        Reference.reachabilityFence(library);
+    }
+
     @Test
     void nothingIsLoggedUnlessAsked() throws Exception {
         List<String> errors = runLogging(LoggingIT::startChildrenAndAPool);
@@ -80,6 +118,14 @@ class LoggingIT {
                 .anyMatch(matches(process + "PoolWorker-\\d+ \\(pid \\d+\\) ended with exit code 7, died while running"
                         + " .*"))
                 .noneMatch(line -> line.contains("starts warm"));
+    }
+
+    @Test
+    void theApplicationsOwnLoggingGetsTheEventsWithoutLogToStderr() throws Exception {
+        List<String> errors = runLogging(LoggingIT::startAChildWithTheApplicationsOwnHandler);
+
+        assertThat(errors).anyMatch(matches("app: org\\.multiprocessing4j\\.process: Process-\\d+:\\d+ \\(pid \\d+\\)"
+                + " starts cold: its context starts every child cold"));
     }
 
     @Test

@@ -3,7 +3,6 @@ package org.multiprocessing4j.internal.launch;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
-import java.lang.System.Logger.Level;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
@@ -77,8 +76,7 @@ final class ClassDataArchive {
      */
     static Optional<ClassDataArchive> forThisJvm() {
         if (!Boolean.parseBoolean(System.getProperty(ENABLED_PROPERTY, "true"))) {
-            LibraryLog.PROCESSES.log(Level.DEBUG, "children start without a class-data archive: " + ENABLED_PROPERTY
-                    + " is false");
+            LibraryLog.PROCESSES.debug("children start without a class-data archive: {} is false", ENABLED_PROPERTY);
             return Optional.empty();
         }
         return forClassPath(cacheDirectory(), System.getProperty("java.class.path", ""));
@@ -95,8 +93,8 @@ final class ClassDataArchive {
         for (String entry : entries) {
             Path jar = Path.of(entry);
             if (!entry.endsWith(".jar") || !Files.isRegularFile(jar)) {
-                LibraryLog.PROCESSES.log(Level.DEBUG, () -> "children start without a class-data archive: the class"
-                        + " path entry " + entry + " is not a jar file, and HotSpot archives classes from jars only");
+                LibraryLog.PROCESSES.debug("children start without a class-data archive: the class path entry {} is"
+                        + " not a jar file, and HotSpot archives classes from jars only", entry);
                 return Optional.empty();
             }
             try {
@@ -104,8 +102,8 @@ final class ClassDataArchive {
                 fingerprint.append(entry).append(' ').append(attributes.size()).append(' ')
                         .append(attributes.lastModifiedTime().toMillis()).append('\n');
             } catch (IOException e) {
-                LibraryLog.PROCESSES.log(Level.DEBUG, "children start without a class-data archive: the class path"
-                        + " entry " + entry + " cannot be read", e);
+                LibraryLog.PROCESSES.debug(e, "children start without a class-data archive: the class path entry {}"
+                        + " cannot be read", entry);
                 return Optional.empty();
             }
         }

@@ -2,7 +2,6 @@ package org.multiprocessing4j.internal.launch;
 
 import java.io.IOException;
 import java.lang.ProcessBuilder.Redirect;
-import java.lang.System.Logger.Level;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -175,8 +174,7 @@ final class LocalChildProcess implements ChildProcess {
                 spare.channel().write(Bootstrap.BOOT, bootstrap.encode());
                 jvm = spare.jvm();
                 booted = spare.channel();
-                long pid = jvm.process().pid();
-                LibraryLog.PROCESSES.log(Level.TRACE, () -> name + " starts warm in the spare JVM " + pid);
+                LibraryLog.PROCESSES.trace("{} starts warm in the spare JVM {}", name, jvm.process().pid());
             } catch (IOException e) {
                 SparePool.discard(spare);
                 cold = "its spare JVM " + spare.jvm().process().pid() + " could not be reached (" + e + ")";
@@ -189,9 +187,7 @@ final class LocalChildProcess implements ChildProcess {
             jvm = LaunchedJvm.launch(builder());
             bootstrap = bootstrap(jvm.process().pid(), session, serializedTarget);
             if (listed) {
-                String why = cold;
-                long pid = jvm.process().pid();
-                LibraryLog.PROCESSES.log(Level.DEBUG, () -> name + " (pid " + pid + ") starts cold: " + why);
+                LibraryLog.PROCESSES.debug("{} (pid {}) starts cold: {}", name, jvm.process().pid(), cold);
             }
         }
         process = jvm.process();

@@ -1,7 +1,6 @@
 package org.multiprocessing4j.internal.launch;
 
 import java.io.IOException;
-import java.lang.System.Logger.Level;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -233,15 +232,15 @@ public final class LocalRuntime {
                 .redirectError(ProcessBuilder.Redirect.DISCARD);
         trainer.start();
         boolean torn = Files.exists(target.path());
-        LibraryLog.PROCESSES.log(Level.DEBUG, () -> "training the class-data archive " + target.path() + " in the JVM "
-                + trainer.pid() + (torn ? ": the one there is torn or was made for other jars" : ": there is none yet")
-                + "; children start without it meanwhile");
+        LibraryLog.PROCESSES.debug("training the class-data archive {} in the JVM {}: {}; children start without it"
+                + " meanwhile", target.path(), trainer.pid(), torn ? "the one there is torn or was made for other jars"
+                : "there is none yet");
         // the archive is written as the trainer's JVM shuts down, after the trainer reports its exit
         return trainer.jvmExit().thenRun(() -> {
             boolean installed = target.install(draft);
-            LibraryLog.PROCESSES.log(Level.DEBUG, () -> installed ? "class-data archive " + target.path()
-                    + " installed: children map it from now on" : "the training of the class-data archive "
-                    + target.path() + " left no archive: children start without one");
+            LibraryLog.PROCESSES.debug(installed ? "class-data archive {} installed: children map it from now on"
+                    : "the training of the class-data archive {} left no archive: children start without one",
+                    target.path());
         });
     }
 

@@ -2,7 +2,6 @@ package org.multiprocessing4j.internal.launch;
 
 import java.io.IOException;
 import java.lang.ProcessBuilder.Redirect;
-import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -13,7 +12,6 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
 import org.multiprocessing4j.internal.log.LibraryLog;
 import org.multiprocessing4j.internal.platform.Platform;
 import org.multiprocessing4j.internal.transport.FrameChannel.Frame;
@@ -44,6 +42,7 @@ public final class SparePool {
     record Spare(LaunchedJvm jvm, FrameChannel channel) {
     }
 
+    private static final LibraryLog LOG = LibraryLog.PROCESSES;
     private static final long REFILL_DELAY_MILLIS = 100;
     /** How long a new spare may take to warm up before it is given up on. */
     private static final int READY_TIMEOUT_MILLIS = 30_000;
@@ -98,8 +97,7 @@ public final class SparePool {
         active = true;
         Spare spare;
         while ((spare = ready.pollFirst()) != null && !spare.jvm().process().isAlive()) {
-            Spare dead = spare;
-            log(() -> "spare JVM " + dead.jvm().process().pid() + " is dropped: it died while idle");
+            LOG.debug("spare JVM {} is dropped: it died while idle", spare.jvm().process().pid());
         }
         CompletableFuture.anyOf(started, CompletableFuture.runAsync(() -> { }, RefillDelay.EXECUTOR))
                 .whenComplete((ignored, failure) -> refill());
@@ -146,9 +144,8 @@ public final class SparePool {
     private void fill() {
         int wanted = closed ? 0 : size - ready.size() - launching;
         if (wanted > 0) {
-            int readyNow = ready.size();
-            log(() -> "launching " + wanted + " spare JVM" + (wanted == 1 ? "" : "s") + " (" + readyNow + " of " + size
-                    + " ready)");
+            LOG.debug(wanted == 1 ? "launching {} spare JVM ({} of {} ready)" : "launching {} spare JVMs ({} of {} ready)",
+                    wanted, ready.size(), size);
         }
         while (!closed && ready.size() + launching < size) {
             launching++;
@@ -184,14 +181,14 @@ public final class SparePool {
                     spare = new Spare(jvm, channel);
                 } else {
                     discard(new Spare(jvm, channel));
-                    log(() -> "spare JVM " + jvm.process().pid() + " is dropped: it did not get ready");
+                    LOG.debug("spare JVM {} is dropped: it did not get ready", jvm.process().pid());
                 }
             } else {
-                log(() -> "spare JVM " + jvm.process().pid() + " is dropped: it did not connect");
+                LOG.debug("spare JVM {} is dropped: it did not connect", jvm.process().pid());
             }
         } catch (IOException | RuntimeException e) {
             // no spare this time; starts fall back to cold ones
-            LibraryLog.PROCESSES.log(Level.DEBUG, "a spare JVM could not be launched", e);
+            LOG.debug(e, "a spare JVM could not be launched");
         }
         long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - begin);
         synchronized (this) {
@@ -200,20 +197,14 @@ public final class SparePool {
                 long pid = spare.jvm().process().pid();
                 if (closed || ready.size() >= size) {
                     discard(spare);
-                    log(() -> "spare JVM " + pid + " is dropped: no spare is wanted any more");
+                    LOG.debug("spare JVM {} is dropped: no spare is wanted any more", pid);
                 } else {
                     ready.addLast(spare);
-                    int readyNow = ready.size();
-                    log(() -> "spare JVM " + pid + " is ready after " + millis + " ms (" + readyNow
-                            + " of " + size + ")");
+                    LOG.debug("spare JVM {} is ready after {} ms ({} of {})", pid, millis, ready.size(), size);
                 }
             }
             notifyAll();
         }
-    }
-
-    private static void log(Supplier<String> message) {
-        LibraryLog.PROCESSES.log(Level.DEBUG, message);
     }
 
     /** Ends a spare that will not be used: closing its connection makes it halt, as an orphan. */

@@ -1,6 +1,5 @@
 package org.multiprocessing4j.internal.pool;
 
-import java.lang.System.Logger.Level;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -119,9 +118,13 @@ final class WorkerTurnover {
     }
 
     private static void logEnd(ChildProcess worker, String why, ChildProcess next, boolean replaced) {
-        LibraryLog.POOLS.log(Level.DEBUG, () -> worker.name() + " (pid " + worker.pid() + ") ended with exit code "
-                + worker.exitCode() + ", " + why + (replaced ? "; " + next.name() + " (pid " + next.pid()
-                        + ") takes its place" : "; no worker takes its place"));
+        if (replaced) {
+            LibraryLog.POOLS.debug("{} (pid {}) ended with exit code {}, {}; {} (pid {}) takes its place", worker.name(),
+                    worker.pid(), worker.exitCode(), why, next.name(), next.pid());
+        } else {
+            LibraryLog.POOLS.debug("{} (pid {}) ended with exit code {}, {}; no worker takes its place", worker.name(),
+                    worker.pid(), worker.exitCode(), why);
+        }
     }
 
     /** Waits for an ended worker's process to be gone, killing it if it lingers. */
