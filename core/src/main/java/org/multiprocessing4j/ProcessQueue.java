@@ -50,7 +50,8 @@ import java.util.concurrent.TimeUnit;
  * or take meanwhile may or may not be in it, and it never throws
  * {@link java.util.ConcurrentModificationException}. An element that is still being put, or is
  * larger than what the queue holds at once (and so is streamed through it), is not in a snapshot.
- * A look never makes {@code put} or {@code take} wait.
+ * A look never makes {@code put} or {@code take} wait. A {@link PipeEnd} in an element is seen as
+ * a closed copy: only the process that takes the element gets the end, and holds it.
  *
  * <h2>What is not supported</h2>
  * Removing a given element ({@link #remove(Object)}, {@link #removeAll(Collection)},

@@ -20,6 +20,7 @@ import org.multiprocessing4j.Connections;
 import org.multiprocessing4j.Pipe;
 import org.multiprocessing4j.PipeEnd;
 import org.multiprocessing4j.ProcessContext;
+import org.multiprocessing4j.ProcessQueue;
 import org.multiprocessing4j.UnserializableObjectException;
 
 /** A pipe's contract between threads of one process; {@link PipeAcrossProcessesContract} crosses processes. */
@@ -221,6 +222,27 @@ public abstract class PipeContract extends ContextContract {
                 .isInstanceOfSatisfying(UnserializableObjectException.class,
                         e -> assertThat(e.className()).isEqualTo("java.lang.Object"));
         assertThat(pipe.right().poll()).isFalse();
+    }
+
+    @Test
+    void anEndInAMessageThatIsNotSentHoldsNothingAndTheEndOfDataStillComes() throws Exception {
+        ProcessContext mp = context();
+        Pipe pipe = mp.pipe(false);
+        ProcessQueue<Object> queue = mp.queue();
+        ProcessQueue<Object> full = mp.queue(1);
+        full.put("room taken");
+        Pipe other = mp.pipe();
+        // more failed sends than a pipe end has holders: each gives back what it took
+        for (int i = 0; i < 200; i++) {
+            List<Object> unsendable = Arrays.asList(pipe.right(), new Object());
+            assertThatThrownBy(() -> queue.put(unsendable)).isInstanceOf(UnserializableObjectException.class);
+            assertThatThrownBy(() -> other.left().send(unsendable)).isInstanceOf(UnserializableObjectException.class);
+            assertThat(full.offer(List.of(pipe.right()), Duration.ofMillis(1))).isFalse();
+        }
+        pipe.right().close();
+
+        assertThat(pipe.left().poll(PATIENCE)).as("the end of data").isTrue();
+        assertThatThrownBy(() -> pipe.left().recv()).isInstanceOf(EOFException.class);
     }
 
     private static void sendQuietly(PipeEnd end, Object message) {

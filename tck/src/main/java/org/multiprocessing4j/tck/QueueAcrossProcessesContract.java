@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import java.io.EOFException;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -340,7 +341,6 @@ public abstract class QueueAcrossProcessesContract extends ContextContract {
         return b.array();
     }
 
-    /** Takes a message, checks it is whole and the next of its producer, and counts it. */
     @Test
     void aChildSeesTheElementsThroughPeekAndToArrayWithoutTakingThem() throws Exception {
         ProcessContext mp = context();
@@ -353,6 +353,30 @@ public abstract class QueueAcrossProcessesContract extends ContextContract {
         assertThat(seen.poll(PATIENCE.toSeconds(), TimeUnit.SECONDS)).containsExactly("a", List.of("a", "b"), true, 2);
         assertThat(q.take()).isEqualTo("a");
         assertThat(q.take()).isEqualTo("b");
+    }
+
+    @Test
+    void aPipeEndSeenInASnapshotIsAClosedCopyAndTheEndOfDataStillComesWhenItsTakerCloses() throws Exception {
+        ProcessContext mp = context();
+        Pipe pipe = mp.pipe(false);
+        ProcessQueue<PipeEnd> ends = mp.queue();
+        ends.put(pipe.right());
+        pipe.right().close();
+
+        PipeEnd seen = ends.peek();
+        assertThat(seen.isClosed()).as("a look holds nothing").isTrue();
+        assertThat(ends.toString()).contains("PipeEnd[closed]");
+        assertThat(ends.iterator().next().isClosed()).isTrue();
+        ChildProcess taker = start(() -> {
+            try (PipeEnd end = ends.take()) {
+                end.send("from the taker");
+            }
+        });
+
+        assertThat(pipe.left().recv()).isEqualTo("from the taker");
+        assertThat(pipe.left().poll(PATIENCE)).isTrue();
+        assertThatThrownBy(() -> pipe.left().recv()).isInstanceOf(EOFException.class);
+        assertExitsCleanly(taker);
     }
 
     @Test
@@ -390,6 +414,8 @@ public abstract class QueueAcrossProcessesContract extends ContextContract {
                         outcome.complete(t);
                     }
                 });
+                // a daemon: if the interrupt is lost, the child still ends, and says so
+                putter.setDaemon(true);
                 putter.start();
                 LockSupport.parkNanos(ThreadLocalRandom.current().nextLong(20_000_000));
                 putter.interrupt();
@@ -407,6 +433,7 @@ public abstract class QueueAcrossProcessesContract extends ContextContract {
         assertThat(full.size()).isEqualTo(1);
     }
 
+    /** Takes a message, checks it is whole and the next of its producer, and counts it. */
     private static void take(ProcessQueue<byte[]> q, int[] next) throws InterruptedException {
         byte[] m = q.poll(60, TimeUnit.SECONDS);
         assertThat(m).as("a message").isNotNull();

@@ -92,13 +92,20 @@ public final class RingHolders {
 
         /** A copy of this end in this process: the process holds the end until every copy is released. */
         Hold hold() {
-            ProcessHold held = processHold();
-            synchronized (held) {
-                if (held.copies++ == 0) {
-                    held.slot = claim(Owners.SELF);
+            while (true) {
+                ProcessHold held = processHold();
+                synchronized (held) {
+                    if (held.dropped) {
+                        continue;
+                    }
+                    // claimed before it is counted: a claim that fails leaves nothing behind
+                    if (held.copies == 0) {
+                        held.slot = claim(Owners.SELF);
+                    }
+                    held.copies++;
                 }
+                return new Hold(this, held);
             }
-            return new Hold(this, held);
         }
 
         /** Holds this end in flight for another process, which takes the holder over in {@link #receive}. */
@@ -115,15 +122,23 @@ public final class RingHolders {
 
         /** A copy of this end received from another process, which held it in flight for this one. */
         Hold receive(InFlight flight) {
-            ProcessHold held = processHold();
-            synchronized (held) {
-                if (held.copies++ == 0) {
-                    held.slot = compareAndSet(flight.slot(), flight.word(), Owners.SELF) ? flight.slot() : claim(Owners.SELF);
-                } else {
-                    giveBack(flight.slot(), flight.word());
+            while (true) {
+                ProcessHold held = processHold();
+                synchronized (held) {
+                    if (held.dropped) {
+                        continue;
+                    }
+                    if (held.copies > 0) {
+                        giveBack(flight.slot(), flight.word());
+                    } else if (compareAndSet(flight.slot(), flight.word(), Owners.SELF)) {
+                        held.slot = flight.slot();
+                    } else {
+                        held.slot = claim(Owners.SELF);
+                    }
+                    held.copies++;
                 }
+                return new Hold(this, held);
             }
-            return new Hold(this, held);
         }
 
         /** Gives back a hold in flight, unless its receiver has taken it over. */
@@ -135,8 +150,13 @@ public final class RingHolders {
 
         void release(ProcessHold held) {
             synchronized (held) {
-                if (--held.copies == 0 && compareAndSet(held.slot, Owners.SELF, 0)) {
-                    released();
+                if (--held.copies == 0) {
+                    // a pipe closed for good leaves nothing in this process's map
+                    held.dropped = true;
+                    HELD.remove(key, held);
+                    if (compareAndSet(held.slot, Owners.SELF, 0)) {
+                        released();
+                    }
                 }
             }
         }
@@ -250,10 +270,14 @@ public final class RingHolders {
         }
     }
 
-    /** This process's hold of one end: its holder's place, and how many copies it has open. */
+    /**
+     * This process's hold of one end: its holder's place, and how many copies it has open. Once
+     * its last copy is closed it is dropped from the map, and a new copy makes a new one.
+     */
     private static final class ProcessHold {
         int slot;
         int copies;
+        boolean dropped;
     }
 
     /** One copy's share of its process's hold; released once. */

@@ -4,10 +4,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The pipe ends one thread sends, in flight, while a child's target is serialized: if the child
- * never receives them (it failed to start, or died before it read its target), they are given back
- * once it has exited, so that neither a pipe's end of data nor its holders' table waits for a
- * process that will never come.
+ * The pipe ends one thread puts in flight while it serializes something: if what it serialized
+ * never reaches a receiver (serializing failed, the bytes were not sent, or the child they were for
+ * never read its target), the ends are given back, so that neither a pipe's end of data nor its
+ * holders' table waits for a process that will never come. Collections nest: an end goes to the
+ * innermost.
  */
 public final class SentEnds {
 
@@ -15,8 +16,10 @@ public final class SentEnds {
 
     private final List<RingHolders.End> ends = new ArrayList<>();
     private final List<RingHolders.InFlight> flights = new ArrayList<>();
+    private final SentEnds outer;
 
-    private SentEnds() {
+    private SentEnds(SentEnds outer) {
+        this.outer = outer;
     }
 
     /**
@@ -25,14 +28,21 @@ public final class SentEnds {
      * @return the collection
      */
     public static SentEnds collect() {
-        SentEnds sent = new SentEnds();
+        SentEnds sent = new SentEnds(COLLECTING.get());
         COLLECTING.set(sent);
         return sent;
     }
 
-    /** Stops collecting; what was collected stays, for {@link #giveBack()}. */
+    /**
+     * Stops collecting, back to the collection this one was started in; what was collected stays,
+     * for {@link #giveBack()}.
+     */
     public void stop() {
-        COLLECTING.remove();
+        if (outer == null) {
+            COLLECTING.remove();
+        } else {
+            COLLECTING.set(outer);
+        }
     }
 
     static void record(RingHolders.End end, int slot, long word) {

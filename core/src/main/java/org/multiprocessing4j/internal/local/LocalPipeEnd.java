@@ -7,12 +7,14 @@ import java.io.ObjectStreamException;
 import java.io.Serializable;
 import java.nio.ByteBuffer;
 import java.time.Duration;
+import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import org.multiprocessing4j.BrokenPipeException;
 import org.multiprocessing4j.Pipe;
 import org.multiprocessing4j.PipeEnd;
 import org.multiprocessing4j.internal.channel.MessageRing;
 import org.multiprocessing4j.internal.channel.RingHolders;
+import org.multiprocessing4j.internal.channel.SentEnds;
 import org.multiprocessing4j.internal.serial.BufferedSerializer;
 import org.multiprocessing4j.internal.shm.SegmentDirectory;
 import org.multiprocessing4j.internal.shm.WaitGate;
@@ -32,6 +34,9 @@ public final class LocalPipeEnd implements PipeEnd, RingBacked, Serializable {
 
     private static final long serialVersionUID = 1L;
 
+    /** Set while a queue's elements are read for a look at them (see {@link #decodeForALook}). */
+    private static final ThreadLocal<Boolean> LOOKING = new ThreadLocal<>();
+
     private final transient MessageRing in;
     private final transient MessageRing out;
     private final transient BufferedSerializer serializer;
@@ -46,6 +51,24 @@ public final class LocalPipeEnd implements PipeEnd, RingBacked, Serializable {
         this.out = out;
         this.outHold = outHold;
         this.serializer = serializer;
+    }
+
+    /**
+     * Reads an object for a look only (a queue's snapshot): a pipe end in it comes as a closed copy,
+     * which holds nothing, since nobody would close it; only the element taken is the end itself.
+     *
+     * @param serializer how the object was written
+     * @param bytes the object
+     * @return the object
+     * @throws IOException if it cannot be read
+     */
+    static Object decodeForALook(BufferedSerializer serializer, byte[] bytes) throws IOException {
+        LOOKING.set(Boolean.TRUE);
+        try {
+            return serializer.decode(bytes);
+        } finally {
+            LOOKING.remove();
+        }
     }
 
     /** An end made in this process, which holds it. */
@@ -75,8 +98,19 @@ public final class LocalPipeEnd implements PipeEnd, RingBacked, Serializable {
 
     @Override
     public void send(Object message) throws IOException, InterruptedException {
-        ByteBuffer bytes = serializer.encode(message);
-        sendBytes(bytes.array(), bytes.arrayOffset(), bytes.limit());
+        // pipe ends in a message that is not sent are given back (see SentEnds)
+        SentEnds sent = SentEnds.collect();
+        boolean whole = false;
+        try {
+            ByteBuffer bytes = serializer.encode(message);
+            sendBytes(bytes.array(), bytes.arrayOffset(), bytes.limit());
+            whole = true;
+        } finally {
+            sent.stop();
+            if (!whole) {
+                sent.giveBack();
+            }
+        }
     }
 
     @Override
@@ -86,7 +120,7 @@ public final class LocalPipeEnd implements PipeEnd, RingBacked, Serializable {
 
     @Override
     public void sendBytes(byte[] bytes, int offset, int length) throws IOException, InterruptedException {
-        java.util.Objects.checkFromIndexSize(offset, length, bytes.length);
+        Objects.checkFromIndexSize(offset, length, bytes.length);
         MessageRing ring = writing();
         if (ring.isReaderGone()) {
             throw brokenPipe("");
@@ -225,6 +259,11 @@ public final class LocalPipeEnd implements PipeEnd, RingBacked, Serializable {
 
         @Override
         protected Object bind() {
+            if (LOOKING.get() != null) {
+                LocalPipeEnd seen = new LocalPipeEnd(null, null, null, null, serializer);
+                seen.closed = true;
+                return seen;
+            }
             MessageRing reading = in == null ? null : MessageRing.attach(in);
             MessageRing writing = out == null ? null : MessageRing.attach(out);
             return new LocalPipeEnd(reading, reading == null ? null : reading.receiveReading(inFlight),

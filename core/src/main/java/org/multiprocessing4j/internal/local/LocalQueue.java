@@ -18,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import org.multiprocessing4j.ProcessQueue;
 import org.multiprocessing4j.internal.channel.MessageRing;
+import org.multiprocessing4j.internal.channel.SentEnds;
 import org.multiprocessing4j.internal.serial.BufferedSerializer;
 import org.multiprocessing4j.internal.shm.SegmentDirectory;
 import org.multiprocessing4j.internal.shm.WaitGate;
@@ -69,14 +70,13 @@ public sealed class LocalQueue<E> extends AbstractQueue<E> implements ProcessQue
 
     @Override
     public void put(E e) throws InterruptedException {
-        write(encode(e), WaitGate.FOREVER);
+        put(e, WaitGate.FOREVER);
     }
 
     @Override
     public boolean offer(E e) {
-        ByteBuffer bytes = encode(e);
         try {
-            return write(bytes, ring.bound() == 0 ? WaitGate.FOREVER : 0);
+            return put(e, ring.bound() == 0 ? WaitGate.FOREVER : 0);
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
             return false;
@@ -85,7 +85,22 @@ public sealed class LocalQueue<E> extends AbstractQueue<E> implements ProcessQue
 
     @Override
     public boolean offer(E e, long timeout, TimeUnit unit) throws InterruptedException {
-        return write(encode(e), Math.max(0, unit.toNanos(timeout)));
+        return put(e, Math.max(0, unit.toNanos(timeout)));
+    }
+
+    /** Puts {@code e}; pipe ends in it that do not go in are given back (see {@link SentEnds}). */
+    private boolean put(E e, long timeoutNanos) throws InterruptedException {
+        SentEnds sent = SentEnds.collect();
+        boolean put = false;
+        try {
+            put = write(encode(e), timeoutNanos);
+            return put;
+        } finally {
+            sent.stop();
+            if (!put) {
+                sent.giveBack();
+            }
+        }
     }
 
     @Override
@@ -152,7 +167,7 @@ public sealed class LocalQueue<E> extends AbstractQueue<E> implements ProcessQue
     @Override
     public E peek() {
         List<byte[]> first = ring.snapshot(1);
-        return first.isEmpty() ? null : decode(first.get(0));
+        return first.isEmpty() ? null : decodeForALook(first.get(0));
     }
 
     /** A snapshot: see {@link ProcessQueue}; its {@code remove} is unsupported. */
@@ -160,7 +175,7 @@ public sealed class LocalQueue<E> extends AbstractQueue<E> implements ProcessQue
     public Iterator<E> iterator() {
         List<E> elements = new ArrayList<>();
         for (byte[] message : ring.snapshot(Integer.MAX_VALUE)) {
-            elements.add(decode(message));
+            elements.add(decodeForALook(message));
         }
         return Collections.unmodifiableList(elements).iterator();
     }
@@ -224,8 +239,13 @@ public sealed class LocalQueue<E> extends AbstractQueue<E> implements ProcessQue
         return bytes == null ? null : decode(serializer, bytes);
     }
 
-    private E decode(byte[] bytes) {
-        return decode(serializer, bytes);
+    @SuppressWarnings("unchecked")
+    private E decodeForALook(byte[] bytes) {
+        try {
+            return (E) LocalPipeEnd.decodeForALook(serializer, bytes);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read an element of the queue", e);
+        }
     }
 
     @SuppressWarnings("unchecked")

@@ -6,6 +6,7 @@ import java.io.Serializable;
 import java.nio.ByteBuffer;
 import org.multiprocessing4j.SimpleProcessQueue;
 import org.multiprocessing4j.internal.channel.MessageRing;
+import org.multiprocessing4j.internal.channel.SentEnds;
 import org.multiprocessing4j.internal.serial.BufferedSerializer;
 import org.multiprocessing4j.internal.shm.SegmentDirectory;
 import org.multiprocessing4j.internal.shm.WaitGate;
@@ -49,8 +50,17 @@ public final class LocalSimpleQueue<E> implements SimpleProcessQueue<E>, RingBac
         if (closed) {
             throw new IllegalStateException("this process closed the queue");
         }
-        ByteBuffer bytes = serializer.encode(e);
-        ring.write(bytes.array(), bytes.arrayOffset(), bytes.limit(), WaitGate.FOREVER);
+        SentEnds sent = SentEnds.collect();
+        boolean put = false;
+        try {
+            ByteBuffer bytes = serializer.encode(e);
+            put = ring.write(bytes.array(), bytes.arrayOffset(), bytes.limit(), WaitGate.FOREVER);
+        } finally {
+            sent.stop();
+            if (!put) {
+                sent.giveBack();
+            }
+        }
     }
 
     @Override

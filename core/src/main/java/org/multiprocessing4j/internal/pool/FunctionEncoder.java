@@ -4,6 +4,7 @@ import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.multiprocessing4j.internal.channel.SentEnds;
 import org.multiprocessing4j.internal.serial.BufferedSerializer;
 
 /**
@@ -64,7 +65,32 @@ final class FunctionEncoder {
      *     serializable
      */
     byte[] encode(Object value) {
-        ByteBuffer bytes = codec.encode(value);
-        return Arrays.copyOf(bytes.array(), bytes.limit());
+        // pipe ends in what fails to serialize are given back (see SentEnds)
+        SentEnds sent = SentEnds.collect();
+        boolean encoded = false;
+        try {
+            ByteBuffer bytes = codec.encode(value);
+            encoded = true;
+            return Arrays.copyOf(bytes.array(), bytes.limit());
+        } finally {
+            sent.stop();
+            if (!encoded) {
+                sent.giveBack();
+            }
+        }
+    }
+
+    /** Whether {@code value} can be serialized; what trying sent in flight is given back. */
+    boolean serializes(Object value) {
+        SentEnds sent = SentEnds.collect();
+        try {
+            codec.encode(value);
+            return true;
+        } catch (RuntimeException e) {
+            return false;
+        } finally {
+            sent.stop();
+            sent.giveBack();
+        }
     }
 }
