@@ -36,11 +36,11 @@ class IdleWaiterIT {
         // one party in each child, and this process as the third, which comes last
         ProcessBarrier barrier = Multiprocessing.barrier(3);
         ProcessSemaphore waiting = Multiprocessing.semaphore(0);
+        ChildProcess futex = blockedChild(lock, event, barrier, queue, futexPipe.right(), waiting);
+        ChildProcess napping = blockedChild(lock, event, barrier, queue, nappingPipe.right(), waiting)
+                .jvmOptions("-Dmultiprocessing4j.futex=false");
         lock.lock();
         try {
-            ChildProcess futex = blockedChild(lock, event, barrier, queue, futexPipe.right(), waiting);
-            ChildProcess napping = blockedChild(lock, event, barrier, queue, nappingPipe.right(), waiting)
-                    .jvmOptions("-Dmultiprocessing4j.futex=false");
             futex.start();
             napping.start();
             assertThat(waiting.tryAcquire(12, 60, TimeUnit.SECONDS)).isTrue();
@@ -73,6 +73,13 @@ class IdleWaiterIT {
             nappingPipe.left().close();
         } finally {
             lock.unlock();
+            // a failed measurement leaves the children blocked: they must not outlive the test
+            for (ChildProcess child : List.of(futex, napping)) {
+                if (child.isAlive() && !child.join(Duration.ofSeconds(30))) {
+                    child.kill();
+                    child.join();
+                }
+            }
         }
     }
 

@@ -12,6 +12,7 @@ import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Stream;
@@ -49,7 +50,7 @@ final class StreamJob extends PoolJob implements Iterator<Object> {
     private final Iterator<?> input;
     private final int chunkSize;
     private final boolean ordered;
-    private final int window;
+    private final long window;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition arrived = lock.newCondition();
     /** By batch number, when ordered. */
@@ -70,7 +71,7 @@ final class StreamJob extends PoolJob implements Iterator<Object> {
         this.input = input;
         this.chunkSize = chunkSize;
         this.ordered = ordered;
-        this.window = WINDOW_PER_WORKER * engine.processes() * chunkSize;
+        this.window = (long) WINDOW_PER_WORKER * engine.processes() * chunkSize;
     }
 
     /**
@@ -102,13 +103,20 @@ final class StreamJob extends PoolJob implements Iterator<Object> {
             }
         }
         if (!batches.isEmpty()) {
-            engine.submit(batches);
+            try {
+                engine.submit(batches);
+            } catch (RejectedExecutionException e) {
+                // the pool was shut down: the refusal comes as an input's failure, in its turn
+                taken = batches.get(0).offset;
+                endInput(e);
+            }
         }
     }
 
     /** Up to a chunk of items; fewer if the input ends or throws, which ends it. */
     private List<Object> takeChunk() {
-        List<Object> chunk = new ArrayList<>(chunkSize);
+        // a large chunk size is no reason to allocate its room before any item is read
+        List<Object> chunk = new ArrayList<>(Math.min(chunkSize, 1024));
         try {
             while (chunk.size() < chunkSize && input.hasNext()) {
                 chunk.add(input.next());
@@ -132,20 +140,11 @@ final class StreamJob extends PoolJob implements Iterator<Object> {
         } catch (RuntimeException e) {
             endInput(e);
             int serializable = 0;
-            while (serializable < chunk.size() && serializes(chunk.get(serializable))) {
+            while (serializable < chunk.size() && engine.functions.serializes(Arrays.asList(chunk.get(serializable)))) {
                 serializable++;
             }
             chunk.subList(serializable < chunk.size() ? serializable : 0, chunk.size()).clear();
             return chunk.isEmpty() ? null : engine.functions.encode(chunk);
-        }
-    }
-
-    private boolean serializes(Object item) {
-        try {
-            engine.functions.encode(Arrays.asList(item));
-            return true;
-        } catch (RuntimeException e) {
-            return false;
         }
     }
 

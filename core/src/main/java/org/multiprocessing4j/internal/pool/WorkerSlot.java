@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.HashSet;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.multiprocessing4j.ChildProcess;
 import org.multiprocessing4j.Pipe;
 import org.multiprocessing4j.PipeEnd;
@@ -136,26 +137,13 @@ final class WorkerSlot {
      * @param next the next worker, not started
      */
     void handOver(ChildProcess next) {
-        boolean interrupted = false;
         try {
-            while (engine.sender.isSending(this) || workerEnd.poll()) {
-                try {
-                    if (workerEnd.poll(DRAIN_POLL)) {
-                        workerEnd.recvBytes();
-                    }
-                } catch (InterruptedException e) {
-                    interrupted = true;
-                }
-            }
+            drainWorkerEnd(message -> { });
         } catch (IOException e) {
             throw new UncheckedIOException("cannot clear a worker's pipe", e);
         }
         functionsSent.clear();
         worker = next;
-        if (interrupted) {
-            // for the old worker, and by now stale: the new one has not even started
-            Thread.interrupted();
-        }
     }
 
     /**
@@ -166,28 +154,36 @@ final class WorkerSlot {
      */
     Set<Long> unreceivedBatches() {
         Set<Long> ids = new HashSet<>();
-        boolean interrupted = false;
         try {
-            while (engine.sender.isSending(this) || workerEnd.poll()) {
-                try {
-                    if (workerEnd.poll(DRAIN_POLL)) {
-                        ByteBuffer message = ByteBuffer.wrap(workerEnd.recvBytes());
-                        if (message.get() == PoolMessages.TASKS) {
-                            ids.add(message.getLong());
-                        }
-                    }
-                } catch (InterruptedException e) {
-                    interrupted = true;
+            drainWorkerEnd(bytes -> {
+                ByteBuffer message = ByteBuffer.wrap(bytes);
+                if (message.get() == PoolMessages.TASKS) {
+                    ids.add(message.getLong());
                 }
-            }
+            });
         } catch (IOException e) {
             // what could not be read counts as received: its tasks fail rather than run twice
         }
         workerEnd.close();
-        if (interrupted) {
-            Thread.interrupted();
-        }
         return ids;
+    }
+
+    /**
+     * Reads what the ended worker left unread in its pipe, waiting for a send in progress, and
+     * hands each message to {@code each}. An interrupt does not cut it short: it is for the old
+     * worker, and by the end stale, so it is cleared.
+     */
+    private void drainWorkerEnd(Consumer<byte[]> each) throws IOException {
+        while (engine.sender.isSending(this) || workerEnd.poll()) {
+            try {
+                if (workerEnd.poll(DRAIN_POLL)) {
+                    each.accept(workerEnd.recvBytes());
+                }
+            } catch (InterruptedException e) {
+                // read on: see above
+            }
+        }
+        Thread.interrupted();
     }
 
     /** Whether the calling thread is this slot's reader. */
@@ -259,9 +255,10 @@ final class WorkerSlot {
         }
     }
 
-    /** Closes the parent's end; after the slot's last worker. */
+    /** Closes the parent's copies of both ends; after the slot's last worker. */
     void close() {
         parentEnd.close();
+        workerEnd.close();
     }
 
     /** The pid of {@code process}, or -1 if it never started. */
