@@ -73,7 +73,9 @@ public interface PipeEnd extends Closeable {
      * Receives the next message as a {@code T}, waiting for one: {@code int n = end.recv(int.class)}.
      *
      * @param <T> the message's type
-     * @param type its class; a primitive class stands for its wrapper
+     * @param type its class; a primitive class stands for its wrapper, so a {@code null} message
+     *     received as {@code int.class} is returned as {@code null}, and unboxing it into an
+     *     {@code int} throws a {@link NullPointerException} in the caller
      * @return the message
      * @throws ClassCastException if the message is not a {@code T} (it has been received all the
      *     same: the next call returns the message after it)

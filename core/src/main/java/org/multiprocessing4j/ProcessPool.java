@@ -471,7 +471,12 @@ public final class ProcessPool extends AbstractExecutorService implements AutoCl
      * taken them yet, so this waits for the killed workers to exit (milliseconds) to know which
      * never started. Called on a pool thread (in a callback or a future's dependent action), it
      * does not wait for the worker whose answer that thread was handing out: the tasks sent to
-     * that worker fail instead of being returned.
+     * that worker fail instead of being returned. The wait is capped at 10 seconds; a task whose
+     * worker has not exited by then fails instead of being returned.
+     *
+     * <p>Only single tasks come back: the chunks of a {@code map} or {@code imap} that were read
+     * from its input but not started fail with the call. A second call, or one made while the
+     * first is still running, returns an empty list at once.
      *
      * @return every task given to {@code submit} or {@code execute} that never started, as
      *     runnables that run them here and complete their futures

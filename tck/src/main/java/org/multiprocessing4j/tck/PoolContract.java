@@ -95,6 +95,18 @@ public abstract class PoolContract extends ContextContract {
     }
 
     @Test
+    void aChunkSizeFarBeyondTheInputDeliversEveryResult() {
+        List<Integer> three = List.of(1, 2, 3);
+        try (Stream<Integer> squares = pool.imap(PoolContract::square, three, 1 << 24)) {
+            assertThat(squares.toList()).containsExactly(1, 4, 9);
+        }
+        try (Stream<Integer> squares = pool.imapUnordered(PoolContract::square, three, Integer.MAX_VALUE)) {
+            assertThat(squares.toList()).containsExactlyInAnyOrder(1, 4, 9);
+        }
+        assertThat(pool.map(PoolContract::square, three, Integer.MAX_VALUE)).containsExactly(1, 4, 9);
+    }
+
+    @Test
     void imapAndImapUnorderedTakeAnEndlessStreamLazily() {
         try (Stream<Integer> squares = pool.imap(n -> n * n, Stream.iterate(0, n -> n + 1), 4)) {
             assertThat(squares.limit(100).toList()).isEqualTo(IntStream.range(0, 100).map(n -> n * n).boxed().toList());

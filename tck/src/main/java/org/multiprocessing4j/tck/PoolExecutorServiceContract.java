@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import java.io.Serializable;
 import java.time.Duration;
+import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CancellationException;
@@ -19,6 +20,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.multiprocessing4j.ProcessContext;
@@ -115,6 +117,29 @@ public abstract class PoolExecutorServiceContract extends ContextContract {
         assertThat(pool.isTerminated()).isTrue();
         assertThat(late).isCompletedWithValue("finished");
         await().until(() -> workerPids().isEmpty());
+    }
+
+    @Test
+    void anImapBegunBeforeShutdownGivesWhatWasSentThenTheRefusalAndEnds() throws Exception {
+        ProcessContext mp = context();
+        ProcessPool pool = mp.pool(2);
+        try (Stream<Integer> endless = pool.imap(n -> n, Stream.iterate(0, n -> n + 1), 1)) {
+            Iterator<Integer> results = endless.iterator();
+            assertThat(results.next()).isZero();
+            pool.shutdown();
+            int next = 1;
+            Throwable refusal = null;
+            while (refusal == null) {
+                try {
+                    assertThat(results.next()).isEqualTo(next++);
+                } catch (RejectedExecutionException e) {
+                    refusal = e;
+                }
+            }
+            assertThat(next).as("results of items sent before the shutdown").isGreaterThan(1);
+            assertThat(results.hasNext()).isFalse();
+        }
+        assertThat(pool.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
     }
 
     @Test

@@ -12,6 +12,7 @@ import java.util.NoSuchElementException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -189,20 +190,34 @@ public abstract class QueueContract extends ContextContract {
         for (int i = 0; i < 1000; i++) {
             q.put(i);
         }
+        AtomicInteger snapshots = new AtomicInteger();
         CompletableFuture<Void> churn = CompletableFuture.runAsync(() -> {
             for (int i = 1000; i < 3000; i++) {
                 q.offer(i);
                 q.poll();
+                // every hundred steps, until a snapshot has been taken meanwhile: they overlap
+                while (i % 100 == 0 && snapshots.get() < (i - 1000) / 100) {
+                    Thread.onSpinWait();
+                }
             }
         });
-        while (!churn.isDone()) {
-            List<Integer> seen = new ArrayList<>();
-            q.iterator().forEachRemaining(seen::add);
-            // whatever it shows is a run of consecutive elements, in order: some were taken, others put
-            for (int i = 1; i < seen.size(); i++) {
-                assertThat(seen.get(i)).isEqualTo(seen.get(i - 1) + 1);
+        int taken;
+        try {
+            while (!churn.isDone()) {
+                List<Integer> seen = new ArrayList<>();
+                q.iterator().forEachRemaining(seen::add);
+                snapshots.incrementAndGet();
+                // whatever it shows is a run of consecutive elements, in order: some were taken, others put
+                assertThat(seen).isNotEmpty();
+                for (int i = 1; i < seen.size(); i++) {
+                    assertThat(seen.get(i)).isEqualTo(seen.get(i - 1) + 1);
+                }
             }
+        } finally {
+            // the churn waits for no more snapshots, even if one failed
+            taken = snapshots.getAndSet(Integer.MAX_VALUE);
         }
+        assertThat(taken).isGreaterThanOrEqualTo(19);
         churn.get(30, TimeUnit.SECONDS);
         assertThat(q.size()).isEqualTo(1000);
         assertThat(q.peek()).isEqualTo(2000);

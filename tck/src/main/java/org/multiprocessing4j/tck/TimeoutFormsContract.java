@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.Test;
@@ -153,6 +154,63 @@ public abstract class TimeoutFormsContract extends ContextContract {
         assertThat(Connections.waitAny(List.of(pipe.left()), CENTURIES)).containsExactly(pipe.left());
         assertThat(pipe.left().recv()).isEqualTo("sent again");
         assertExitsCleanly(child);
+    }
+
+    @Test
+    void aTimeoutTooLongToCountInNanosecondsWaitsUntilInterrupted() throws Exception {
+        ProcessContext mp = context();
+        ProcessQueue<String> empty = mp.queue();
+        assertWaitsUntilInterrupted(() -> empty.poll(CENTURIES) != null);
+        ProcessQueue<String> full = mp.queue(1);
+        full.put("only");
+        assertWaitsUntilInterrupted(() -> full.offer("more", CENTURIES));
+        JoinableProcessQueue<String> undone = mp.joinableQueue();
+        undone.put("not done");
+        assertWaitsUntilInterrupted(() -> undone.join(CENTURIES));
+        Pipe pipe = mp.pipe();
+        assertWaitsUntilInterrupted(() -> pipe.left().poll(CENTURIES));
+        assertWaitsUntilInterrupted(() -> !Connections.waitAny(List.of(pipe.left()), CENTURIES).isEmpty());
+        ProcessSemaphore none = mp.semaphore(0);
+        assertWaitsUntilInterrupted(() -> none.tryAcquire(CENTURIES));
+        ProcessEvent unset = mp.event();
+        assertWaitsUntilInterrupted(() -> unset.await(CENTURIES));
+        ProcessLock held = mp.lock();
+        held.lock();
+        try {
+            assertWaitsUntilInterrupted(() -> held.tryLock(CENTURIES));
+        } finally {
+            held.unlock();
+        }
+        ProcessReentrantLock lock = mp.reentrantLock();
+        ProcessCondition condition = mp.condition(lock);
+        assertWaitsUntilInterrupted(() -> {
+            lock.lock();
+            try {
+                return condition.await(CENTURIES);
+            } finally {
+                lock.unlock();
+            }
+        });
+        ProcessBarrier barrier = mp.barrier(2);
+        assertWaitsUntilInterrupted(() -> barrier.await(CENTURIES) >= 0);
+    }
+
+    /** Runs {@code wait} on a thread of its own, which must still wait 100 ms on and then throw on an interrupt. */
+    private static void assertWaitsUntilInterrupted(TimedWait wait) throws Exception {
+        CompletableFuture<Throwable> ended = new CompletableFuture<>();
+        Thread waiter = new Thread(() -> {
+            try {
+                ended.complete(new AssertionError("the wait ended with " + wait.succeeded()));
+            } catch (Throwable e) {
+                ended.complete(e);
+            }
+        });
+        waiter.setDaemon(true);
+        waiter.start();
+        Thread.sleep(100);
+        assertThat(ended).as("still waiting").isNotDone();
+        waiter.interrupt();
+        assertThat(ended.get(PATIENCE.toSeconds(), TimeUnit.SECONDS)).isInstanceOf(InterruptedException.class);
     }
 
     /** Long enough that the parent is most likely waiting already when the child acts. */
