@@ -48,7 +48,7 @@ class ResourceLeakIT {
                     .isLessThanOrEqualTo(threadsBefore);
             assertThat(openFileCount()).isLessThanOrEqualTo(filesBefore);
         });
-        assertThat(entries(session)).isEqualTo(sessionBefore);
+        assertThat(entries(session)).as("nothing new is left; what was dropped may be gone").isSubsetOf(sessionBefore);
         assertThat(mp.activeChildren()).isEmpty();
     }
 

@@ -9,7 +9,6 @@ import java.io.EOFException;
 import java.io.Serializable;
 import java.util.List;
 import org.multiprocessing4j.internal.shm.Cell;
-import org.multiprocessing4j.internal.shm.CellHandle;
 import org.multiprocessing4j.internal.shm.RingSegment;
 import org.multiprocessing4j.internal.shm.SegmentDirectory;
 import org.multiprocessing4j.internal.shm.WaitGate;
@@ -67,13 +66,11 @@ public final class MessageRing {
     }
 
     /**
-     * What names a ring in every process.
+     * What names a ring in every process: its segment, which holds all of its state.
      *
      * @param segment the ring segment's file
-     * @param writers the writer lock's cell
-     * @param readers the reader lock's cell
      */
-    public record Handle(String segment, CellHandle writers, CellHandle readers) implements Serializable {
+    public record Handle(String segment) implements Serializable {
     }
 
     final RingSegment data;
@@ -88,12 +85,12 @@ public final class MessageRing {
     private final RingReader reader;
     final RingHolders holders;
 
-    private MessageRing(RingSegment data, RobustMutex writers, RobustMutex readers) {
+    private MessageRing(RingSegment data) {
         this.data = data;
         this.readSide = data.control(0);
         this.writeSide = data.control(1);
-        this.writers = writers;
-        this.readers = readers;
+        this.writers = RobustMutex.in(data.control(RingLayout.WRITER_LOCK_CELL), false);
+        this.readers = RobustMutex.in(data.control(RingLayout.READER_LOCK_CELL), false);
         this.notEmpty = new WaitGate(writeSide, RingLayout.NOT_EMPTY, WaitGate.Policy.BROADCAST);
         this.notFull = new WaitGate(readSide, RingLayout.NOT_FULL, WaitGate.Policy.BROADCAST);
         this.allDone = new WaitGate(readSide, RingLayout.ALL_DONE, WaitGate.Policy.BROADCAST);
@@ -105,14 +102,13 @@ public final class MessageRing {
     /**
      * A new, empty ring.
      *
-     * @param shm where its segment and its locks' cells are made
+     * @param shm where its segment is made
      * @param capacity its data bytes, a power of two
      * @param bound the most messages it may hold, 0 for no bound
      * @return the ring
      */
     public static MessageRing create(SegmentDirectory shm, int capacity, int bound) {
-        MessageRing ring = new MessageRing(shm.createRing(capacity), RobustMutex.create(shm, false),
-                RobustMutex.create(shm, false));
+        MessageRing ring = new MessageRing(shm.createRing(capacity));
         ring.writeSide.putIntVolatile(RingLayout.BOUND, bound);
         return ring;
     }
@@ -121,7 +117,7 @@ public final class MessageRing {
      * A new, empty ring of a pipe, whose ends are held by processes (see {@link RingHolders}):
      * nobody holds either end yet.
      *
-     * @param shm where its segment and its locks' cells are made
+     * @param shm where its segment is made
      * @param capacity its data bytes, a power of two
      * @return the ring
      */
@@ -138,12 +134,11 @@ public final class MessageRing {
      * @return the ring
      */
     public static MessageRing attach(Handle handle) {
-        return new MessageRing(RingSegment.attach(handle.segment()), RobustMutex.attach(handle.writers(), false),
-                RobustMutex.attach(handle.readers(), false));
+        return new MessageRing(RingSegment.attach(handle.segment()));
     }
 
     public Handle handle() {
-        return new Handle(data.path(), writers.handle(), readers.handle());
+        return new Handle(data.path());
     }
 
     /** The whole messages in the ring: exact when nobody is writing or reading. */
@@ -319,6 +314,35 @@ public final class MessageRing {
      */
     public RingHolders.Hold receiveReading(RingHolders.InFlight flight) {
         return holders.reading.receive(flight);
+    }
+
+    /**
+     * A copy of a queue in this process: the process is among the ring's users, which keep its
+     * segment, until every copy it has is released, or it exits.
+     *
+     * @return the copy's hold
+     */
+    public RingHolders.Hold holdUse() {
+        return holders.writing.hold();
+    }
+
+    /**
+     * Holds a queue for another process while it is on its way there.
+     *
+     * @return what the receiving process needs to take the hold over
+     */
+    public RingHolders.InFlight sendUse() {
+        return holders.writing.send();
+    }
+
+    /**
+     * A copy of a queue received from the process that sent it.
+     *
+     * @param flight what the sender held it with
+     * @return the copy's hold
+     */
+    public RingHolders.Hold receiveUse(RingHolders.InFlight flight) {
+        return holders.writing.receive(flight);
     }
 
     /**

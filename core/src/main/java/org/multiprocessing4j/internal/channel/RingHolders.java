@@ -1,11 +1,14 @@
 package org.multiprocessing4j.internal.channel;
 
 import java.io.Serializable;
+import java.lang.ref.Cleaner;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.multiprocessing4j.internal.shm.Cell;
+import org.multiprocessing4j.internal.shm.CopyCleaner;
+import org.multiprocessing4j.internal.shm.SentEnds;
 import org.multiprocessing4j.internal.sync.Owners;
 
 /**
@@ -28,6 +31,10 @@ import org.multiprocessing4j.internal.sync.Owners;
  * does not end the pipe, as a file descriptor passed to a child stays open. An end sent in a
  * child's target and never received is given back when the child has exited ({@link SentEnds});
  * one sent otherwise and never received is held until its sender exits.
+ *
+ * <p>A queue's ring has no ends, but it has users: every process with a copy of the queue, counted
+ * in the writing end's table, as any of them may write. When no running process holds a ring any
+ * more, the one that gave the last hold up removes its file.
  */
 public final class RingHolders {
 
@@ -50,8 +57,8 @@ public final class RingHolders {
     public record InFlight(int slot, long word) implements Serializable {
     }
 
-    /** How many ends of pipes this process holds now: each is a holder in a table of shared memory. */
-    static int endsHeldInThisProcess() {
+    /** How many pipe ends and queues this process holds now: each is a holder in a table of shared memory. */
+    static int holdsInThisProcess() {
         return HELD.size();
     }
 
@@ -121,7 +128,7 @@ public final class RingHolders {
             cell.putLongVolatile(offset(slot) + RingLayout.SENDER, Owners.SELF);
             long word = ThreadLocalRandom.current().nextLong() | IN_FLIGHT;
             cell.putLongVolatile(offset(slot), word);
-            SentEnds.record(this, slot, word);
+            SentEnds.record(new GiveBack(this, slot, word));
             return new InFlight(slot, word);
         }
 
@@ -166,11 +173,17 @@ public final class RingHolders {
             }
         }
 
-        /** Counts a holder out; when it was the last, whoever waits on the other side must see that. */
+        /**
+         * Counts a holder out; when it was the last, whoever waits on the other side must see that.
+         * When no process that is still running holds the ring any more, its file goes.
+         */
         private void released() {
             if (writeSide.getAndAddInt(countField, -1) == 1) {
                 ring.notEmpty.wake(Integer.MAX_VALUE);
                 ring.notFull.wake(Integer.MAX_VALUE);
+            }
+            if (writing.holderNotKnownDead(true) < 0 && reading.holderNotKnownDead(true) < 0) {
+                ring.data.unlink();
             }
         }
 
@@ -283,6 +296,44 @@ public final class RingHolders {
         int slot;
         int copies;
         boolean dropped;
+    }
+
+    /**
+     * Gives {@code first} and {@code second} (either may be {@code null}) up once {@code user} is
+     * unreachable, unless they were released before: a copy dropped without a close is given up
+     * when it is collected, as Python gives up a connection or a queue that it collects.
+     *
+     * @param user the copy that holds them
+     * @param first a hold of it
+     * @param second another hold of it
+     * @return what releases them at once: cleaning it at a close also forgets them, so that
+     *     nothing keeps their ring mapped once the copy is collected
+     */
+    public static Cleaner.Cleanable releaseWhenUnreachable(Object user, Hold first, Hold second) {
+        return CopyCleaner.whenUnreachable(user, new Release(first, second));
+    }
+
+    /** An end held in flight, as {@link SentEnds} gives it back. */
+    private record GiveBack(End end, int slot, long word) implements SentEnds.InFlight {
+
+        @Override
+        public void giveBack() {
+            end.giveBack(slot, word);
+        }
+    }
+
+    /** What a collected copy gives up; it must not reference the copy. */
+    private record Release(Hold first, Hold second) implements Runnable {
+
+        @Override
+        public void run() {
+            if (first != null) {
+                first.release();
+            }
+            if (second != null) {
+                second.release();
+            }
+        }
     }
 
     /** One copy's share of its process's hold; released once. */

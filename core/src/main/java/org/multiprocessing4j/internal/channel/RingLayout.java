@@ -21,7 +21,8 @@ import org.multiprocessing4j.internal.shm.WaitGate;
  *   +----------+----------------------+----------+----------+--------+--------+--------+--------+--------+---+---+
  *   |   tail   | not-empty wait gate  | writing  |          |written | bound  |w-holds |r-holds | held   |   |tag|
  *   +----------+----------------------+----------+----------+--------+--------+--------+--------+--------+---+---+
- *   cells 2 to 33: the writing end's holders, cells 34 to 65: the reading end's holders
+ *   cells 2 to 33: the writing end's holders, cells 34 to 65: the reading end's holders,
+ *   cell 66: the writers' lock, cell 67: the readers' lock (see RobustMutex's layout)
  *   0         8         16        24        32        40        48      60  64
  *   +---------+---------+---------+---------+---------+---------+-------+---+
  *   | holder  | sender  | holder  | sender  | holder  | sender  |       |tag|
@@ -81,6 +82,9 @@ final class RingLayout {
     static final int WRITER_HOLDER_CELLS = 2;
     static final int READER_HOLDER_CELLS = 34;
     static final int HOLDER_CELLS = 32;
+    /** The cells of the writers' and the readers' locks: the ring's whole state is in its own segment. */
+    static final int WRITER_LOCK_CELL = 66;
+    static final int READER_LOCK_CELL = 67;
     /** Holders per cell: a holder word and a sender word every 16 bytes, before the tag. */
     static final int HOLDERS_PER_CELL = 3;
     static final int HOLDER_SIZE = 16;
@@ -98,7 +102,7 @@ final class RingLayout {
     static {
         if (ALL_DONE + WaitGate.SIZE > 60 || NOT_EMPTY + WaitGate.SIZE > WRITING || NOT_FULL + WaitGate.SIZE > READING
                 || HELD + 4 > 60 || HOLDERS_PER_CELL * HOLDER_SIZE > 60
-                || READER_HOLDER_CELLS + HOLDER_CELLS != RingSegment.CONTROL_CELLS) {
+                || READER_HOLDER_CELLS + HOLDER_CELLS != WRITER_LOCK_CELL || READER_LOCK_CELL + 1 != RingSegment.CONTROL_CELLS) {
             throw new AssertionError("the ring's control fields overlap");
         }
     }

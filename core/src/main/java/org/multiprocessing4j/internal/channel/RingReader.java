@@ -1,10 +1,10 @@
 package org.multiprocessing4j.internal.channel;
 
 import static org.multiprocessing4j.internal.channel.RingLayout.ABORT;
-import static org.multiprocessing4j.internal.channel.RingLayout.READ;
 import static org.multiprocessing4j.internal.channel.RingLayout.FIRST;
 import static org.multiprocessing4j.internal.channel.RingLayout.HEAD;
 import static org.multiprocessing4j.internal.channel.RingLayout.LAST;
+import static org.multiprocessing4j.internal.channel.RingLayout.READ;
 import static org.multiprocessing4j.internal.channel.RingLayout.READING;
 import static org.multiprocessing4j.internal.channel.RingLayout.RECORD_HEADER;
 import static org.multiprocessing4j.internal.channel.RingLayout.TAIL;

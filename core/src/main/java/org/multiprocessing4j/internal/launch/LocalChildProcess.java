@@ -17,7 +17,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.multiprocessing4j.ChildProcess;
 import org.multiprocessing4j.function.SerializableRunnable;
-import org.multiprocessing4j.internal.channel.SentEnds;
+import org.multiprocessing4j.internal.shm.SentEnds;
 import org.multiprocessing4j.internal.log.LibraryLog;
 import org.multiprocessing4j.internal.serial.TargetCodec;
 import org.multiprocessing4j.internal.transport.FrameChannel;
@@ -136,16 +136,16 @@ final class LocalChildProcess implements ChildProcess {
         if (runtime.current().isDaemon()) {
             throw new IllegalStateException("a daemon process may not start children");
         }
-        SentEnds sent = SentEnds.collect();
-        byte[] serializedTarget;
+        int mark = SentEnds.begin();
+        byte[] serializedTarget = null;
         try {
             serializedTarget = TargetCodec.encode(target, "target of " + name);
-        } catch (RuntimeException e) {
-            sent.giveBack();
-            throw e;
         } finally {
-            sent.stop();
+            if (serializedTarget == null) {
+                SentEnds.giveBack(mark);
+            }
         }
+        SentEnds sent = SentEnds.keep(mark);
         try {
             launch(serializedTarget);
         } catch (RuntimeException e) {

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.multiprocessing4j.JoinableProcessQueue;
 import org.multiprocessing4j.internal.channel.MessageRing;
+import org.multiprocessing4j.internal.channel.RingHolders;
 import org.multiprocessing4j.internal.serial.BufferedSerializer;
 import org.multiprocessing4j.internal.shm.SegmentDirectory;
 import org.multiprocessing4j.internal.shm.WaitGate;
@@ -20,8 +21,8 @@ public final class LocalJoinableQueue<E> extends LocalQueue<E> implements Joinab
 
     private static final long serialVersionUID = 1L;
 
-    LocalJoinableQueue(MessageRing ring, BufferedSerializer serializer) {
-        super(ring, serializer);
+    LocalJoinableQueue(MessageRing ring, RingHolders.Hold use, BufferedSerializer serializer) {
+        super(ring, use, serializer);
     }
 
     /**
@@ -35,7 +36,8 @@ public final class LocalJoinableQueue<E> extends LocalQueue<E> implements Joinab
      * @throws IllegalArgumentException if {@code bound} is negative
      */
     public static <E> LocalJoinableQueue<E> create(SegmentDirectory shm, int bound, Serializer serializer) {
-        return new LocalJoinableQueue<>(newRing(shm, bound), BufferedSerializer.of(serializer));
+        MessageRing ring = newRing(shm, bound);
+        return new LocalJoinableQueue<>(ring, ring.holdUse(), BufferedSerializer.of(serializer));
     }
 
     @Override
@@ -70,6 +72,6 @@ public final class LocalJoinableQueue<E> extends LocalQueue<E> implements Joinab
 
     @Override
     Object writeReplace() {
-        return new Handle(ring.handle(), serializer, true);
+        return new Handle(ring.handle(), ring.sendUse(), serializer, true);
     }
 }

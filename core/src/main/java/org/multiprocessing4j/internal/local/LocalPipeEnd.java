@@ -5,6 +5,7 @@ import java.io.InvalidObjectException;
 import java.io.ObjectInputStream;
 import java.io.ObjectStreamException;
 import java.io.Serializable;
+import java.lang.ref.Cleaner;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.Objects;
@@ -14,7 +15,7 @@ import org.multiprocessing4j.Pipe;
 import org.multiprocessing4j.PipeEnd;
 import org.multiprocessing4j.internal.channel.MessageRing;
 import org.multiprocessing4j.internal.channel.RingHolders;
-import org.multiprocessing4j.internal.channel.SentEnds;
+import org.multiprocessing4j.internal.shm.SentEnds;
 import org.multiprocessing4j.internal.serial.BufferedSerializer;
 import org.multiprocessing4j.internal.shm.SegmentDirectory;
 import org.multiprocessing4j.internal.shm.WaitGate;
@@ -40,17 +41,17 @@ public final class LocalPipeEnd implements PipeEnd, RingBacked, Serializable {
     private final transient MessageRing in;
     private final transient MessageRing out;
     private final transient BufferedSerializer serializer;
-    private final transient RingHolders.Hold inHold;
-    private final transient RingHolders.Hold outHold;
+    /** Gives this end's holds up: at {@link #close()}, or once the end is collected. */
+    private final transient Cleaner.Cleanable holds;
     private transient volatile boolean closed;
 
     private LocalPipeEnd(MessageRing in, RingHolders.Hold inHold, MessageRing out, RingHolders.Hold outHold,
             BufferedSerializer serializer) {
         this.in = in;
-        this.inHold = inHold;
         this.out = out;
-        this.outHold = outHold;
         this.serializer = serializer;
+        this.holds = inHold == null && outHold == null ? null
+                : RingHolders.releaseWhenUnreachable(this, outHold, inHold);
     }
 
     /**
@@ -99,17 +100,14 @@ public final class LocalPipeEnd implements PipeEnd, RingBacked, Serializable {
     @Override
     public void send(Object message) throws IOException, InterruptedException {
         // pipe ends in a message that is not sent are given back (see SentEnds)
-        SentEnds sent = SentEnds.collect();
+        int mark = SentEnds.begin();
         boolean whole = false;
         try {
             ByteBuffer bytes = serializer.encode(message);
             sendBytes(bytes.array(), bytes.arrayOffset(), bytes.limit());
             whole = true;
         } finally {
-            sent.stop();
-            if (!whole) {
-                sent.giveBack();
-            }
+            SentEnds.end(mark, whole);
         }
     }
 
@@ -169,11 +167,8 @@ public final class LocalPipeEnd implements PipeEnd, RingBacked, Serializable {
     public void close() {
         if (!closed) {
             closed = true;
-            if (outHold != null) {
-                outHold.release();
-            }
-            if (inHold != null) {
-                inHold.release();
+            if (holds != null) {
+                holds.clean();
             }
         }
     }

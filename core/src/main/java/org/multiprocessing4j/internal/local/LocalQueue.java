@@ -18,7 +18,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import org.multiprocessing4j.ProcessQueue;
 import org.multiprocessing4j.internal.channel.MessageRing;
-import org.multiprocessing4j.internal.channel.SentEnds;
+import org.multiprocessing4j.internal.channel.RingHolders;
+import org.multiprocessing4j.internal.shm.SentEnds;
 import org.multiprocessing4j.internal.serial.BufferedSerializer;
 import org.multiprocessing4j.internal.shm.SegmentDirectory;
 import org.multiprocessing4j.internal.shm.WaitGate;
@@ -42,9 +43,11 @@ public sealed class LocalQueue<E> extends AbstractQueue<E> implements ProcessQue
     final transient BufferedSerializer serializer;
     private transient volatile boolean closed;
 
-    LocalQueue(MessageRing ring, BufferedSerializer serializer) {
+    /** A copy of the queue, which holds its ring until it is collected. */
+    LocalQueue(MessageRing ring, RingHolders.Hold use, BufferedSerializer serializer) {
         this.ring = ring;
         this.serializer = serializer;
+        RingHolders.releaseWhenUnreachable(this, use, null);
     }
 
     /**
@@ -58,7 +61,8 @@ public sealed class LocalQueue<E> extends AbstractQueue<E> implements ProcessQue
      * @throws IllegalArgumentException if {@code bound} is negative
      */
     public static <E> LocalQueue<E> create(SegmentDirectory shm, int bound, Serializer serializer) {
-        return new LocalQueue<>(newRing(shm, bound), BufferedSerializer.of(serializer));
+        MessageRing ring = newRing(shm, bound);
+        return new LocalQueue<>(ring, ring.holdUse(), BufferedSerializer.of(serializer));
     }
 
     static MessageRing newRing(SegmentDirectory shm, int bound) {
@@ -90,16 +94,13 @@ public sealed class LocalQueue<E> extends AbstractQueue<E> implements ProcessQue
 
     /** Puts {@code e}; pipe ends in it that do not go in are given back (see {@link SentEnds}). */
     private boolean put(E e, long timeoutNanos) throws InterruptedException {
-        SentEnds sent = SentEnds.collect();
+        int mark = SentEnds.begin();
         boolean put = false;
         try {
             put = write(encode(e), timeoutNanos);
             return put;
         } finally {
-            sent.stop();
-            if (!put) {
-                sent.giveBack();
-            }
+            SentEnds.end(mark, put);
         }
     }
 
@@ -262,9 +263,9 @@ public sealed class LocalQueue<E> extends AbstractQueue<E> implements ProcessQue
                 + " process takes its elements in order from one ring, where a hole cannot be made");
     }
 
-    /** Crosses into another process as a handle to the same ring. */
+    /** Crosses into another process as a handle to the same ring, held in flight until it is there. */
     Object writeReplace() {
-        return new Handle(ring.handle(), serializer, false);
+        return new Handle(ring.handle(), ring.sendUse(), serializer, false);
     }
 
     private void readObject(ObjectInputStream in) throws InvalidObjectException {
@@ -277,11 +278,13 @@ public sealed class LocalQueue<E> extends AbstractQueue<E> implements ProcessQue
         private static final long serialVersionUID = 1L;
 
         private final MessageRing.Handle ring;
+        private final RingHolders.InFlight flight;
         private final BufferedSerializer serializer;
         private final boolean joinable;
 
-        Handle(MessageRing.Handle ring, BufferedSerializer serializer, boolean joinable) {
+        Handle(MessageRing.Handle ring, RingHolders.InFlight flight, BufferedSerializer serializer, boolean joinable) {
             this.ring = ring;
+            this.flight = flight;
             this.serializer = serializer;
             this.joinable = joinable;
         }
@@ -289,7 +292,9 @@ public sealed class LocalQueue<E> extends AbstractQueue<E> implements ProcessQue
         @Override
         protected Object bind() {
             MessageRing attached = MessageRing.attach(ring);
-            return joinable ? new LocalJoinableQueue<>(attached, serializer) : new LocalQueue<>(attached, serializer);
+            RingHolders.Hold use = attached.receiveUse(flight);
+            return joinable ? new LocalJoinableQueue<>(attached, use, serializer)
+                    : new LocalQueue<>(attached, use, serializer);
         }
     }
 }

@@ -6,7 +6,8 @@ import java.io.Serializable;
 import java.nio.ByteBuffer;
 import org.multiprocessing4j.SimpleProcessQueue;
 import org.multiprocessing4j.internal.channel.MessageRing;
-import org.multiprocessing4j.internal.channel.SentEnds;
+import org.multiprocessing4j.internal.channel.RingHolders;
+import org.multiprocessing4j.internal.shm.SentEnds;
 import org.multiprocessing4j.internal.serial.BufferedSerializer;
 import org.multiprocessing4j.internal.shm.SegmentDirectory;
 import org.multiprocessing4j.internal.shm.WaitGate;
@@ -27,9 +28,11 @@ public final class LocalSimpleQueue<E> implements SimpleProcessQueue<E>, RingBac
     private final transient BufferedSerializer serializer;
     private transient volatile boolean closed;
 
-    private LocalSimpleQueue(MessageRing ring, BufferedSerializer serializer) {
+    /** A copy of the queue, which holds its ring until it is collected. */
+    private LocalSimpleQueue(MessageRing ring, RingHolders.Hold use, BufferedSerializer serializer) {
         this.ring = ring;
         this.serializer = serializer;
+        RingHolders.releaseWhenUnreachable(this, use, null);
     }
 
     /**
@@ -41,8 +44,8 @@ public final class LocalSimpleQueue<E> implements SimpleProcessQueue<E>, RingBac
      * @return the queue
      */
     public static <E> LocalSimpleQueue<E> create(SegmentDirectory shm, Serializer serializer) {
-        return new LocalSimpleQueue<>(MessageRing.create(shm, MessageRing.DEFAULT_CAPACITY, 0),
-                BufferedSerializer.of(serializer));
+        MessageRing ring = MessageRing.create(shm, MessageRing.DEFAULT_CAPACITY, 0);
+        return new LocalSimpleQueue<>(ring, ring.holdUse(), BufferedSerializer.of(serializer));
     }
 
     @Override
@@ -50,16 +53,13 @@ public final class LocalSimpleQueue<E> implements SimpleProcessQueue<E>, RingBac
         if (closed) {
             throw new IllegalStateException("this process closed the queue");
         }
-        SentEnds sent = SentEnds.collect();
+        int mark = SentEnds.begin();
         boolean put = false;
         try {
             ByteBuffer bytes = serializer.encode(e);
             put = ring.write(bytes.array(), bytes.arrayOffset(), bytes.limit(), WaitGate.FOREVER);
         } finally {
-            sent.stop();
-            if (!put) {
-                sent.giveBack();
-            }
+            SentEnds.end(mark, put);
         }
     }
 
@@ -93,9 +93,9 @@ public final class LocalSimpleQueue<E> implements SimpleProcessQueue<E>, RingBac
         return "SimpleProcessQueue[" + (isEmpty() ? "empty" : "not empty") + (closed ? ", closed" : "") + "]";
     }
 
-    /** Crosses into another process as a handle to the same ring. */
+    /** Crosses into another process as a handle to the same ring, held in flight until it is there. */
     private Object writeReplace() {
-        return new Handle(ring.handle(), serializer);
+        return new Handle(ring.handle(), ring.sendUse(), serializer);
     }
 
     private void readObject(ObjectInputStream in) throws InvalidObjectException {
@@ -107,16 +107,19 @@ public final class LocalSimpleQueue<E> implements SimpleProcessQueue<E>, RingBac
         private static final long serialVersionUID = 1L;
 
         private final MessageRing.Handle ring;
+        private final RingHolders.InFlight flight;
         private final BufferedSerializer serializer;
 
-        Handle(MessageRing.Handle ring, BufferedSerializer serializer) {
+        Handle(MessageRing.Handle ring, RingHolders.InFlight flight, BufferedSerializer serializer) {
             this.ring = ring;
+            this.flight = flight;
             this.serializer = serializer;
         }
 
         @Override
         protected Object bind() {
-            return new LocalSimpleQueue<>(MessageRing.attach(ring), serializer);
+            MessageRing attached = MessageRing.attach(ring);
+            return new LocalSimpleQueue<>(attached, attached.receiveUse(flight), serializer);
         }
     }
 }

@@ -4,7 +4,7 @@ import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.multiprocessing4j.internal.channel.SentEnds;
+import org.multiprocessing4j.internal.shm.SentEnds;
 import org.multiprocessing4j.internal.serial.BufferedSerializer;
 
 /**
@@ -66,31 +66,27 @@ final class FunctionEncoder {
      */
     byte[] encode(Object value) {
         // pipe ends in what fails to serialize are given back (see SentEnds)
-        SentEnds sent = SentEnds.collect();
+        int mark = SentEnds.begin();
         boolean encoded = false;
         try {
             ByteBuffer bytes = codec.encode(value);
             encoded = true;
             return Arrays.copyOf(bytes.array(), bytes.limit());
         } finally {
-            sent.stop();
-            if (!encoded) {
-                sent.giveBack();
-            }
+            SentEnds.end(mark, encoded);
         }
     }
 
     /** Whether {@code value} can be serialized; what trying sent in flight is given back. */
     boolean serializes(Object value) {
-        SentEnds sent = SentEnds.collect();
+        int mark = SentEnds.begin();
         try {
             codec.encode(value);
             return true;
         } catch (RuntimeException e) {
             return false;
         } finally {
-            sent.stop();
-            sent.giveBack();
+            SentEnds.giveBack(mark);
         }
     }
 }

@@ -2,6 +2,7 @@ package org.multiprocessing4j.internal.shm;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+import java.lang.ref.Reference;
 import java.nio.ByteOrder;
 import java.nio.MappedByteBuffer;
 
@@ -37,12 +38,23 @@ public final class Cell {
     private final MappedByteBuffer buffer;
     private final int base;
     private final CellKind kind;
+    /** The table that counts this copy, for a cell of a cell segment; {@code null} in a ring's segment. */
+    private final CellTable table;
+    private final int generation;
 
+    /** A cell of a structure that crosses processes whole (a ring's control cells). */
     Cell(SharedSegment segment, int base, CellKind kind) {
+        this(segment, base, kind, null, 0);
+    }
+
+    /** A copy of a primitive's cell in a cell segment, counted by {@code table}. */
+    Cell(SharedSegment segment, int base, CellKind kind, CellTable table, int generation) {
         this.segment = segment;
         this.buffer = segment.buffer();
         this.base = base;
         this.kind = kind;
+        this.table = table;
+        this.generation = generation;
     }
 
     /** Writes the tag of a new cell; the cell is zero otherwise. */
@@ -56,12 +68,17 @@ public final class Cell {
     }
 
     /**
-     * What another process needs to map this cell.
+     * What another process needs to map this cell; for a primitive's cell, the cell is held in
+     * flight until a process binds the handle (or it is given back, see {@link SentEnds}), so
+     * that it is not reused meanwhile.
      *
      * @return the handle
      */
     public CellHandle handle() {
-        return new CellHandle(segment.path().toString(), base, kind);
+        if (table != null) {
+            table.send(CellTable.indexOf(base));
+        }
+        return new CellHandle(segment.path().toString(), base, kind, generation);
     }
 
     /** The address of a field in this process, for the futex system call. */
@@ -71,6 +88,8 @@ public final class Cell {
 
     // The accessors: field is the byte offset of the field in this cell; the method name says the
     // access mode (none: plain; Volatile; Release; compareAndSet and getAnd*: atomic, volatile).
+    // A write keeps this copy reachable until it is done: once a primitive's last copy is
+    // collected, its cell may go to another primitive, which a late write must not touch.
 
     public int getInt(int field) {
         return (int) INT.get(buffer, base + field);
@@ -78,6 +97,7 @@ public final class Cell {
 
     public void putInt(int field, int value) {
         INT.set(buffer, base + field, value);
+        Reference.reachabilityFence(this);
     }
 
     public int getIntVolatile(int field) {
@@ -86,22 +106,30 @@ public final class Cell {
 
     public void putIntVolatile(int field, int value) {
         INT.setVolatile(buffer, base + field, value);
+        Reference.reachabilityFence(this);
     }
 
     public void putIntRelease(int field, int value) {
         INT.setRelease(buffer, base + field, value);
+        Reference.reachabilityFence(this);
     }
 
     public boolean compareAndSetInt(int field, int expected, int value) {
-        return INT.compareAndSet(buffer, base + field, expected, value);
+        boolean set = INT.compareAndSet(buffer, base + field, expected, value);
+        Reference.reachabilityFence(this);
+        return set;
     }
 
     public int getAndAddInt(int field, int delta) {
-        return (int) INT.getAndAdd(buffer, base + field, delta);
+        int before = (int) INT.getAndAdd(buffer, base + field, delta);
+        Reference.reachabilityFence(this);
+        return before;
     }
 
     public int getAndSetInt(int field, int value) {
-        return (int) INT.getAndSet(buffer, base + field, value);
+        int before = (int) INT.getAndSet(buffer, base + field, value);
+        Reference.reachabilityFence(this);
+        return before;
     }
 
     public long getLong(int field) {
@@ -110,6 +138,7 @@ public final class Cell {
 
     public void putLong(int field, long value) {
         LONG.set(buffer, base + field, value);
+        Reference.reachabilityFence(this);
     }
 
     public long getLongVolatile(int field) {
@@ -118,13 +147,17 @@ public final class Cell {
 
     public void putLongVolatile(int field, long value) {
         LONG.setVolatile(buffer, base + field, value);
+        Reference.reachabilityFence(this);
     }
 
     public void putLongRelease(int field, long value) {
         LONG.setRelease(buffer, base + field, value);
+        Reference.reachabilityFence(this);
     }
 
     public boolean compareAndSetLong(int field, long expected, long value) {
-        return LONG.compareAndSet(buffer, base + field, expected, value);
+        boolean set = LONG.compareAndSet(buffer, base + field, expected, value);
+        Reference.reachabilityFence(this);
+        return set;
     }
 }

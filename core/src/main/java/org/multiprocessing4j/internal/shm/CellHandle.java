@@ -4,23 +4,27 @@ import java.io.Serializable;
 import java.nio.file.Path;
 
 /**
- * What names a cell in any process of the machine: the segment file and the cell's offset in
- * it. This is what a primitive becomes when it is serialized to cross into another process.
+ * What names a cell in any process of the machine: the segment file, the cell's offset in it, and
+ * the cell's generation (see {@link CellTable}). This is what a primitive becomes when it is
+ * serialized to cross into another process.
  *
  * @param segment the segment file's path
  * @param offset the cell's offset in the segment
  * @param kind what the cell holds
+ * @param generation which of the primitives that had the cell this is
  */
-public record CellHandle(String segment, int offset, CellKind kind) implements Serializable {
+public record CellHandle(String segment, int offset, CellKind kind, int generation) implements Serializable {
 
     /**
-     * Maps the cell into this process (the segment is mapped once per process).
+     * Maps the cell into this process (the segment is mapped once per process) as a copy of its
+     * primitive, counted among the cell's users until it is collected.
      *
      * @return the cell
-     * @throws IllegalStateException if the segment is gone, or the cell holds another kind
+     * @throws IllegalStateException if the segment or the primitive is gone, or the cell holds
+     *     another kind
      */
     public Cell attach() {
-        Cell cell = new Cell(SharedSegment.attach(Path.of(segment)), offset, kind);
+        Cell cell = CellTable.of(SharedSegment.attach(Path.of(segment))).bind(CellTable.indexOf(offset), kind, generation);
         if (!cell.isA(kind)) {
             throw new IllegalStateException("the cell at " + offset + " of " + segment + " is not a " + kind);
         }

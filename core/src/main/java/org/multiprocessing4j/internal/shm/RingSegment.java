@@ -21,7 +21,7 @@ import java.nio.file.Path;
 public final class RingSegment {
 
     /** How many control cells come before the data. */
-    public static final int CONTROL_CELLS = 66;
+    public static final int CONTROL_CELLS = 68;
     /** The bytes before the data. */
     public static final int HEADER = CONTROL_CELLS * Cell.SIZE;
 
@@ -59,6 +59,11 @@ public final class RingSegment {
             throw new IllegalStateException(path + " is not a ring segment");
         }
         return ring;
+    }
+
+    /** Removes the segment's file once no process will use the ring again; those that map it keep it. */
+    public void unlink() {
+        segment.unlink();
     }
 
     /** The file, which names the segment in every process. */

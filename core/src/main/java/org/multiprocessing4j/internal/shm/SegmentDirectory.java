@@ -1,6 +1,8 @@
 package org.multiprocessing4j.internal.shm;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
@@ -10,19 +12,22 @@ import java.util.function.Supplier;
  * supplies (the process's session directory, made on first use), so that the files disappear with
  * that directory.
  *
- * <p>A cell segment holds {@value #CELLS_PER_SEGMENT} cells; a new one is made when it is full.
- * Cells are not reused: a primitive's cell lives as long as the directory, since another process
- * may still use it after the creator has dropped its last reference.
+ * <p>A ring's file is removed by the ring once no process holds it. A cell segment holds
+ * {@value CellTable#CELLS} cells and the table of their users ({@link CellTable}); a cell no
+ * running process uses any more goes to the next primitive, and a new segment is made only when
+ * none is free in the segments made before (past {@value #COLLECT_AT} segments, only when none is
+ * free after a collection either, see {@link #collect()}). The segments of cells stay until the directory goes.
  */
 public final class SegmentDirectory {
 
-    static final int CELLS_PER_SEGMENT = 1024;
+    private static final int COLLECT_AT = 16;
+    private static final int COLLECTION_WAIT_MILLIS = 500;
 
     private final Supplier<Path> directory;
     private final AtomicInteger rings = new AtomicInteger();
-    private SharedSegment cells;
-    private int cellSegments;
-    private int usedCells;
+    private final List<CellTable> cellTables = new ArrayList<>();
+    /** How many cell segments there must be before a new one is made only after a collection. */
+    private int nextCollection = COLLECT_AT;
 
     /**
      * @param directory the directory, asked for when the first segment is made
@@ -45,21 +50,78 @@ public final class SegmentDirectory {
     }
 
     /**
-     * A new zeroed cell, tagged with {@code kind}.
+     * A zeroed cell, tagged with {@code kind}: one that no process uses any more, or a new one.
      *
      * @param kind what the cell will hold
-     * @return the cell
+     * @return the cell, this process's copy of the primitive it will hold
      */
     public synchronized Cell allocateCell(CellKind kind) {
-        if (cells == null || usedCells == CELLS_PER_SEGMENT) {
-            cells = SharedSegment.create(directory.get().resolve("cells-" + cellSegments + ".shm"),
-                    CELLS_PER_SEGMENT * Cell.SIZE);
-            cellSegments++;
-            usedCells = 0;
+        // the newest segment first: its never used cells cost no look at the others
+        for (int i = cellTables.size() - 1; i >= 0; i--) {
+            Cell cell = cellTables.get(i).allocate(kind, false);
+            if (cell != null) {
+                return cell;
+            }
         }
-        Cell cell = new Cell(cells, usedCells * Cell.SIZE, kind);
-        usedCells++;
-        cell.markAs(kind);
-        return cell;
+        // all in use, as far as this process knows: look for cells other processes gave up
+        for (CellTable table : cellTables) {
+            Cell cell = table.allocate(kind, true);
+            if (cell != null) {
+                return cell;
+            }
+        }
+        if (cellTables.size() >= nextCollection) {
+            int freed = collect();
+            // a collection that gave a segment's worth back is worth the next time too; one that
+            // did not means the primitives are alive, and the next waits until there are half as many more
+            nextCollection = freed >= CellTable.CELLS ? cellTables.size()
+                    : cellTables.size() + Math.max(COLLECT_AT, cellTables.size() / 2);
+            for (CellTable table : cellTables) {
+                Cell cell = table.allocate(kind, false);
+                if (cell != null) {
+                    return cell;
+                }
+            }
+        }
+        CellTable table = CellTable.create(SharedSegment.create(
+                directory.get().resolve("cells-" + cellTables.size() + ".shm"), CellTable.SEGMENT_SIZE));
+        cellTables.add(table);
+        return table.allocate(kind, false);
+    }
+
+    /**
+     * Asks for a collection and waits while the cells of the primitives it collected come back (at
+     * most {@value #COLLECTION_WAIT_MILLIS} ms). A primitive is a few small objects, so the
+     * collector alone would let hundreds of thousands of unreachable ones keep their cells; the
+     * JDK does the same for direct buffers past their limit.
+     *
+     * @return how many cells came back
+     */
+    private int collect() {
+        int before = freeCells();
+        System.gc();
+        long deadline = System.nanoTime() + COLLECTION_WAIT_MILLIS * 1_000_000L;
+        int quiet = 0;
+        int free = freeCells();
+        while (quiet < 3 && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(5);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            int last = free;
+            free = freeCells();
+            quiet = free > last ? 0 : quiet + 1;
+        }
+        return free - before;
+    }
+
+    private int freeCells() {
+        int free = 0;
+        for (CellTable table : cellTables) {
+            free += table.freeCells();
+        }
+        return free;
     }
 }

@@ -1,66 +1,140 @@
-package org.multiprocessing4j.internal.channel;
+package org.multiprocessing4j.internal.shm;
 
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Arrays;
 
 /**
- * The pipe ends one thread puts in flight while it serializes something: if what it serialized
- * never reaches a receiver (serializing failed, the bytes were not sent, or the child they were for
- * never read its target), the ends are given back, so that neither a pipe's end of data nor its
- * holders' table waits for a process that will never come. Collections nest: an end goes to the
- * innermost.
+ * The pipe ends, queues and primitives one thread puts in flight while it serializes something:
+ * if what it serialized never reaches a receiver (serializing failed, the bytes were not sent, or
+ * the child they were for never read its target), they are given back, so that neither a pipe's
+ * end of data, nor a holders' table, nor a segment or cell waits for a process that will never
+ * come.
+ *
+ * <p>Every put and send opens a collection, so the thread's record is reused and a collection is
+ * only a mark in it: no allocation unless something is sent in flight. Collections nest; each
+ * ends with {@link #sent}, {@link #giveBack(int)} or {@link #keep}, innermost first.
+ * <pre>{@code
+ * int mark = SentEnds.begin();
+ * boolean sent = false;
+ * try {
+ *     sent = write(encode(message));
+ * } finally {
+ *     SentEnds.end(mark, sent);
+ * }
+ * }</pre>
  */
 public final class SentEnds {
 
-    private static final ThreadLocal<SentEnds> COLLECTING = new ThreadLocal<>();
+    private static final ThreadLocal<SentEnds> OF_THREAD = new ThreadLocal<>();
 
-    private final List<RingHolders.End> ends = new ArrayList<>();
-    private final List<RingHolders.InFlight> flights = new ArrayList<>();
-    private final SentEnds outer;
+    /** Something held in flight for a receiver, which takes it over as it binds it. */
+    public interface InFlight {
 
-    private SentEnds(SentEnds outer) {
-        this.outer = outer;
+        /** Gives the hold back, unless its receiver has taken it over. */
+        void giveBack();
+    }
+
+    private InFlight[] sent = new InFlight[4];
+    private int size;
+    private int depth;
+
+    private SentEnds() {
     }
 
     /**
-     * Starts collecting what the current thread sends, until {@link #stop()}.
+     * Starts collecting what the current thread sends in flight.
      *
-     * @return the collection
+     * @return the mark that ends this collection
      */
-    public static SentEnds collect() {
-        SentEnds sent = new SentEnds(COLLECTING.get());
-        COLLECTING.set(sent);
-        return sent;
+    public static int begin() {
+        SentEnds sent = OF_THREAD.get();
+        if (sent == null) {
+            sent = new SentEnds();
+            OF_THREAD.set(sent);
+        }
+        sent.depth++;
+        return sent.size;
     }
 
     /**
-     * Stops collecting, back to the collection this one was started in; what was collected stays,
-     * for {@link #giveBack()}.
+     * Ends the collection begun at {@code mark}: what it collected is forgotten if the bytes were
+     * sent, given back otherwise.
+     *
+     * @param mark what {@link #begin()} returned
+     * @param sent whether the bytes reached the place their receiver reads them from
      */
-    public void stop() {
-        if (outer == null) {
-            COLLECTING.remove();
+    public static void end(int mark, boolean sent) {
+        if (sent) {
+            SentEnds.sent(mark);
         } else {
-            COLLECTING.set(outer);
+            giveBack(mark);
         }
     }
 
-    static void record(RingHolders.End end, int slot, long word) {
-        SentEnds sent = COLLECTING.get();
-        if (sent != null) {
-            synchronized (sent) {
-                sent.ends.add(end);
-                sent.flights.add(new RingHolders.InFlight(slot, word));
-            }
-        }
+    /** Ends the collection begun at {@code mark}: the bytes were sent, so their receiver takes what they hold. */
+    public static void sent(int mark) {
+        SentEnds ofThread = OF_THREAD.get();
+        ofThread.truncate(mark);
+        ofThread.depth--;
     }
 
-    /** Gives back every end collected that its receiver has not taken over. Idempotent. */
+    /** Ends the collection begun at {@code mark}, giving back what it collected. */
+    public static void giveBack(int mark) {
+        SentEnds ofThread = OF_THREAD.get();
+        ofThread.giveBackFrom(mark);
+        ofThread.depth--;
+    }
+
+    /**
+     * Ends the collection begun at {@code mark}, keeping what it collected for a later
+     * {@link #giveBack()}, on any thread: for bytes whose receiver may or may not read them.
+     *
+     * @param mark what {@link #begin()} returned
+     * @return what was collected
+     */
+    public static SentEnds keep(int mark) {
+        SentEnds ofThread = OF_THREAD.get();
+        SentEnds kept = new SentEnds();
+        for (int i = mark; i < ofThread.size; i++) {
+            kept.add(ofThread.sent[i]);
+        }
+        ofThread.truncate(mark);
+        ofThread.depth--;
+        return kept;
+    }
+
+    /** Gives back what {@link #keep} kept that its receiver has not taken over. Idempotent. */
     public synchronized void giveBack() {
-        for (int i = 0; i < ends.size(); i++) {
-            ends.get(i).giveBack(flights.get(i).slot(), flights.get(i).word());
+        giveBackFrom(0);
+    }
+
+    /**
+     * Records a hold just taken in flight, if the current thread is collecting.
+     *
+     * @param held what gives it back
+     */
+    public static void record(InFlight held) {
+        SentEnds ofThread = OF_THREAD.get();
+        if (ofThread != null && ofThread.depth > 0) {
+            ofThread.add(held);
         }
-        ends.clear();
-        flights.clear();
+    }
+
+    private void add(InFlight held) {
+        if (size == sent.length) {
+            sent = Arrays.copyOf(sent, size * 2);
+        }
+        sent[size++] = held;
+    }
+
+    private void giveBackFrom(int mark) {
+        for (int i = mark; i < size; i++) {
+            sent[i].giveBack();
+        }
+        truncate(mark);
+    }
+
+    private void truncate(int mark) {
+        Arrays.fill(sent, mark, size, null);
+        size = mark;
     }
 }

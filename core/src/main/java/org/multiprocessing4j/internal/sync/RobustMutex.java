@@ -59,6 +59,18 @@ public final class RobustMutex {
     }
 
     /**
+     * The lock in {@code cell}, a cell of a larger structure that crosses processes as a whole
+     * (a ring's); a new cell is zero, which is a free lock.
+     *
+     * @param cell the lock's cell
+     * @param reentrant whether the holding thread may take it again
+     * @return the lock
+     */
+    public static RobustMutex in(Cell cell, boolean reentrant) {
+        return new RobustMutex(cell, reentrant);
+    }
+
+    /**
      * The lock named by {@code handle}, mapped into this process.
      *
      * @param handle the lock's cell
