@@ -33,6 +33,7 @@ public final class BlockFiles {
     /** The inode number of a block whose file system does not tell it. */
     public static final long UNKNOWN_INODE = 0;
 
+    private static final Path DIRECTORY = Platform.sharedMemoryDirectory();
     private static final Set<OpenOption> CREATE = Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.READ,
             StandardOpenOption.WRITE);
     // owner only, as CPython's blocks: the default would let other users read it
@@ -102,7 +103,7 @@ public final class BlockFiles {
 
     /** The file of the block named {@code name} (as {@link #checkedName} returns it). */
     public static Path path(String name) {
-        return Platform.sharedMemoryDirectory().resolve(name);
+        return DIRECTORY.resolve(name);
     }
 
     /**
