@@ -180,7 +180,7 @@ public class BlockMapping {
     }
 
     /**
-     * Lets go of the block: from now on every method but this one throws
+     * Lets go of the block: from now on the methods that read, write or give a buffer throw
      * {@link IllegalStateException}, and buffers handed out before no longer reach the block (see
      * the class comment). Does nothing the second time.
      */

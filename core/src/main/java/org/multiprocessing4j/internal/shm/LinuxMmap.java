@@ -16,7 +16,6 @@ import org.multiprocessing4j.internal.platform.Platform;
 final class LinuxMmap {
 
     private static final int PROT_READ_WRITE = 3;
-    private static final long MAP_FAILED = -1;
 
     private final int flags;
 
@@ -47,17 +46,17 @@ final class LinuxMmap {
      * Replaces the pages under {@code buffer}, a mapping of a file, with private zero pages, in one
      * step: a thread reading or writing it meanwhile sees either, never unmapped memory. The range
      * stays this process's until the buffer is collected and the JDK unmaps it, as it would have
-     * unmapped the file.
+     * unmapped the file. Should the call fail (the kernel out of memory for a new mapping), the
+     * file's pages stay mapped until then, as where there is no binding.
      *
-     * @param buffer a buffer made by {@code FileChannel.map}, not a slice of one
-     * @return whether the pages were replaced
+     * @param buffer a buffer made by {@code FileChannel.map} from a position that is a whole number
+     *     of pages, not a slice of one: its address is that of the mapping
      */
-    boolean replaceWithPrivatePages(ByteBuffer buffer) {
+    void replaceWithPrivatePages(ByteBuffer buffer) {
         long address = Pointer.nativeValue(Native.getDirectBufferPointer(buffer));
-        boolean replaced = mmap(address, buffer.capacity(), PROT_READ_WRITE, flags, -1, 0) != MAP_FAILED;
+        mmap(address, buffer.capacity(), PROT_READ_WRITE, flags, -1, 0);
         // until here the JDK must not unmap the range, which another mapping could then take
         Reference.reachabilityFence(buffer);
-        return replaced;
     }
 
     /** libc's {@code void *mmap(void *addr, size_t length, int prot, int flags, int fd, off_t offset)}. */
