@@ -216,6 +216,17 @@ WORKLOADS = (
                  "the speed-up itself (2 workers on this machine's 2 CPUs).",
         comparisons=(Comparison("speed-up", "speed-up", java_goal=1.8),),
     ),
+    Workload(
+        name="shm.block-1mib",
+        title="Named shared-memory block of 1 MiB: create, attach, close, unlink",
+        measures="One process creates a block of 1 MiB under a made-up name, attaches it by that name "
+                 "(checking the attached view's size), closes both views and unlinks the block, 1,000 "
+                 "times per run; the result is the time of one cycle. "
+                 "CPython: `shared_memory.SharedMemory(create=True, size=...)`, `SharedMemory(name)`, "
+                 "`close()`, `unlink()`. multiprocessing4j: `Multiprocessing.sharedMemory(size)`, "
+                 "`attachSharedMemory(name)`, `close()`, `unlink()`.",
+        comparisons=(Comparison("block", "SharedMemory", goal=1.0),),
+    ),
 )
 
 

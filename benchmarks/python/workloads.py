@@ -446,6 +446,32 @@ def pool_cpu_bound(settings, out):
     out(factor("pool.cpu-speed-up", "speed-up", [s / p for s, p in zip(sequential, pooled)]))
 
 
+SHM_CYCLES = 1_000
+SHM_SIZE = 1 << 20
+
+
+def shm_block(settings, out):
+    """shm.block-1mib: a named block of 1 MiB is created under a made-up name
+    (SharedMemory(create=True, size=SHM_SIZE)) and attached by that name (SharedMemory(name), whose
+    size is checked), both are closed and the block is unlinked, SHM_CYCLES times per run, in one
+    process; the result is the time of one cycle."""
+    from multiprocessing import shared_memory
+
+    def trial():
+        begin = time.perf_counter()
+        for _ in range(SHM_CYCLES):
+            block = shared_memory.SharedMemory(create=True, size=SHM_SIZE)
+            attached = shared_memory.SharedMemory(block.name)
+            if attached.size != SHM_SIZE:
+                raise RuntimeError(f"the attached view of {block.name} has {attached.size} bytes")
+            attached.close()
+            block.close()
+            block.unlink()
+        return time.perf_counter() - begin
+
+    out(micros_each("shm.block-1mib", "SharedMemory", collect(settings, trial), SHM_CYCLES))
+
+
 # Every workload, in report order. A new workload is one function here, one entry in
 # CompareWorkloads with the same name, and one row in report.py.
 WORKLOADS = [
@@ -465,6 +491,7 @@ WORKLOADS = [
     ("pool.imap-chunk-1", pool_imap),
     ("pool.apply-async", pool_apply_async),
     ("pool.cpu-bound", pool_cpu_bound),
+    ("shm.block-1mib", shm_block),
 ]
 
 

@@ -1,5 +1,6 @@
 package org.multiprocessing4j;
 
+import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
 import org.multiprocessing4j.function.SerializableBiConsumer;
@@ -376,6 +377,61 @@ public final class Multiprocessing {
      */
     public static <E> SimpleProcessQueue<E> simpleQueue(Serializer serializer) {
         return context().simpleQueue(serializer);
+    }
+
+    /**
+     * Creates a named block of {@code size} zero bytes shared by processes, with a name made up
+     * for it and owned by this process: Python's {@code SharedMemory(create=True, size=size)}.
+     *
+     * @param size its size in bytes, at least 1
+     * @return this process's view of the new block
+     * @see SharedMemory
+     */
+    public static SharedMemory sharedMemory(long size) {
+        return context().sharedMemory(size);
+    }
+
+    /**
+     * Creates a block of {@code size} zero bytes named {@code name}, owned by this process:
+     * Python's {@code SharedMemory(name, create=True, size=size)}.
+     *
+     * @param name its name, or {@code null} for a name made up for it
+     * @param size its size in bytes, at least 1
+     * @return this process's view of the new block
+     * @throws java.nio.file.FileAlreadyExistsException if a block has that name
+     * @throws IOException if the block cannot be created for another reason
+     */
+    public static SharedMemory sharedMemory(String name, long size) throws IOException {
+        return context().sharedMemory(name, size);
+    }
+
+    /**
+     * Creates a block of {@code size} zero bytes named {@code name}, which lives as
+     * {@code lifetime} says if no process unlinks it.
+     *
+     * @param name its name, or {@code null} for a name made up for it
+     * @param size its size in bytes, at least 1
+     * @param lifetime how long it lives if nobody unlinks it
+     * @return this process's view of the new block
+     * @throws java.nio.file.FileAlreadyExistsException if a block has that name
+     * @throws IOException if the block cannot be created for another reason
+     */
+    public static SharedMemory sharedMemory(String name, long size, SharedMemory.Lifetime lifetime)
+            throws IOException {
+        return context().sharedMemory(name, size, lifetime);
+    }
+
+    /**
+     * Attaches the block named {@code name}, made by this library or CPython: Python's
+     * {@code SharedMemory(name)}. This process does not own it.
+     *
+     * @param name the block's name
+     * @return a new view of the block
+     * @throws java.nio.file.NoSuchFileException if there is no block of that name
+     * @throws IOException if the block cannot be attached for another reason
+     */
+    public static SharedMemory attachSharedMemory(String name) throws IOException {
+        return context().attachSharedMemory(name);
     }
 
     /**

@@ -1,5 +1,7 @@
 package org.multiprocessing4j;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -393,6 +395,77 @@ public interface ProcessContext {
      * @return a new, empty queue
      */
     <E> SimpleProcessQueue<E> simpleQueue(Serializer serializer);
+
+    /**
+     * Creates a named block of {@code size} zero bytes shared by processes, with a name made up
+     * for it: Python's {@code SharedMemory(create=True, size=size)}. This process owns it: the
+     * block is unlinked when this process exits, unless it was unlinked before.
+     *
+     * @param size its size in bytes, at least 1
+     * @return this process's view of the new block
+     * @throws IllegalArgumentException if {@code size} is less than 1
+     * @throws UncheckedIOException if the block cannot be created
+     * @throws UnsupportedOperationException if the backend's processes share no memory
+     * @see SharedMemory
+     */
+    default SharedMemory sharedMemory(long size) {
+        try {
+            return sharedMemory(null, size, SharedMemory.Lifetime.CREATOR);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create a shared memory block of " + size + " bytes", e);
+        }
+    }
+
+    /**
+     * Creates a block of {@code size} zero bytes named {@code name}: Python's
+     * {@code SharedMemory(name, create=True, size=size)}. This process owns it: the block is
+     * unlinked when this process exits, unless it was unlinked before.
+     *
+     * @param name its name (see {@link SharedMemory} for what a name may be), or {@code null} for
+     *     a name made up for it
+     * @param size its size in bytes, at least 1
+     * @return this process's view of the new block
+     * @throws IllegalArgumentException if {@code size} is less than 1 or {@code name} cannot name
+     *     a block
+     * @throws java.nio.file.FileAlreadyExistsException if a block (or another file of the shared
+     *     memory directory) has that name
+     * @throws IOException if the block cannot be created for another reason
+     * @throws UnsupportedOperationException if the backend's processes share no memory
+     */
+    default SharedMemory sharedMemory(String name, long size) throws IOException {
+        return sharedMemory(name, size, SharedMemory.Lifetime.CREATOR);
+    }
+
+    /**
+     * Creates a block of {@code size} zero bytes named {@code name}, which lives as
+     * {@code lifetime} says if no process unlinks it: {@link SharedMemory.Lifetime#UNTIL_UNLINKED}
+     * for a block that outlives this process.
+     *
+     * @param name its name, or {@code null} for a name made up for it
+     * @param size its size in bytes, at least 1
+     * @param lifetime how long it lives if nobody unlinks it
+     * @return this process's view of the new block
+     * @throws IllegalArgumentException if {@code size} is less than 1 or {@code name} cannot name
+     *     a block
+     * @throws java.nio.file.FileAlreadyExistsException if a block has that name
+     * @throws IOException if the block cannot be created for another reason
+     * @throws UnsupportedOperationException if the backend's processes share no memory
+     */
+    SharedMemory sharedMemory(String name, long size, SharedMemory.Lifetime lifetime) throws IOException;
+
+    /**
+     * Attaches the block named {@code name}, made by any process of the machine, this library's or
+     * CPython's: Python's {@code SharedMemory(name)}. This process does not own the block: it never
+     * unlinks it unless asked to.
+     *
+     * @param name the block's name, with or without a leading slash
+     * @return a new view of the block, of its whole size
+     * @throws IllegalArgumentException if {@code name} cannot name a block
+     * @throws java.nio.file.NoSuchFileException if there is no block of that name
+     * @throws IOException if the block cannot be attached for another reason
+     * @throws UnsupportedOperationException if the backend's processes share no memory
+     */
+    SharedMemory attachSharedMemory(String name) throws IOException;
 
     /**
      * A pool of {@link #cpuCount()} worker processes of this context: Python's {@code Pool()}.

@@ -23,8 +23,9 @@
  *       and its kin), pipe ends ({@link org.multiprocessing4j.PipeEnd}), locks
  *       ({@link org.multiprocessing4j.ProcessLock}, {@link org.multiprocessing4j.ProcessReentrantLock}),
  *       {@link org.multiprocessing4j.ProcessCondition}, {@link org.multiprocessing4j.ProcessSemaphore},
- *       {@link org.multiprocessing4j.ProcessEvent}, {@link org.multiprocessing4j.ProcessBarrier}: a
- *       captured one is the same object in every process. Each documents its guarantees across
+ *       {@link org.multiprocessing4j.ProcessEvent}, {@link org.multiprocessing4j.ProcessBarrier},
+ *       named blocks of memory ({@link org.multiprocessing4j.SharedMemory}): a captured one is the
+ *       same object in every process. Each documents its guarantees across
  *       processes: memory consistency, fairness, and what the death of a process does to it.</li>
  *   <li>A child's exit code and the exception that ended it are known to the parent once
  *       {@link org.multiprocessing4j.ChildProcess#join()} returns.</li>

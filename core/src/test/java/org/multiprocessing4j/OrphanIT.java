@@ -20,9 +20,13 @@ import org.multiprocessing4j.internal.platform.Platform;
 @Timeout(120)
 class OrphanIT {
 
-    /** A parent JVM: starts a daemon child, a plain child, a grandchild and spares, reports them, waits. */
+    /**
+     * A parent JVM: makes a named block, starts a daemon child, a plain child, a grandchild and
+     * spares, reports them, waits.
+     */
     public static final class Parent {
         public static void main(String[] args) throws Exception {
+            System.out.println("block " + Multiprocessing.sharedMemory(4096).name());
             ChildProcess daemon = Multiprocessing.process(() -> Thread.sleep(600_000)).daemon(true);
             ChildProcess plain = Multiprocessing.process(() -> {
                 ChildProcess grandchild = Multiprocessing.process(() -> Thread.sleep(600_000));
@@ -47,11 +51,12 @@ class OrphanIT {
     }
 
     @Test
-    void killingTheParentWithSigkillEndsEveryDescendantWithinTwoSeconds() throws Exception {
+    void killingTheParentWithSigkillEndsEveryDescendantWithinTwoSecondsAndTheyUnlinkItsBlocks() throws Exception {
         Process parent = new ProcessBuilder(javaLauncher(), "-cp", System.getProperty("java.class.path"),
                 Parent.class.getName()).redirectErrorStream(true).start();
         List<Long> pids = new ArrayList<>();
         Path session = null;
+        String block = null;
         try (BufferedReader lines = new BufferedReader(
                 new InputStreamReader(parent.getInputStream(), StandardCharsets.UTF_8))) {
             boolean allPids = false;
@@ -67,6 +72,8 @@ class OrphanIT {
                     pids.add(Long.parseLong(line.substring(11)));
                 } else if (line.startsWith("session ")) {
                     session = Path.of(line.substring(8));
+                } else if (line.startsWith("block ")) {
+                    block = line.substring(6);
                 }
             }
             assertThat(pids).as("daemon, plain child, grandchild and at least one spare").hasSizeGreaterThan(3);
@@ -84,6 +91,8 @@ class OrphanIT {
                 }
             });
             await().atMost(Duration.ofSeconds(5)).until(() -> !parentSession.toFile().exists());
+            assertThat(block).isNotNull();
+            assertThat(Path.of("/dev/shm", block)).doesNotExist();
         } finally {
             parent.destroyForcibly();
             for (long pid : pids) {

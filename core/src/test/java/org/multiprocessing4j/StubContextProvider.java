@@ -129,5 +129,15 @@ public final class StubContextProvider implements ContextProvider {
         public <E> SimpleProcessQueue<E> simpleQueue(Serializer serializer) {
             throw refused();
         }
+
+        @Override
+        public SharedMemory sharedMemory(String name, long size, SharedMemory.Lifetime lifetime) {
+            throw refused();
+        }
+
+        @Override
+        public SharedMemory attachSharedMemory(String name) {
+            throw refused();
+        }
     }
 }

@@ -49,7 +49,8 @@ public final class CompareWorkloads {
             new Entry("pool.map", Pools::map),
             new Entry("pool.imap-chunk-1", Pools::imap),
             new Entry("pool.apply-async", Pools::applyAsync),
-            new Entry("pool.cpu-bound", Pools::cpuBound));
+            new Entry("pool.cpu-bound", Pools::cpuBound),
+            new Entry("shm.block-1mib", SharedMemoryBlocks::run));
 
     /** The pause before each workload, the same on both sides. */
     private static final long SETTLE_MILLIS = 1000;

@@ -74,6 +74,14 @@ class ExamplesIT {
     }
 
     @Test
+    void sharedMemoryExamplePrintsWhatTheChildWrote() throws Exception {
+        Run run = run(SharedMemoryExample.class);
+
+        assertThat(run.exitCode()).as(run.describe()).isZero();
+        assertThat(run.stdout()).as(run.describe()).containsExactly("hello");
+    }
+
+    @Test
     void lockExamplePrintsEveryChildsLineWhole() throws Exception {
         Run run = run(LockExample.class);
 

@@ -174,6 +174,22 @@ class LocalContextIT {
     }
 
     @Nested
+    class SharedMemories extends SharedMemoryContract {
+        @Override
+        protected ProcessContext context() {
+            return WARM;
+        }
+    }
+
+    @Nested
+    class SharedMemoriesAcrossProcesses extends SharedMemoryAcrossProcessesContract {
+        @Override
+        protected ProcessContext context() {
+            return WARM;
+        }
+    }
+
+    @Nested
     class Pools extends PoolContract {
         @Override
         protected ProcessContext context() {

@@ -18,17 +18,19 @@ import org.multiprocessing4j.ChildProcess;
 import org.multiprocessing4j.ProcessIdentity;
 import org.multiprocessing4j.function.SerializableRunnable;
 import org.multiprocessing4j.internal.log.LibraryLog;
+import org.multiprocessing4j.internal.shm.OwnedBlocks;
 import org.multiprocessing4j.internal.shm.SegmentDirectory;
 
 /**
  * The local backend's state in this JVM, shared by every local context: who the current process
  * is (the main process, or a child told by its parent at start-up), the children it numbers, names
  * and keeps while they run, the session directory (created when something first needs to share
- * files with children) with the shared segments in it, the class-data archive, and the spare pools
- * of the warm contexts. At JVM exit it terminates daemon children and spares and removes the
- * session, as Python's exit function does. Non-daemon children keep the JVM alive by themselves:
- * each has a non-daemon watcher thread until it exits, which is how a Java program "joins" them at
- * exit.
+ * files with children) with the shared segments in it and the record of the named blocks this
+ * process owns, the class-data archive, and the spare pools of the warm contexts. At JVM exit it
+ * terminates daemon children and spares and removes the session, unlinking those blocks, as
+ * Python's exit function and resource tracker do. Non-daemon children keep the JVM alive by
+ * themselves: each has a non-daemon watcher thread until it exits, which is how a Java program
+ * "joins" them at exit.
  */
 public final class LocalRuntime {
 
@@ -43,6 +45,7 @@ public final class LocalRuntime {
     private final Set<LocalChildProcess> running = new LinkedHashSet<>();
     private final List<SparePool> sparePools = new ArrayList<>();
     private SegmentDirectory segments;
+    private OwnedBlocks ownedBlocks;
     private Session session;
     private boolean exitHookInstalled;
     private SecureRandom random;
@@ -147,6 +150,14 @@ public final class LocalRuntime {
             segments = new SegmentDirectory(this::sessionPath);
         }
         return segments;
+    }
+
+    /** The named blocks this process owns, unlinked when the session is removed. */
+    public synchronized OwnedBlocks ownedBlocks() {
+        if (ownedBlocks == null) {
+            ownedBlocks = new OwnedBlocks(this::sessionPath);
+        }
+        return ownedBlocks;
     }
 
     CurrentProcess current() {

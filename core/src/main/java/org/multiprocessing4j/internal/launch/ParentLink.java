@@ -57,7 +57,7 @@ final class ParentLink implements ProcessIdentity {
     private void orphaned() {
         alive = false;
         if (!parentSession.isEmpty()) {
-            Session.deleteTree(Path.of(parentSession));
+            Session.remove(Path.of(parentSession));
         }
         // our children would notice our exit one after the other; stopping them now is faster
         for (ChildProcess child : LocalRuntime.instance().activeChildren()) {

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
@@ -15,6 +16,7 @@ import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.OptionalLong;
 import org.multiprocessing4j.internal.platform.Platform;
+import org.multiprocessing4j.internal.shm.OwnedBlocks;
 
 /**
  * A process's private directory for the sockets and segments it shares with its children, named
@@ -23,7 +25,8 @@ import org.multiprocessing4j.internal.platform.Platform;
  * <p>It is removed when its process exits; if the process is killed, by a child that notices the
  * parent is gone, and otherwise by the next session opened on the machine, which removes every
  * session whose owner is no longer running (a file in the directory records the owner's start
- * time, so a new process that reuses the pid does not protect a stale session).
+ * time, so a new process that reuses the pid does not protect a stale session). Whoever removes
+ * it first unlinks the named blocks it records (see {@link OwnedBlocks}).
  */
 final class Session {
 
@@ -60,15 +63,22 @@ final class Session {
     }
 
     void delete() {
-        deleteTree(directory);
+        remove(directory);
+    }
+
+    /** Removes a session directory, first unlinking the named blocks its owner still owned. */
+    static void remove(Path session) {
+        OwnedBlocks.unlinkRecorded(session);
+        deleteTree(session);
     }
 
     /** Removes every session under {@code root} whose owner is no longer running. */
     static void sweepStale(Path root) {
         try (DirectoryStream<Path> sessions = Files.newDirectoryStream(root, PREFIX + "*")) {
             for (Path session : sessions) {
-                if (isStale(session)) {
-                    deleteTree(session);
+                // a directory only: a file may be a named block of that name
+                if (Files.isDirectory(session, LinkOption.NOFOLLOW_LINKS) && isStale(session)) {
+                    remove(session);
                 }
             }
         } catch (IOException | SecurityException e) {
@@ -97,7 +107,7 @@ final class Session {
         }
     }
 
-    static void deleteTree(Path root) {
+    private static void deleteTree(Path root) {
         try {
             Files.walkFileTree(root, new SimpleFileVisitor<>() {
                 @Override

@@ -1,5 +1,6 @@
 package org.multiprocessing4j.internal.local;
 
+import java.io.IOException;
 import java.io.InvalidObjectException;
 import java.io.ObjectInputStream;
 import java.io.Serializable;
@@ -18,6 +19,7 @@ import org.multiprocessing4j.ProcessLock;
 import org.multiprocessing4j.ProcessQueue;
 import org.multiprocessing4j.ProcessReentrantLock;
 import org.multiprocessing4j.ProcessSemaphore;
+import org.multiprocessing4j.SharedMemory;
 import org.multiprocessing4j.SimpleProcessQueue;
 import org.multiprocessing4j.StartMethod;
 import org.multiprocessing4j.function.SerializableRunnable;
@@ -142,6 +144,16 @@ final class LocalContext implements ProcessContext, Serializable {
     @Override
     public <E> SimpleProcessQueue<E> simpleQueue(Serializer serializer) {
         return LocalSimpleQueue.create(segments(), serializer);
+    }
+
+    @Override
+    public SharedMemory sharedMemory(String name, long size, SharedMemory.Lifetime lifetime) throws IOException {
+        return LocalSharedMemory.create(runtime.ownedBlocks(), name, size, lifetime);
+    }
+
+    @Override
+    public SharedMemory attachSharedMemory(String name) throws IOException {
+        return LocalSharedMemory.attach(runtime.ownedBlocks(), name);
     }
 
     private SegmentDirectory segments() {

@@ -42,6 +42,37 @@ public final class Platform {
     }
 
     /**
+     * Where named shared-memory blocks are: {@code /dev/shm}, where the C library's
+     * {@code shm_open} keeps them on Linux, so that CPython's {@code SharedMemory(name)} and this
+     * library find the same blocks; elsewhere the temporary directory, where only this library's
+     * processes find them.
+     *
+     * @return an existing directory
+     */
+    public static Path sharedMemoryDirectory() {
+        Path shm = Path.of("/dev/shm");
+        return Files.isDirectory(shm) ? shm : Path.of(System.getProperty("java.io.tmpdir"));
+    }
+
+    /**
+     * The flags of {@code mmap} that put fresh private pages, which reserve nothing until touched,
+     * in place of a range of a mapping: {@code MAP_PRIVATE | MAP_FIXED | MAP_ANONYMOUS |
+     * MAP_NORESERVE}, whose values differ between processors.
+     *
+     * @return the flags, or empty where they are not known or the system is not Linux
+     */
+    public static OptionalInt privatePagesMapFlags() {
+        if (!LINUX) {
+            return OptionalInt.empty();
+        }
+        return switch (System.getProperty("os.arch", "")) {
+            // the generic values: 0x02 | 0x10 | 0x20 | 0x4000
+            case "amd64", "x86_64", "aarch64", "riscv64" -> OptionalInt.of(0x4032);
+            default -> OptionalInt.empty();
+        };
+    }
+
+    /**
      * The file a spare child JVM reads as standard input: nothing, as in Python. (A cold child's is
      * the pipe its bootstrap comes through, closed after it.)
      *

@@ -2,8 +2,6 @@ package org.multiprocessing4j.internal.shm;
 
 import java.nio.ByteBuffer;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.FutureTask;
 
 /**
  * Sleeping on a 32-bit word of shared memory until another process changes it: Linux's
@@ -23,45 +21,18 @@ final class Futex {
     private Futex() {
     }
 
-    /** Loaded on first use: the class initialization is where JNA gets loaded. */
+    /**
+     * Loaded on first use, on a thread of its own (see {@link NativeLoading}): the class
+     * initialization is where JNA gets loaded.
+     */
     private static final class Loaded {
         static final LinuxFutex FUTEX = Boolean.parseBoolean(System.getProperty(PROPERTY, "true"))
-                ? loadAside() : null;
-    }
-
-    /**
-     * Loads JNA on a thread of its own, and waits for it without giving up on an interrupt. The
-     * first thread to sleep is often one that is about to be interrupted (a {@code put} on a full
-     * queue, say), and loading JNA in it lost such an interrupt now and then (one JVM in twenty,
-     * when it came during the load): the JDK's class and native library loading cleared it. The
-     * interrupt is kept for the caller instead, whose wait then notices it.
-     */
-    private static LinuxFutex loadAside() {
-        FutureTask<LinuxFutex> load = new FutureTask<>(new Callable<LinuxFutex>() {
-            @Override
-            public LinuxFutex call() {
-                return LinuxFutex.load();
-            }
-        });
-        Thread loader = new Thread(load, "multiprocessing4j futex load");
-        loader.setDaemon(true);
-        loader.start();
-        boolean interrupted = false;
-        try {
-            while (true) {
-                try {
-                    return load.get();
-                } catch (InterruptedException e) {
-                    interrupted = true;
-                } catch (ExecutionException e) {
-                    return null;
-                }
-            }
-        } finally {
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
-        }
+                ? NativeLoading.aside("futex", new Callable<LinuxFutex>() {
+                    @Override
+                    public LinuxFutex call() {
+                        return LinuxFutex.load();
+                    }
+                }) : null;
     }
 
     static boolean isAvailable() {

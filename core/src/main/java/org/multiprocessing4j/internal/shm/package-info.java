@@ -10,5 +10,11 @@
  * as they do across threads. A segment is created by one process, in the directory its
  * {@link org.multiprocessing4j.internal.shm.SegmentDirectory} is given (that process's session
  * directory), and removed when that process exits; processes that mapped it keep their mapping.
+ *
+ * <p>Named blocks ({@link org.multiprocessing4j.internal.shm.BlockFiles}) are the other kind of
+ * file: machine-wide names in {@code /dev/shm}, as CPython's, each mapped by every view of its own
+ * ({@link org.multiprocessing4j.internal.shm.BlockMapping}) and read and written with plain
+ * accesses; the blocks a process owns are recorded in its session directory
+ * ({@link org.multiprocessing4j.internal.shm.OwnedBlocks}) and unlinked when it is removed.
  */
 package org.multiprocessing4j.internal.shm;

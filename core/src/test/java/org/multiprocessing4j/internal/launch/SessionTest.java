@@ -8,6 +8,8 @@ import java.nio.file.attribute.PosixFilePermissions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.multiprocessing4j.internal.platform.Platform;
+import org.multiprocessing4j.internal.shm.BlockFiles;
+import org.multiprocessing4j.internal.shm.OwnedBlocks;
 
 class SessionTest {
 
@@ -30,6 +32,27 @@ class SessionTest {
         assertThat(root.resolve(Session.PREFIX + finished.pid() + "-00aa")).doesNotExist();
         assertThat(live).exists();
         assertThat(unrelated).exists();
+    }
+
+    @Test
+    void sweepUnlinksTheBlocksADeadOwnerRecordedAndLeavesFilesNamedLikeSessionsAlone() throws Exception {
+        Process finished = new ProcessBuilder("true").start();
+        finished.waitFor();
+        Path dead = Files.createDirectory(root.resolve(Session.PREFIX + finished.pid() + "-00dd"));
+        String name = BlockFiles.generatedName();
+        BlockFiles.create(name).close();
+        try {
+            new OwnedBlocks(() -> dead).add(name, BlockFiles.inode(name));
+            Path block = Files.createFile(root.resolve(Session.PREFIX + finished.pid() + "-00ee"));
+
+            Session.sweepStale(root);
+
+            assertThat(dead).doesNotExist();
+            assertThat(BlockFiles.path(name)).doesNotExist();
+            assertThat(block).exists();
+        } finally {
+            Files.deleteIfExists(BlockFiles.path(name));
+        }
     }
 
     @Test
