@@ -127,4 +127,12 @@ public final class Cell {
     public boolean compareAndSetLong(int field, long expected, long value) {
         return LONG.compareAndSet(buffer, base + field, expected, value);
     }
+
+    public long getAndAddLong(int field, long delta) {
+        return (long) LONG.getAndAdd(buffer, base + field, delta);
+    }
+
+    public long getAndSetLong(int field, long value) {
+        return (long) LONG.getAndSet(buffer, base + field, value);
+    }
 }

@@ -20,6 +20,7 @@ public final class SegmentDirectory {
 
     private final Supplier<Path> directory;
     private final AtomicInteger rings = new AtomicInteger();
+    private final AtomicInteger arrays = new AtomicInteger();
     private SharedSegment cells;
     private int cellSegments;
     private int usedCells;
@@ -42,6 +43,19 @@ public final class SegmentDirectory {
             throw new IllegalArgumentException("a ring's capacity must be a power of two from 4096 to 2^30: " + capacity);
         }
         return RingSegment.create(directory.get().resolve("ring-" + rings.getAndIncrement() + ".shm"), capacity);
+    }
+
+    /**
+     * A new array segment, a file {@code array-N.shm}: a header cell tagged with {@code kind}, then
+     * {@code dataBytes} zero bytes.
+     *
+     * @param kind what the array holds
+     * @param dataBytes the size of its data, from 0 to {@link ArraySegment#MAX_DATA}
+     * @return the segment
+     */
+    public ArraySegment createArray(CellKind kind, int dataBytes) {
+        Path file = directory.get().resolve("array-" + arrays.getAndIncrement() + ".shm");
+        return ArraySegment.create(file, kind, dataBytes);
     }
 
     /**
