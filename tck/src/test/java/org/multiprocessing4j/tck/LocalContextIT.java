@@ -174,6 +174,22 @@ class LocalContextIT {
     }
 
     @Nested
+    class SharedValues extends SharedValueContract {
+        @Override
+        protected ProcessContext context() {
+            return WARM;
+        }
+    }
+
+    @Nested
+    class SharedArrays extends SharedArrayContract {
+        @Override
+        protected ProcessContext context() {
+            return WARM;
+        }
+    }
+
+    @Nested
     class Pools extends PoolContract {
         @Override
         protected ProcessContext context() {
