@@ -35,6 +35,8 @@ public final class AllExamples {
             new Example("QueueExample", "a child puts a list on a queue, the parent takes it", QueueExample::main),
             new Example("PipeExample", "a child sends a list through a pipe, the parent receives it", PipeExample::main),
             new Example("PoolExample", "three worker processes square three numbers", PoolExample::main),
+            new Example("SharedArrayExample", "children fill a shared array of doubles, the parent sums it",
+                    SharedArrayExample::main),
             new Example("FolderChecksums", "checksums of a folder's files, in one process and in a pool",
                     FolderChecksums::main));
 
