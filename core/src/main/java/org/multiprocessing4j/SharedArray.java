@@ -28,7 +28,7 @@ package org.multiprocessing4j;
  * <ul>
  *   <li><b>One array everywhere</b>: an array captured by a child's target, sent through a queue or
  *       a pipe, or passed to a pool's task is the same array in the other process, not a copy.</li>
- *   <li><b>Each element is a {@link SharedValue}</b>: {@code get(i)} and {@code set(i, x)} have
+ *   <li><b>Each element is as a {@link SharedValue} is</b>: {@code get(i)} and {@code set(i, x)} have
  *       the memory effects of volatile accesses, and the atomic methods, those of
  *       {@link java.util.concurrent.atomic.AtomicLongArray}, are atomic for their element without
  *       taking the lock.</li>

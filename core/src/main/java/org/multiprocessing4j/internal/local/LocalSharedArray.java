@@ -92,7 +92,7 @@ abstract sealed class LocalSharedArray implements SharedArray, Serializable
 
     @Override
     public final RobustLock lock() {
-        return LocalSharedValue.existing(lock);
+        return LocalSharedValue.requireLock(lock);
     }
 
     /**

@@ -112,7 +112,7 @@ final class LocalSharedString implements SharedString, Serializable {
 
     @Override
     public RobustLock lock() {
-        return LocalSharedValue.existing(lock);
+        return LocalSharedValue.requireLock(lock);
     }
 
     @Override

@@ -34,7 +34,7 @@ abstract sealed class LocalSharedValue implements SharedValue, Serializable
 
     @Override
     public final RobustLock lock() {
-        return existing(lock);
+        return requireLock(lock);
     }
 
     /**
@@ -44,7 +44,7 @@ abstract sealed class LocalSharedValue implements SharedValue, Serializable
      * @return the lock
      * @throws UnsupportedOperationException if it is raw
      */
-    static RobustLock existing(RobustLock lock) {
+    static RobustLock requireLock(RobustLock lock) {
         if (lock == null) {
             throw new UnsupportedOperationException("a raw shared value or array has no lock: one made with"
                     + " sharedLong(initial) or sharedLong(initial, lock), or their kin, has one");
