@@ -112,6 +112,41 @@ WORKLOADS = (
         comparisons=(Comparison("lock", "Lock", goal=10),),
     ),
     Workload(
+        name="value.increment-1p",
+        title="Shared value increments, 1 process",
+        measures="One thread adds 1 to a shared integer 1,000,000 times per run. CPython: "
+                 "`with v.get_lock(): v.value += 1` on a `multiprocessing.Value('i')`, its own lock "
+                 "(an RLock) around the update, which `v.value` takes again to read and to set. "
+                 "multiprocessing4j: `v.incrementAndGet()` on a `SharedInt`, atomic without a lock.",
+        comparisons=(Comparison("value", "Value", goal=20),),
+    ),
+    Workload(
+        name="value.locked-increment-2p",
+        title="Shared value increments under its lock, 2 processes",
+        measures="Two worker processes each add 1 to a shared integer 200,000 times, each time "
+                 "under the value's own lock; a run is timed from the start signal (a barrier) "
+                 "until both workers have reported done (a semaphore), and the value is checked. "
+                 "The workers are started once, before the warm-up. CPython: `with lock: "
+                 "v.value += 1`, `lock = v.get_lock()`, on a `multiprocessing.Value('i')`. "
+                 "multiprocessing4j: `lock.lock(); v.set(v.get() + 1); lock.unlock()`, "
+                 "`lock = v.lock()`, on a `SharedInt`.",
+        comparisons=(Comparison("value", "Value", goal=10),),
+    ),
+    Workload(
+        name="array.sum-1m",
+        title="Shared array of 1,000,000 doubles summed in a child",
+        measures="A child sums a shared array of 1,000,000 doubles and sets the sum in a shared "
+                 "double without a lock; a run is timed from the request (a semaphore) until the "
+                 "child reports done (another), the sum is checked, and the child is started once, "
+                 "before the warm-up. CPython: `sum(memoryview(xs.get_obj()).cast('B').cast('d'))` "
+                 "on a `multiprocessing.Array('d', n)`, the fastest form of the standard library. "
+                 "multiprocessing4j: a loop over the `DoubleBuffer` of `xs.asBuffer()` on a "
+                 "`SharedDoubleArray`, in four partial sums of interleaved elements (the elements "
+                 "are halves of integers, so the sum is exact in any order; one running sum makes "
+                 "each addition wait for the one before).",
+        comparisons=(Comparison("array", "Array", goal=0.05),),
+    ),
+    Workload(
         name="event.ping-pong",
         title="Event ping-pong round trip, 2 processes",
         measures="Two processes hand a turn back and forth 5,000 times per run through two events: "

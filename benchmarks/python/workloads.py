@@ -125,11 +125,18 @@ def lock_contended_counter(settings, out):
     started once, before the warm-up."""
     lock = mp.Lock()
     counter = mp.Value("i", 0, lock=False)
+    samples = count_in_workers(settings, counter, COUNTER_INCREMENTS, count_under_lock, (lock,))
+    out(rate("lock.contended-counter", "Lock", samples, COUNTER_WORKERS * COUNTER_INCREMENTS))
+
+
+def count_in_workers(settings, counter, increments, target, args):
+    """Starts COUNTER_WORKERS processes running target(*args, counter, start, done, runs), each of
+    which adds 1 to the shared counter `increments` times per run, and times each run from the
+    start signal until every worker has reported done; checks the count. The samples."""
     start = mp.Barrier(COUNTER_WORKERS + 1)
     done = mp.Semaphore(0)
     runs = settings.warmup + settings.repetitions
-    workers = [mp.Process(target=count_under_lock, args=(lock, counter, start, done, runs))
-               for _ in range(COUNTER_WORKERS)]
+    workers = [mp.Process(target=target, args=(*args, counter, start, done, runs)) for _ in range(COUNTER_WORKERS)]
     for worker in workers:
         worker.start()
 
@@ -140,14 +147,97 @@ def lock_contended_counter(settings, out):
         for _ in range(COUNTER_WORKERS):
             done.acquire()
         elapsed = time.perf_counter() - begin
-        if counter.value != COUNTER_WORKERS * COUNTER_INCREMENTS:
+        if counter.value != COUNTER_WORKERS * increments:
             raise RuntimeError(f"lost increments: the counter is {counter.value}")
         return elapsed
 
     samples = collect(settings, trial)
     for worker in workers:
         worker.join()
-    out(rate("lock.contended-counter", "Lock", samples, COUNTER_WORKERS * COUNTER_INCREMENTS))
+    return samples
+
+VALUE_INCREMENTS = 1_000_000
+LOCKED_VALUE_INCREMENTS = 200_000  # per worker process, COUNTER_WORKERS of them
+ARRAY_ELEMENTS = 1_000_000
+
+
+def value_increment(settings, out):
+    """value.increment-1p: `with v.get_lock(): v.value += 1` on a multiprocessing.Value('i'),
+    VALUE_INCREMENTS times per run, in one process: the value's own lock (an RLock) around the
+    update, as Python's documentation does it; reading and setting v.value take the lock again."""
+    value = mp.Value("i", 0)
+
+    def trial():
+        value.value = 0
+        begin = time.perf_counter()
+        for _ in range(VALUE_INCREMENTS):
+            with value.get_lock():
+                value.value += 1
+        elapsed = time.perf_counter() - begin
+        if value.value != VALUE_INCREMENTS:
+            raise RuntimeError(f"lost increments: the value is {value.value}")
+        return elapsed
+
+    out(rate("value.increment-1p", "Value", collect(settings, trial), VALUE_INCREMENTS))
+
+
+def increment_under_value_lock(value, start, done, runs):
+    """A worker of value.locked-increment-2p: for each run, waits for the start, then increments."""
+    lock = value.get_lock()
+    for _ in range(runs):
+        start.wait()
+        for _ in range(LOCKED_VALUE_INCREMENTS):
+            with lock:
+                value.value += 1
+        done.release()
+
+
+def value_locked_increment(settings, out):
+    """value.locked-increment-2p: two worker processes each add 1 to a multiprocessing.Value('i')
+    LOCKED_VALUE_INCREMENTS times, under the value's own lock (get_lock()). A run is timed from
+    the start signal until both workers have reported done; the workers are started once, before
+    the warm-up."""
+    value = mp.Value("i", 0)
+    samples = count_in_workers(settings, value, LOCKED_VALUE_INCREMENTS, increment_under_value_lock, ())
+    out(rate("value.locked-increment-2p", "Value", samples, COUNTER_WORKERS * LOCKED_VALUE_INCREMENTS))
+
+def sum_on_request(xs, total, go, done, runs):
+    """The child of array.sum-1m: for each run, waits for a request, sums the array, reports done.
+    sum() over a memoryview of the array's buffer, without its lock: the fastest way the standard
+    library has (sum(xs) takes the lock for every element; iterating xs.get_obj() is slower)."""
+    for _ in range(runs):
+        go.acquire()
+        total.value = sum(memoryview(xs.get_obj()).cast("B").cast("d"))
+        done.release()
+
+
+def array_sum(settings, out):
+    """array.sum-1m: a child sums a multiprocessing.Array('d', ARRAY_ELEMENTS) filled with i / 2 and
+    sets the sum in a RawValue('d'). A run is timed from the request (a semaphore) until the child
+    reports done (another); the child is started once, before the warm-up."""
+    xs = mp.Array("d", ARRAY_ELEMENTS)
+    elements = xs.get_obj()
+    for i in range(ARRAY_ELEMENTS):
+        elements[i] = i * 0.5
+    total = mp.RawValue("d", 0.0)
+    go, done = mp.Semaphore(0), mp.Semaphore(0)
+    child = mp.Process(target=sum_on_request, args=(xs, total, go, done, settings.warmup + settings.repetitions))
+    child.start()
+    expected = 0.5 * (ARRAY_ELEMENTS * (ARRAY_ELEMENTS - 1) / 2)
+
+    def trial():
+        total.value = 0.0
+        begin = time.perf_counter()
+        go.release()
+        done.acquire()
+        elapsed = time.perf_counter() - begin
+        if total.value != expected:
+            raise RuntimeError(f"the child summed {total.value}, not {expected}")
+        return elapsed
+
+    samples = collect(settings, trial)
+    child.join()
+    out(millis("array.sum-1m", "Array", samples))
 
 
 def return_events(ping, pong, total):
@@ -480,6 +570,9 @@ WORKLOADS = [
     ("baseline.runtime-start", runtime_start),
     ("lock.uncontended", lock_uncontended),
     ("lock.contended-counter", lock_contended_counter),
+    ("value.increment-1p", value_increment),
+    ("value.locked-increment-2p", value_locked_increment),
+    ("array.sum-1m", array_sum),
     ("event.ping-pong", event_ping_pong),
     ("semaphore.ping-pong", semaphore_ping_pong),
     ("pipe.round-trip", pipe_round_trip),

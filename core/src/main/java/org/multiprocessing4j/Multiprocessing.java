@@ -435,6 +435,359 @@ public final class Multiprocessing {
     }
 
     /**
+     * Creates an {@code int} shared by processes, with a lock of its own: Python's
+     * {@code Value('i', initial)}. See {@link ProcessContext#sharedInt(int)}.
+     *
+     * @param initial its value
+     * @return the new value
+     */
+    public static SharedInt sharedInt(int initial) {
+        return context().sharedInt(initial);
+    }
+
+    /**
+     * Creates an {@code int} shared by processes, guarded by {@code lock}: Python's
+     * {@code Value('i', initial, lock=lock)}. See {@link ProcessContext#sharedInt(int,RobustLock)}.
+     *
+     * @param initial its value
+     * @param lock its lock, of {@link #context()}; one lock may guard several values
+     * @return the new value
+     */
+    public static SharedInt sharedInt(int initial, RobustLock lock) {
+        return context().sharedInt(initial, lock);
+    }
+
+    /**
+     * Creates an {@code int} shared by processes, without a lock: Python's
+     * {@code RawValue('i', initial)}. See {@link ProcessContext#rawSharedInt(int)}.
+     *
+     * @param initial its value
+     * @return the new value
+     */
+    public static SharedInt rawSharedInt(int initial) {
+        return context().rawSharedInt(initial);
+    }
+
+    /**
+     * Creates a {@code long} shared by processes, with a lock of its own: Python's
+     * {@code Value('q', initial)}. See {@link ProcessContext#sharedLong(long)}.
+     *
+     * @param initial its value
+     * @return the new value
+     */
+    public static SharedLong sharedLong(long initial) {
+        return context().sharedLong(initial);
+    }
+
+    /**
+     * Creates a {@code long} shared by processes, guarded by {@code lock}: Python's
+     * {@code Value('q', initial, lock=lock)}. See {@link ProcessContext#sharedLong(long,RobustLock)}.
+     *
+     * @param initial its value
+     * @param lock its lock, of {@link #context()}; one lock may guard several values
+     * @return the new value
+     */
+    public static SharedLong sharedLong(long initial, RobustLock lock) {
+        return context().sharedLong(initial, lock);
+    }
+
+    /**
+     * Creates a {@code long} shared by processes, without a lock: Python's
+     * {@code RawValue('q', initial)}. See {@link ProcessContext#rawSharedLong(long)}.
+     *
+     * @param initial its value
+     * @return the new value
+     */
+    public static SharedLong rawSharedLong(long initial) {
+        return context().rawSharedLong(initial);
+    }
+
+    /**
+     * Creates a {@code double} shared by processes, with a lock of its own: Python's
+     * {@code Value('d', initial)}. See {@link ProcessContext#sharedDouble(double)}.
+     *
+     * @param initial its value
+     * @return the new value
+     */
+    public static SharedDouble sharedDouble(double initial) {
+        return context().sharedDouble(initial);
+    }
+
+    /**
+     * Creates a {@code double} shared by processes, guarded by {@code lock}: Python's
+     * {@code Value('d', initial, lock=lock)}. See {@link ProcessContext#sharedDouble(double,RobustLock)}.
+     *
+     * @param initial its value
+     * @param lock its lock, of {@link #context()}; one lock may guard several values
+     * @return the new value
+     */
+    public static SharedDouble sharedDouble(double initial, RobustLock lock) {
+        return context().sharedDouble(initial, lock);
+    }
+
+    /**
+     * Creates a {@code double} shared by processes, without a lock: Python's
+     * {@code RawValue('d', initial)}. See {@link ProcessContext#rawSharedDouble(double)}.
+     *
+     * @param initial its value
+     * @return the new value
+     */
+    public static SharedDouble rawSharedDouble(double initial) {
+        return context().rawSharedDouble(initial);
+    }
+
+    /**
+     * Creates a {@code boolean} shared by processes, with a lock of its own: Python's
+     * {@code Value(ctypes.c_bool, initial)}. See {@link ProcessContext#sharedBoolean(boolean)}.
+     *
+     * @param initial its value
+     * @return the new value
+     */
+    public static SharedBoolean sharedBoolean(boolean initial) {
+        return context().sharedBoolean(initial);
+    }
+
+    /**
+     * Creates a {@code boolean} shared by processes, guarded by {@code lock}: Python's
+     * {@code Value(ctypes.c_bool, initial, lock=lock)}.
+     * See {@link ProcessContext#sharedBoolean(boolean,RobustLock)}.
+     *
+     * @param initial its value
+     * @param lock its lock, of {@link #context()}; one lock may guard several values
+     * @return the new value
+     */
+    public static SharedBoolean sharedBoolean(boolean initial, RobustLock lock) {
+        return context().sharedBoolean(initial, lock);
+    }
+
+    /**
+     * Creates a {@code boolean} shared by processes, without a lock: Python's
+     * {@code RawValue(ctypes.c_bool, initial)}. See {@link ProcessContext#rawSharedBoolean(boolean)}.
+     *
+     * @param initial its value
+     * @return the new value
+     */
+    public static SharedBoolean rawSharedBoolean(boolean initial) {
+        return context().rawSharedBoolean(initial);
+    }
+
+    /**
+     * Creates a string shared by processes, of at most {@code capacity} bytes of UTF-8, with a lock
+     * of its own: Python's {@code Array('c', capacity)} and its {@code value}.
+     * See {@link ProcessContext#sharedString(int,String)}.
+     *
+     * @param capacity the most bytes its UTF-8 encoding may take, at least 0
+     * @param initial its value
+     * @return the new string
+     * @throws IllegalArgumentException if {@code capacity} is negative or beyond what the backend
+     *     maps (the local one: 512 MiB), or the UTF-8 encoding of {@code initial} is longer
+     *     than {@code capacity}
+     */
+    public static SharedString sharedString(int capacity, String initial) {
+        return context().sharedString(capacity, initial);
+    }
+
+    /**
+     * Creates a string shared by processes, of at most {@code capacity} bytes of UTF-8, guarded by
+     * {@code lock}: Python's {@code Array('c', capacity, lock=lock)}.
+     * See {@link ProcessContext#sharedString(int,String,RobustLock)}.
+     *
+     * @param capacity the most bytes its UTF-8 encoding may take, at least 0
+     * @param initial its value
+     * @param lock its lock, of {@link #context()}; one lock may guard several values
+     * @return the new string
+     * @throws IllegalArgumentException if {@code capacity} is negative or beyond what the backend
+     *     maps (the local one: 512 MiB), or the UTF-8 encoding of {@code initial} is longer
+     *     than {@code capacity}
+     */
+    public static SharedString sharedString(int capacity, String initial, RobustLock lock) {
+        return context().sharedString(capacity, initial, lock);
+    }
+
+    /**
+     * Creates a string shared by processes, of at most {@code capacity} bytes of UTF-8, without a
+     * lock: Python's {@code RawArray('c', capacity)}.
+     * See {@link ProcessContext#rawSharedString(int,String)}.
+     *
+     * @param capacity the most bytes its UTF-8 encoding may take, at least 0
+     * @param initial its value
+     * @return the new string
+     * @throws IllegalArgumentException if {@code capacity} is negative or beyond what the backend
+     *     maps (the local one: 512 MiB), or the UTF-8 encoding of {@code initial} is longer
+     *     than {@code capacity}
+     */
+    public static SharedString rawSharedString(int capacity, String initial) {
+        return context().rawSharedString(capacity, initial);
+    }
+
+    /**
+     * Creates an array of {@code length} {@code int}s shared by processes, all 0, with a lock of
+     * its own: Python's {@code Array('i', length)}. See {@link ProcessContext#sharedIntArray(int)}.
+     *
+     * @param length its length, at least 0
+     * @return the new array
+     * @throws IllegalArgumentException if {@code length} is negative or beyond what the backend
+     *     maps (see {@link SharedArray})
+     */
+    public static SharedIntArray sharedIntArray(int length) {
+        return context().sharedIntArray(length);
+    }
+
+    /**
+     * Creates an array of {@code length} {@code int}s shared by processes, all 0, guarded by
+     * {@code lock}: Python's {@code Array('i', length, lock=lock)}.
+     * See {@link ProcessContext#sharedIntArray(int,RobustLock)}.
+     *
+     * @param length its length, at least 0
+     * @param lock its lock, of {@link #context()}; one lock may guard several arrays and values
+     * @return the new array
+     * @throws IllegalArgumentException if {@code length} is negative or beyond what the backend
+     *     maps (see {@link SharedArray})
+     */
+    public static SharedIntArray sharedIntArray(int length, RobustLock lock) {
+        return context().sharedIntArray(length, lock);
+    }
+
+    /**
+     * Creates an array of {@code length} {@code int}s shared by processes, all 0, without a lock:
+     * Python's {@code RawArray('i', length)}. See {@link ProcessContext#rawSharedIntArray(int)}.
+     *
+     * @param length its length, at least 0
+     * @return the new array
+     * @throws IllegalArgumentException if {@code length} is negative or beyond what the backend
+     *     maps (see {@link SharedArray})
+     */
+    public static SharedIntArray rawSharedIntArray(int length) {
+        return context().rawSharedIntArray(length);
+    }
+
+    /**
+     * Creates an array of {@code length} {@code long}s shared by processes, all 0, with a lock of
+     * its own: Python's {@code Array('q', length)}.
+     * See {@link ProcessContext#sharedLongArray(int)}.
+     *
+     * @param length its length, at least 0
+     * @return the new array
+     * @throws IllegalArgumentException if {@code length} is negative or beyond what the backend
+     *     maps (see {@link SharedArray})
+     */
+    public static SharedLongArray sharedLongArray(int length) {
+        return context().sharedLongArray(length);
+    }
+
+    /**
+     * Creates an array of {@code length} {@code long}s shared by processes, all 0, guarded by
+     * {@code lock}: Python's {@code Array('q', length, lock=lock)}.
+     * See {@link ProcessContext#sharedLongArray(int,RobustLock)}.
+     *
+     * @param length its length, at least 0
+     * @param lock its lock, of {@link #context()}; one lock may guard several arrays and values
+     * @return the new array
+     * @throws IllegalArgumentException if {@code length} is negative or beyond what the backend
+     *     maps (see {@link SharedArray})
+     */
+    public static SharedLongArray sharedLongArray(int length, RobustLock lock) {
+        return context().sharedLongArray(length, lock);
+    }
+
+    /**
+     * Creates an array of {@code length} {@code long}s shared by processes, all 0, without a lock:
+     * Python's {@code RawArray('q', length)}. See {@link ProcessContext#rawSharedLongArray(int)}.
+     *
+     * @param length its length, at least 0
+     * @return the new array
+     * @throws IllegalArgumentException if {@code length} is negative or beyond what the backend
+     *     maps (see {@link SharedArray})
+     */
+    public static SharedLongArray rawSharedLongArray(int length) {
+        return context().rawSharedLongArray(length);
+    }
+
+    /**
+     * Creates an array of {@code length} {@code double}s shared by processes, all 0, with a lock of
+     * its own: Python's {@code Array('d', length)}.
+     * See {@link ProcessContext#sharedDoubleArray(int)}.
+     *
+     * @param length its length, at least 0
+     * @return the new array
+     * @throws IllegalArgumentException if {@code length} is negative or beyond what the backend
+     *     maps (see {@link SharedArray})
+     */
+    public static SharedDoubleArray sharedDoubleArray(int length) {
+        return context().sharedDoubleArray(length);
+    }
+
+    /**
+     * Creates an array of {@code length} {@code double}s shared by processes, all 0, guarded by
+     * {@code lock}: Python's {@code Array('d', length, lock=lock)}.
+     * See {@link ProcessContext#sharedDoubleArray(int,RobustLock)}.
+     *
+     * @param length its length, at least 0
+     * @param lock its lock, of {@link #context()}; one lock may guard several arrays and values
+     * @return the new array
+     * @throws IllegalArgumentException if {@code length} is negative or beyond what the backend
+     *     maps (see {@link SharedArray})
+     */
+    public static SharedDoubleArray sharedDoubleArray(int length, RobustLock lock) {
+        return context().sharedDoubleArray(length, lock);
+    }
+
+    /**
+     * Creates an array of {@code length} {@code double}s shared by processes, all 0, without a
+     * lock: Python's {@code RawArray('d', length)}.
+     * See {@link ProcessContext#rawSharedDoubleArray(int)}.
+     *
+     * @param length its length, at least 0
+     * @return the new array
+     * @throws IllegalArgumentException if {@code length} is negative or beyond what the backend
+     *     maps (see {@link SharedArray})
+     */
+    public static SharedDoubleArray rawSharedDoubleArray(int length) {
+        return context().rawSharedDoubleArray(length);
+    }
+
+    /**
+     * Creates an array of {@code length} bytes shared by processes, all 0, with a lock of its own:
+     * Python's {@code Array('b', length)}. See {@link ProcessContext#sharedByteArray(int)}.
+     *
+     * @param length its length, at least 0
+     * @return the new array
+     * @throws IllegalArgumentException if {@code length} is negative or beyond what the backend
+     *     maps (see {@link SharedArray})
+     */
+    public static SharedByteArray sharedByteArray(int length) {
+        return context().sharedByteArray(length);
+    }
+
+    /**
+     * Creates an array of {@code length} bytes shared by processes, all 0, guarded by {@code lock}:
+     * Python's {@code Array('b', length, lock=lock)}.
+     * See {@link ProcessContext#sharedByteArray(int,RobustLock)}.
+     *
+     * @param length its length, at least 0
+     * @param lock its lock, of {@link #context()}; one lock may guard several arrays and values
+     * @return the new array
+     * @throws IllegalArgumentException if {@code length} is negative or beyond what the backend
+     *     maps (see {@link SharedArray})
+     */
+    public static SharedByteArray sharedByteArray(int length, RobustLock lock) {
+        return context().sharedByteArray(length, lock);
+    }
+
+    /**
+     * Creates an array of {@code length} bytes shared by processes, all 0, without a lock: Python's
+     * {@code RawArray('b', length)}. See {@link ProcessContext#rawSharedByteArray(int)}.
+     *
+     * @param length its length, at least 0
+     * @return the new array
+     * @throws IllegalArgumentException if {@code length} is negative or beyond what the backend
+     *     maps (see {@link SharedArray})
+     */
+    public static SharedByteArray rawSharedByteArray(int length) {
+        return context().rawSharedByteArray(length);
+    }
+
+    /**
      * A pool of {@link #cpuCount()} worker processes: Python's {@code Pool()}.
      *
      * @return the pool, its workers started

@@ -468,6 +468,330 @@ public interface ProcessContext {
     SharedMemory attachSharedMemory(String name) throws IOException;
 
     /**
+     * Creates an {@code int} shared by processes, with a lock of its own: Python's
+     * {@code Value('i', initial)}. Its {@linkplain SharedValue#lock() lock} is a new
+     * {@link ProcessReentrantLock}.
+     *
+     * @param initial its value
+     * @return the new value
+     */
+    default SharedInt sharedInt(int initial) {
+        return sharedInt(initial, reentrantLock());
+    }
+
+    /**
+     * Creates an {@code int} shared by processes, guarded by {@code lock}: Python's
+     * {@code Value('i', initial, lock=lock)}.
+     *
+     * @param initial its value
+     * @param lock its lock, of this context; one lock may guard several values
+     * @return the new value
+     */
+    SharedInt sharedInt(int initial, RobustLock lock);
+
+    /**
+     * Creates an {@code int} shared by processes, without a lock: Python's
+     * {@code RawValue('i', initial)}. Its {@link SharedValue#lock()} throws
+     * {@link UnsupportedOperationException}.
+     *
+     * @param initial its value
+     * @return the new value
+     */
+    SharedInt rawSharedInt(int initial);
+
+    /**
+     * Creates a {@code long} shared by processes, with a lock of its own: Python's
+     * {@code Value('q', initial)}. Its {@linkplain SharedValue#lock() lock} is a new
+     * {@link ProcessReentrantLock}.
+     *
+     * @param initial its value
+     * @return the new value
+     */
+    default SharedLong sharedLong(long initial) {
+        return sharedLong(initial, reentrantLock());
+    }
+
+    /**
+     * Creates a {@code long} shared by processes, guarded by {@code lock}: Python's
+     * {@code Value('q', initial, lock=lock)}.
+     *
+     * @param initial its value
+     * @param lock its lock, of this context; one lock may guard several values
+     * @return the new value
+     */
+    SharedLong sharedLong(long initial, RobustLock lock);
+
+    /**
+     * Creates a {@code long} shared by processes, without a lock: Python's
+     * {@code RawValue('q', initial)}. Its {@link SharedValue#lock()} throws
+     * {@link UnsupportedOperationException}.
+     *
+     * @param initial its value
+     * @return the new value
+     */
+    SharedLong rawSharedLong(long initial);
+
+    /**
+     * Creates a {@code double} shared by processes, with a lock of its own: Python's
+     * {@code Value('d', initial)}. Its {@linkplain SharedValue#lock() lock} is a new
+     * {@link ProcessReentrantLock}.
+     *
+     * @param initial its value
+     * @return the new value
+     */
+    default SharedDouble sharedDouble(double initial) {
+        return sharedDouble(initial, reentrantLock());
+    }
+
+    /**
+     * Creates a {@code double} shared by processes, guarded by {@code lock}: Python's
+     * {@code Value('d', initial, lock=lock)}.
+     *
+     * @param initial its value
+     * @param lock its lock, of this context; one lock may guard several values
+     * @return the new value
+     */
+    SharedDouble sharedDouble(double initial, RobustLock lock);
+
+    /**
+     * Creates a {@code double} shared by processes, without a lock: Python's
+     * {@code RawValue('d', initial)}. Its {@link SharedValue#lock()} throws
+     * {@link UnsupportedOperationException}.
+     *
+     * @param initial its value
+     * @return the new value
+     */
+    SharedDouble rawSharedDouble(double initial);
+
+    /**
+     * Creates a {@code boolean} shared by processes, with a lock of its own: Python's
+     * {@code Value(ctypes.c_bool, initial)}. Its {@linkplain SharedValue#lock() lock} is a new
+     * {@link ProcessReentrantLock}.
+     *
+     * @param initial its value
+     * @return the new value
+     */
+    default SharedBoolean sharedBoolean(boolean initial) {
+        return sharedBoolean(initial, reentrantLock());
+    }
+
+    /**
+     * Creates a {@code boolean} shared by processes, guarded by {@code lock}: Python's
+     * {@code Value(ctypes.c_bool, initial, lock=lock)}.
+     *
+     * @param initial its value
+     * @param lock its lock, of this context; one lock may guard several values
+     * @return the new value
+     */
+    SharedBoolean sharedBoolean(boolean initial, RobustLock lock);
+
+    /**
+     * Creates a {@code boolean} shared by processes, without a lock: Python's
+     * {@code RawValue(ctypes.c_bool, initial)}. Its {@link SharedValue#lock()} throws
+     * {@link UnsupportedOperationException}.
+     *
+     * @param initial its value
+     * @return the new value
+     */
+    SharedBoolean rawSharedBoolean(boolean initial);
+
+    /**
+     * Creates a string shared by processes, of at most {@code capacity} bytes of UTF-8, with a lock
+     * of its own: Python's {@code Array('c', capacity)} and its {@code value}. Its
+     * {@linkplain SharedValue#lock() lock} is a new {@link ProcessReentrantLock}.
+     *
+     * @param capacity the most bytes its UTF-8 encoding may take, at least 0
+     * @param initial its value
+     * @return the new string
+     * @throws IllegalArgumentException if {@code capacity} is negative or beyond what the backend
+     *     maps (the local one: 512 MiB), or the UTF-8 encoding of {@code initial} is longer
+     *     than {@code capacity}
+     */
+    default SharedString sharedString(int capacity, String initial) {
+        return sharedString(capacity, initial, reentrantLock());
+    }
+
+    /**
+     * Creates a string shared by processes, of at most {@code capacity} bytes of UTF-8, guarded by
+     * {@code lock}: Python's {@code Array('c', capacity, lock=lock)}.
+     *
+     * @param capacity the most bytes its UTF-8 encoding may take, at least 0
+     * @param initial its value
+     * @param lock its lock, of this context; one lock may guard several values
+     * @return the new string
+     * @throws IllegalArgumentException if {@code capacity} is negative or beyond what the backend
+     *     maps (the local one: 512 MiB), or the UTF-8 encoding of {@code initial} is longer
+     *     than {@code capacity}
+     */
+    SharedString sharedString(int capacity, String initial, RobustLock lock);
+
+    /**
+     * Creates a string shared by processes, of at most {@code capacity} bytes of UTF-8, without a
+     * lock: Python's {@code RawArray('c', capacity)}. Its {@link SharedValue#lock()} throws
+     * {@link UnsupportedOperationException}.
+     *
+     * @param capacity the most bytes its UTF-8 encoding may take, at least 0
+     * @param initial its value
+     * @return the new string
+     * @throws IllegalArgumentException if {@code capacity} is negative or beyond what the backend
+     *     maps (the local one: 512 MiB), or the UTF-8 encoding of {@code initial} is longer
+     *     than {@code capacity}
+     */
+    SharedString rawSharedString(int capacity, String initial);
+
+    /**
+     * Creates an array of {@code length} {@code int}s shared by processes, all 0, with a lock of its own:
+     * Python's {@code Array('i', length)}. Its {@linkplain SharedArray#lock() lock} is a new
+     * {@link ProcessReentrantLock}.
+     *
+     * @param length its length, at least 0
+     * @return the new array
+     * @throws IllegalArgumentException if {@code length} is negative or beyond what the backend
+     *     maps (see {@link SharedArray})
+     */
+    default SharedIntArray sharedIntArray(int length) {
+        return sharedIntArray(length, reentrantLock());
+    }
+
+    /**
+     * Creates an array of {@code length} {@code int}s shared by processes, all 0, guarded by
+     * {@code lock}: Python's {@code Array('i', length, lock=lock)}.
+     *
+     * @param length its length, at least 0
+     * @param lock its lock, of this context; one lock may guard several arrays and values
+     * @return the new array
+     * @throws IllegalArgumentException if {@code length} is negative or beyond what the backend
+     *     maps (see {@link SharedArray})
+     */
+    SharedIntArray sharedIntArray(int length, RobustLock lock);
+
+    /**
+     * Creates an array of {@code length} {@code int}s shared by processes, all 0, without a lock:
+     * Python's {@code RawArray('i', length)}. Its {@link SharedArray#lock()} throws
+     * {@link UnsupportedOperationException}.
+     *
+     * @param length its length, at least 0
+     * @return the new array
+     * @throws IllegalArgumentException if {@code length} is negative or beyond what the backend
+     *     maps (see {@link SharedArray})
+     */
+    SharedIntArray rawSharedIntArray(int length);
+
+    /**
+     * Creates an array of {@code length} {@code long}s shared by processes, all 0, with a lock of its own:
+     * Python's {@code Array('q', length)}. Its {@linkplain SharedArray#lock() lock} is a new
+     * {@link ProcessReentrantLock}.
+     *
+     * @param length its length, at least 0
+     * @return the new array
+     * @throws IllegalArgumentException if {@code length} is negative or beyond what the backend
+     *     maps (see {@link SharedArray})
+     */
+    default SharedLongArray sharedLongArray(int length) {
+        return sharedLongArray(length, reentrantLock());
+    }
+
+    /**
+     * Creates an array of {@code length} {@code long}s shared by processes, all 0, guarded by
+     * {@code lock}: Python's {@code Array('q', length, lock=lock)}.
+     *
+     * @param length its length, at least 0
+     * @param lock its lock, of this context; one lock may guard several arrays and values
+     * @return the new array
+     * @throws IllegalArgumentException if {@code length} is negative or beyond what the backend
+     *     maps (see {@link SharedArray})
+     */
+    SharedLongArray sharedLongArray(int length, RobustLock lock);
+
+    /**
+     * Creates an array of {@code length} {@code long}s shared by processes, all 0, without a lock:
+     * Python's {@code RawArray('q', length)}. Its {@link SharedArray#lock()} throws
+     * {@link UnsupportedOperationException}.
+     *
+     * @param length its length, at least 0
+     * @return the new array
+     * @throws IllegalArgumentException if {@code length} is negative or beyond what the backend
+     *     maps (see {@link SharedArray})
+     */
+    SharedLongArray rawSharedLongArray(int length);
+
+    /**
+     * Creates an array of {@code length} {@code double}s shared by processes, all 0, with a lock of its own:
+     * Python's {@code Array('d', length)}. Its {@linkplain SharedArray#lock() lock} is a new
+     * {@link ProcessReentrantLock}.
+     *
+     * @param length its length, at least 0
+     * @return the new array
+     * @throws IllegalArgumentException if {@code length} is negative or beyond what the backend
+     *     maps (see {@link SharedArray})
+     */
+    default SharedDoubleArray sharedDoubleArray(int length) {
+        return sharedDoubleArray(length, reentrantLock());
+    }
+
+    /**
+     * Creates an array of {@code length} {@code double}s shared by processes, all 0, guarded by
+     * {@code lock}: Python's {@code Array('d', length, lock=lock)}.
+     *
+     * @param length its length, at least 0
+     * @param lock its lock, of this context; one lock may guard several arrays and values
+     * @return the new array
+     * @throws IllegalArgumentException if {@code length} is negative or beyond what the backend
+     *     maps (see {@link SharedArray})
+     */
+    SharedDoubleArray sharedDoubleArray(int length, RobustLock lock);
+
+    /**
+     * Creates an array of {@code length} {@code double}s shared by processes, all 0, without a lock:
+     * Python's {@code RawArray('d', length)}. Its {@link SharedArray#lock()} throws
+     * {@link UnsupportedOperationException}.
+     *
+     * @param length its length, at least 0
+     * @return the new array
+     * @throws IllegalArgumentException if {@code length} is negative or beyond what the backend
+     *     maps (see {@link SharedArray})
+     */
+    SharedDoubleArray rawSharedDoubleArray(int length);
+
+    /**
+     * Creates an array of {@code length} bytes shared by processes, all 0, with a lock of its own:
+     * Python's {@code Array('b', length)}. Its {@linkplain SharedArray#lock() lock} is a new
+     * {@link ProcessReentrantLock}.
+     *
+     * @param length its length, at least 0
+     * @return the new array
+     * @throws IllegalArgumentException if {@code length} is negative or beyond what the backend
+     *     maps (see {@link SharedArray})
+     */
+    default SharedByteArray sharedByteArray(int length) {
+        return sharedByteArray(length, reentrantLock());
+    }
+
+    /**
+     * Creates an array of {@code length} bytes shared by processes, all 0, guarded by
+     * {@code lock}: Python's {@code Array('b', length, lock=lock)}.
+     *
+     * @param length its length, at least 0
+     * @param lock its lock, of this context; one lock may guard several arrays and values
+     * @return the new array
+     * @throws IllegalArgumentException if {@code length} is negative or beyond what the backend
+     *     maps (see {@link SharedArray})
+     */
+    SharedByteArray sharedByteArray(int length, RobustLock lock);
+
+    /**
+     * Creates an array of {@code length} bytes shared by processes, all 0, without a lock:
+     * Python's {@code RawArray('b', length)}. Its {@link SharedArray#lock()} throws
+     * {@link UnsupportedOperationException}.
+     *
+     * @param length its length, at least 0
+     * @return the new array
+     * @throws IllegalArgumentException if {@code length} is negative or beyond what the backend
+     *     maps (see {@link SharedArray})
+     */
+    SharedByteArray rawSharedByteArray(int length);
+
+    /**
      * A pool of {@link #cpuCount()} worker processes of this context: Python's {@code Pool()}.
      *
      * @return the pool, its workers started

@@ -1,6 +1,6 @@
 /**
- * Python's {@code multiprocessing} for the JVM: child processes, and the locks, queues, pipes and
- * pools they share.
+ * Python's {@code multiprocessing} for the JVM: child processes, and the locks, queues, pipes,
+ * pools and shared memory they share.
  *
  * <p>Start with {@link org.multiprocessing4j.Multiprocessing}, or with a
  * {@link org.multiprocessing4j.ProcessContext}: a backend, which runs the children and makes what
@@ -24,8 +24,10 @@
  *       ({@link org.multiprocessing4j.ProcessLock}, {@link org.multiprocessing4j.ProcessReentrantLock}),
  *       {@link org.multiprocessing4j.ProcessCondition}, {@link org.multiprocessing4j.ProcessSemaphore},
  *       {@link org.multiprocessing4j.ProcessEvent}, {@link org.multiprocessing4j.ProcessBarrier},
- *       named blocks of memory ({@link org.multiprocessing4j.SharedMemory}): a captured one is the
- *       same object in every process. Each documents its guarantees across
+ *       named blocks of memory ({@link org.multiprocessing4j.SharedMemory}), shared values
+ *       ({@link org.multiprocessing4j.SharedValue}) and arrays
+ *       ({@link org.multiprocessing4j.SharedArray}): a captured one is the same object in every
+ *       process. Each documents its guarantees across
  *       processes: memory consistency, fairness, and what the death of a process does to it.</li>
  *   <li>A child's exit code and the exception that ended it are known to the parent once
  *       {@link org.multiprocessing4j.ChildProcess#join()} returns.</li>

@@ -96,6 +96,24 @@ class CellLifetimeIT {
         });
     }
 
+    @Test
+    void theSegmentsOfArraysAndStringsNoProcessUsesAreRemovedOnceCollected() throws Exception {
+        Path session = LocalRuntime.instance().sessionPath();
+        long before = files(session, "array-");
+        SharedDoubleArray kept = mp.sharedDoubleArray(1000);
+        for (int i = 0; i < 1_000; i++) {
+            mp.sharedIntArray(100).set(0, i);
+            mp.sharedString(16, "s" + i);
+        }
+
+        await().atMost(PATIENCE).until(() -> {
+            System.gc();
+            return files(session, "array-") == before + 1;
+        });
+        kept.set(999, 1.5);
+        assertThat(kept.get(999)).isEqualTo(1.5);
+    }
+
     private static byte[] serialize(Object object) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
@@ -111,8 +129,12 @@ class CellLifetimeIT {
     }
 
     private static long cellSegments(Path session) throws IOException {
+        return files(session, "cells-");
+    }
+
+    private static long files(Path session, String prefix) throws IOException {
         try (Stream<Path> entries = Files.list(session)) {
-            return entries.filter(entry -> entry.getFileName().toString().startsWith("cells-")).count();
+            return entries.filter(entry -> entry.getFileName().toString().startsWith(prefix)).count();
         }
     }
 }

@@ -136,7 +136,97 @@ public final class StubContextProvider implements ContextProvider {
         }
 
         @Override
+        public SharedInt sharedInt(int initial, RobustLock lock) {
+            throw refused();
+        }
+
+        @Override
         public SharedMemory attachSharedMemory(String name) {
+            throw refused();
+        }
+
+        @Override
+        public SharedInt rawSharedInt(int initial) {
+            throw refused();
+        }
+
+        @Override
+        public SharedLong sharedLong(long initial, RobustLock lock) {
+            throw refused();
+        }
+
+        @Override
+        public SharedLong rawSharedLong(long initial) {
+            throw refused();
+        }
+
+        @Override
+        public SharedDouble sharedDouble(double initial, RobustLock lock) {
+            throw refused();
+        }
+
+        @Override
+        public SharedDouble rawSharedDouble(double initial) {
+            throw refused();
+        }
+
+        @Override
+        public SharedBoolean sharedBoolean(boolean initial, RobustLock lock) {
+            throw refused();
+        }
+
+        @Override
+        public SharedBoolean rawSharedBoolean(boolean initial) {
+            throw refused();
+        }
+
+        @Override
+        public SharedString sharedString(int capacity, String initial, RobustLock lock) {
+            throw refused();
+        }
+
+        @Override
+        public SharedString rawSharedString(int capacity, String initial) {
+            throw refused();
+        }
+
+        @Override
+        public SharedIntArray sharedIntArray(int length, RobustLock lock) {
+            throw refused();
+        }
+
+        @Override
+        public SharedIntArray rawSharedIntArray(int length) {
+            throw refused();
+        }
+
+        @Override
+        public SharedLongArray sharedLongArray(int length, RobustLock lock) {
+            throw refused();
+        }
+
+        @Override
+        public SharedLongArray rawSharedLongArray(int length) {
+            throw refused();
+        }
+
+        @Override
+        public SharedDoubleArray sharedDoubleArray(int length, RobustLock lock) {
+            throw refused();
+        }
+
+        @Override
+        public SharedDoubleArray rawSharedDoubleArray(int length) {
+            throw refused();
+        }
+
+        @Override
+        public SharedByteArray sharedByteArray(int length, RobustLock lock) {
+            throw refused();
+        }
+
+        @Override
+        public SharedByteArray rawSharedByteArray(int length) {
             throw refused();
         }
     }

@@ -37,6 +37,8 @@ public final class AllExamples {
             new Example("SharedMemoryExample", "a child writes to a named block, the parent reads it",
                     SharedMemoryExample::main),
             new Example("PoolExample", "three worker processes square three numbers", PoolExample::main),
+            new Example("SharedArrayExample", "children fill a shared array of doubles, the parent sums it",
+                    SharedArrayExample::main),
             new Example("FolderChecksums", "checksums of a folder's files, in one process and in a pool",
                     FolderChecksums::main));
 

@@ -115,6 +115,15 @@ class ExamplesIT {
     }
 
     @Test
+    void sharedArrayExampleSumsWhatEveryChildWrote() throws Exception {
+        Run run = run(SharedArrayExample.class);
+
+        assertThat(run.exitCode()).as(run.describe()).isZero();
+        assertThat(run.stdout()).as(run.describe())
+                .containsExactly("filled 1000000 elements in 4 children", "sum: 249999750000.0");
+    }
+
+    @Test
     void folderChecksumsGetsTheSameDigestInOneProcessAndInThePool() throws Exception {
         Run run = run(FolderChecksums.class);
 
@@ -144,7 +153,8 @@ class ExamplesIT {
                 .containsExactlyInAnyOrder("1", "0", "1", "1", "0");
         assertThat(run.stdout()).as(run.describe())
                 .contains("  process name:   MainProcess", "  process name:   worker",
-                        "terminated by SIGTERM: true", "[u, 0, hello]", "[23, null, child]", "[25, 100, 400]", "the combined digests match");
+                        "terminated by SIGTERM: true", "[u, 0, hello]", "[23, null, child]", "[25, 100, 400]",
+                        "sum: 249999750000.0", "the combined digests match");
     }
 
     /** The digest at the end of a line of {@link FolderChecksums} that gives a run's time. */

@@ -11,12 +11,15 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.multiprocessing4j.ChildProcess;
+import org.multiprocessing4j.ProcessBarrier;
 import org.multiprocessing4j.ProcessContext;
 import org.multiprocessing4j.ProcessPool;
 import org.multiprocessing4j.function.SerializableRunnable;
@@ -165,6 +168,29 @@ public abstract class ContextContract {
     protected interface BoundedClose extends AutoCloseable {
         @Override
         void close() throws InterruptedException;
+    }
+
+    /**
+     * Runs {@code task} {@code times} times in each of {@code processes} children of the context,
+     * which begin together (at a barrier) so that they contend, and checks that each exits
+     * cleanly: for tests of what processes updating shared state at once leave in it.
+     *
+     * @param processes how many children
+     * @param times how many times each runs the task
+     * @param task what they run
+     */
+    protected final void runInChildrenAtOnce(int processes, int times, SerializableRunnable task) {
+        ProcessBarrier begin = context().barrier(processes);
+        List<ChildProcess> children = new ArrayList<>();
+        for (int p = 0; p < processes; p++) {
+            children.add(start(() -> {
+                begin.await();
+                for (int i = 0; i < times; i++) {
+                    task.run();
+                }
+            }));
+        }
+        children.forEach(ContextContract::assertExitsCleanly);
     }
 
     /**

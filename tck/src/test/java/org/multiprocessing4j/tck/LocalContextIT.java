@@ -182,7 +182,23 @@ class LocalContextIT {
     }
 
     @Nested
+    class SharedValues extends SharedValueContract {
+        @Override
+        protected ProcessContext context() {
+            return WARM;
+        }
+    }
+
+    @Nested
     class SharedMemoriesAcrossProcesses extends SharedMemoryAcrossProcessesContract {
+        @Override
+        protected ProcessContext context() {
+            return WARM;
+        }
+    }
+
+    @Nested
+    class SharedArrays extends SharedArrayContract {
         @Override
         protected ProcessContext context() {
             return WARM;

@@ -7,6 +7,7 @@ import java.io.Serializable;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import org.multiprocessing4j.ChildProcess;
 import org.multiprocessing4j.JoinableProcessQueue;
@@ -20,6 +21,16 @@ import org.multiprocessing4j.ProcessQueue;
 import org.multiprocessing4j.ProcessReentrantLock;
 import org.multiprocessing4j.ProcessSemaphore;
 import org.multiprocessing4j.SharedMemory;
+import org.multiprocessing4j.RobustLock;
+import org.multiprocessing4j.SharedBoolean;
+import org.multiprocessing4j.SharedByteArray;
+import org.multiprocessing4j.SharedDouble;
+import org.multiprocessing4j.SharedDoubleArray;
+import org.multiprocessing4j.SharedInt;
+import org.multiprocessing4j.SharedIntArray;
+import org.multiprocessing4j.SharedLong;
+import org.multiprocessing4j.SharedLongArray;
+import org.multiprocessing4j.SharedString;
 import org.multiprocessing4j.SimpleProcessQueue;
 import org.multiprocessing4j.StartMethod;
 import org.multiprocessing4j.function.SerializableRunnable;
@@ -154,6 +165,96 @@ final class LocalContext implements ProcessContext, Serializable {
     @Override
     public SharedMemory attachSharedMemory(String name) throws IOException {
         return LocalSharedMemory.attach(runtime.ownedBlocks(), name);
+    }
+
+    @Override
+    public SharedInt sharedInt(int initial, RobustLock lock) {
+        return LocalSharedInt.create(segments(), initial, Objects.requireNonNull(lock, "lock"));
+    }
+
+    @Override
+    public SharedInt rawSharedInt(int initial) {
+        return LocalSharedInt.create(segments(), initial, null);
+    }
+
+    @Override
+    public SharedLong sharedLong(long initial, RobustLock lock) {
+        return LocalSharedLong.create(segments(), initial, Objects.requireNonNull(lock, "lock"));
+    }
+
+    @Override
+    public SharedLong rawSharedLong(long initial) {
+        return LocalSharedLong.create(segments(), initial, null);
+    }
+
+    @Override
+    public SharedDouble sharedDouble(double initial, RobustLock lock) {
+        return LocalSharedDouble.create(segments(), initial, Objects.requireNonNull(lock, "lock"));
+    }
+
+    @Override
+    public SharedDouble rawSharedDouble(double initial) {
+        return LocalSharedDouble.create(segments(), initial, null);
+    }
+
+    @Override
+    public SharedBoolean sharedBoolean(boolean initial, RobustLock lock) {
+        return LocalSharedBoolean.create(segments(), initial, Objects.requireNonNull(lock, "lock"));
+    }
+
+    @Override
+    public SharedBoolean rawSharedBoolean(boolean initial) {
+        return LocalSharedBoolean.create(segments(), initial, null);
+    }
+
+    @Override
+    public SharedString sharedString(int capacity, String initial, RobustLock lock) {
+        return LocalSharedString.create(segments(), capacity, initial, Objects.requireNonNull(lock, "lock"));
+    }
+
+    @Override
+    public SharedString rawSharedString(int capacity, String initial) {
+        return LocalSharedString.create(segments(), capacity, initial, null);
+    }
+
+    @Override
+    public SharedIntArray sharedIntArray(int length, RobustLock lock) {
+        return LocalSharedIntArray.create(segments(), length, Objects.requireNonNull(lock, "lock"));
+    }
+
+    @Override
+    public SharedIntArray rawSharedIntArray(int length) {
+        return LocalSharedIntArray.create(segments(), length, null);
+    }
+
+    @Override
+    public SharedLongArray sharedLongArray(int length, RobustLock lock) {
+        return LocalSharedLongArray.create(segments(), length, Objects.requireNonNull(lock, "lock"));
+    }
+
+    @Override
+    public SharedLongArray rawSharedLongArray(int length) {
+        return LocalSharedLongArray.create(segments(), length, null);
+    }
+
+    @Override
+    public SharedDoubleArray sharedDoubleArray(int length, RobustLock lock) {
+        return LocalSharedDoubleArray.create(segments(), length, Objects.requireNonNull(lock, "lock"));
+    }
+
+    @Override
+    public SharedDoubleArray rawSharedDoubleArray(int length) {
+        return LocalSharedDoubleArray.create(segments(), length, null);
+    }
+
+    @Override
+    public SharedByteArray sharedByteArray(int length, RobustLock lock) {
+        return LocalSharedByteArray.create(segments(), length, Objects.requireNonNull(lock, "lock"));
+    }
+
+    @Override
+    public SharedByteArray rawSharedByteArray(int length) {
+        return LocalSharedByteArray.create(segments(), length, null);
     }
 
     private SegmentDirectory segments() {

@@ -15,9 +15,10 @@ import org.multiprocessing4j.spi.SharedHandle;
 /**
  * The local backend's locks: a {@link RobustMutex} in a cell of shared memory. A waiter sleeps
  * on a futex and notices an interrupt within 50 ms; a holder's death is noticed, and the lock
- * taken over, within a second. The lock lives in shared memory of the process that created it and
- * lasts as long as that process: a process that already uses it may go on using it after the
- * creator has exited, but it can no longer be passed to a new process.
+ * taken over, within a second. The lock lives in a cell of shared memory of the process that
+ * created it, reused once no running process has a copy (see decision 0022), and at the latest
+ * removed when the creator exits: a process that already uses it may go on using it after that,
+ * but it can no longer be passed to a new process.
  */
 public abstract sealed class LocalRobustLock implements RobustLock, Serializable permits LocalLock, LocalReentrantLock {
 

@@ -160,4 +160,12 @@ public final class Cell {
         Reference.reachabilityFence(this);
         return set;
     }
+
+    public long getAndAddLong(int field, long delta) {
+        return (long) LONG.getAndAdd(buffer, base + field, delta);
+    }
+
+    public long getAndSetLong(int field, long value) {
+        return (long) LONG.getAndSet(buffer, base + field, value);
+    }
 }

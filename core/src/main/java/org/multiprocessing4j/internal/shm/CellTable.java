@@ -30,11 +30,14 @@ import org.multiprocessing4j.internal.sync.Owners;
  * <p>Only the creating process allocates and frees cells. It frees one at once when its own last
  * copy goes and no other process uses it; otherwise it finds such cells when it runs out, counting
  * the places of dead processes out (and freeing those places). A cell bound by a 65th running
- * process is pinned: it is never reused (it costs 64 bytes until the creator exits).
+ * process is pinned: it is never reused (it costs 64 bytes until the creator exits). A freed
+ * {@link CellKind#SEGMENT_LIFE} cell takes its array segment's file with it.
  */
 final class CellTable {
 
     static final int CELLS = 1024;
+    /** In a {@link CellKind#SEGMENT_LIFE} cell: the number of the array segment whose life it is. */
+    static final int SEGMENT_NUMBER = 0;
     static final int PLACES = 64;
     private static final int PLACES_AT = 64;
     private static final int ENTRIES_AT = PLACES_AT + 8 * PLACES;
@@ -249,6 +252,10 @@ final class CellTable {
                 || (long) LONG.getVolatile(buffer, entry + USERS) != 0
                 || !INT.compareAndSet(buffer, entry + STATE, state, state & ~ALLOCATED)) {
             return false;
+        }
+        if (getInt(offsetOf(index) + Cell.TAG_OFFSET) == CellKind.SEGMENT_LIFE.tag()) {
+            segment.unlinkSibling(SegmentDirectory.arrayFile(segment.path().getParent(),
+                    getInt(offsetOf(index) + SEGMENT_NUMBER)));
         }
         if (freeCount == free.length) {
             free = Arrays.copyOf(free, freeCount * 2);

@@ -28,6 +28,7 @@ public final class SegmentDirectory {
     private final List<CellTable> cellTables = new ArrayList<>();
     /** How many cell segments there must be before a new one is made only after a collection. */
     private int nextCollection = COLLECT_AT;
+    private final AtomicInteger arrays = new AtomicInteger();
 
     /**
      * @param directory the directory, asked for when the first segment is made
@@ -47,6 +48,25 @@ public final class SegmentDirectory {
             throw new IllegalArgumentException("a ring's capacity must be a power of two from 4096 to 2^30: " + capacity);
         }
         return RingSegment.create(directory.get().resolve("ring-" + rings.getAndIncrement() + ".shm"), capacity);
+    }
+
+    /**
+     * A new array segment, a file {@code array-N.shm}: a header cell tagged with {@code kind}, then
+     * {@code dataBytes} zero bytes.
+     *
+     * @param kind what the array holds
+     * @param dataBytes the size of its data, from 0 to {@link ArraySegment#MAX_DATA}
+     * @return the segment
+     */
+    public ArraySegment createArray(CellKind kind, int dataBytes) {
+        int number = arrays.getAndIncrement();
+        return ArraySegment.create(arrayFile(directory.get(), number), number, kind, dataBytes,
+                allocateCell(CellKind.SEGMENT_LIFE));
+    }
+
+    /** The file of array segment {@code number} in {@code directory}. */
+    static Path arrayFile(Path directory, int number) {
+        return directory.resolve("array-" + number + ".shm");
     }
 
     /**

@@ -154,8 +154,13 @@ public final class SharedSegment {
      * mapping. Quiet if it is gone already.
      */
     void unlink() {
+        unlinkSibling(path);
+    }
+
+    /** Removes another segment's file; as {@link #unlink()}. */
+    static void unlinkSibling(Path file) {
         try {
-            Files.deleteIfExists(path);
+            Files.deleteIfExists(file);
         } catch (IOException e) {
             // the session's directory is removed with everything in it when its process exits
         }

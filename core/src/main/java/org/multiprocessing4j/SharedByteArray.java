@@ -1,0 +1,95 @@
+package org.multiprocessing4j;
+
+import java.nio.ByteBuffer;
+
+/**
+ * An array of bytes in memory shared by processes: Python's {@code Array('b', n)}. See
+ * {@link SharedArray} for what holds across processes. Its buffer view reads and writes
+ * {@code int}s, {@code long}s and the like in the platform's byte order, as the other shared
+ * arrays hold them.
+ *
+ * @see ProcessContext#sharedByteArray(int)
+ */
+public interface SharedByteArray extends SharedArray {
+
+
+    /**
+     * Element {@code index}, with the memory effects of a volatile read.
+     *
+     * @param index from 0 to {@code length() - 1}
+     * @return the element
+     * @throws IndexOutOfBoundsException if {@code index} is out of range
+     */
+    byte get(int index);
+
+    /**
+     * Sets element {@code index}, with the memory effects of a volatile write.
+     *
+     * @param index from 0 to {@code length() - 1}
+     * @param value the new value
+     * @throws IndexOutOfBoundsException if {@code index} is out of range
+     */
+    void set(int index, byte value);
+
+    /**
+     * Sets element {@code index} to {@code value} if it is {@code expected}, atomically.
+     *
+     * @param index from 0 to {@code length() - 1}
+     * @param expected the value it must have
+     * @param value the new value
+     * @return whether it was set
+     * @throws IndexOutOfBoundsException if {@code index} is out of range
+     */
+    boolean compareAndSet(int index, byte expected, byte value);
+
+    /**
+     * Copies {@code length} elements from {@code index} on into {@code target} from
+     * {@code offset} on, with plain reads, as {@link System#arraycopy} would.
+     *
+     * @param index the first element copied
+     * @param target where they go
+     * @param offset where the first goes in {@code target}
+     * @param length how many
+     * @throws IndexOutOfBoundsException if either range is out of its array
+     */
+    void copyTo(int index, byte[] target, int offset, int length);
+
+    /**
+     * Copies {@code length} elements of {@code source} from {@code offset} on into this array from
+     * {@code index} on, with plain writes, as {@link System#arraycopy} would.
+     *
+     * @param source what to copy
+     * @param offset the first element of {@code source} copied
+     * @param index where it goes in this array
+     * @param length how many
+     * @throws IndexOutOfBoundsException if either range is out of its array
+     */
+    void copyFrom(byte[] source, int offset, int index, int length);
+
+    /**
+     * Sets every element to {@code value}, with plain writes.
+     *
+     * @param value the value
+     */
+    void fill(byte value);
+
+    /**
+     * A copy of the elements, made with plain reads.
+     *
+     * @return a new array of {@link #length()} elements
+     */
+    default byte[] toArray() {
+        byte[] copy = new byte[length()];
+        copyTo(0, copy, 0, copy.length);
+        return copy;
+    }
+
+    /**
+     * A view of the shared memory itself, for loops over many elements: reads and writes through
+     * it are the array's, plain accesses, in the platform's byte order.
+     *
+     * @return a new buffer, at position 0, with {@link #length()} as its limit and capacity
+     */
+    ByteBuffer asBuffer();
+
+}

@@ -1,0 +1,234 @@
+package org.multiprocessing4j;
+
+import java.nio.LongBuffer;
+import java.util.function.LongBinaryOperator;
+import java.util.function.LongUnaryOperator;
+
+/**
+ * An array of {@code long}s in memory shared by processes, each updated atomically: Python's
+ * {@code Array('q', n)} with the methods of {@link java.util.concurrent.atomic.AtomicLongArray}.
+ * See {@link SharedArray} for what holds across processes.
+ *
+ * @see ProcessContext#sharedLongArray(int)
+ */
+public interface SharedLongArray extends SharedArray {
+
+    /**
+     * Element {@code index}, with the memory effects of a volatile read.
+     *
+     * @param index from 0 to {@code length() - 1}
+     * @return the element
+     * @throws IndexOutOfBoundsException if {@code index} is out of range
+     */
+    long get(int index);
+
+    /**
+     * Sets element {@code index}, with the memory effects of a volatile write.
+     *
+     * @param index from 0 to {@code length() - 1}
+     * @param value the new value
+     * @throws IndexOutOfBoundsException if {@code index} is out of range
+     */
+    void set(int index, long value);
+
+    /**
+     * Sets element {@code index} atomically and returns its old value.
+     *
+     * @param index from 0 to {@code length() - 1}
+     * @param value the new value
+     * @return the old value
+     * @throws IndexOutOfBoundsException if {@code index} is out of range
+     */
+    long getAndSet(int index, long value);
+
+    /**
+     * Sets element {@code index} to {@code value} if it is {@code expected}, atomically.
+     *
+     * @param index from 0 to {@code length() - 1}
+     * @param expected the value it must have
+     * @param value the new value
+     * @return whether it was set
+     * @throws IndexOutOfBoundsException if {@code index} is out of range
+     */
+    boolean compareAndSet(int index, long expected, long value);
+
+    /**
+     * Adds {@code delta} to element {@code index} atomically.
+     *
+     * @param index from 0 to {@code length() - 1}
+     * @param delta what to add
+     * @return the old value
+     * @throws IndexOutOfBoundsException if {@code index} is out of range
+     */
+    long getAndAdd(int index, long delta);
+
+    /**
+     * Adds {@code delta} to element {@code index} atomically.
+     *
+     * @param index from 0 to {@code length() - 1}
+     * @param delta what to add
+     * @return the new value
+     * @throws IndexOutOfBoundsException if {@code index} is out of range
+     */
+    default long addAndGet(int index, long delta) {
+        return getAndAdd(index, delta) + delta;
+    }
+
+    /**
+     * Adds 1 to element {@code index} atomically.
+     *
+     * @param index from 0 to {@code length() - 1}
+     * @return the old value
+     * @throws IndexOutOfBoundsException if {@code index} is out of range
+     */
+    default long getAndIncrement(int index) {
+        return getAndAdd(index, 1);
+    }
+
+    /**
+     * Subtracts 1 from element {@code index} atomically.
+     *
+     * @param index from 0 to {@code length() - 1}
+     * @return the old value
+     * @throws IndexOutOfBoundsException if {@code index} is out of range
+     */
+    default long getAndDecrement(int index) {
+        return getAndAdd(index, -1);
+    }
+
+    /**
+     * Adds 1 to element {@code index} atomically.
+     *
+     * @param index from 0 to {@code length() - 1}
+     * @return the new value
+     * @throws IndexOutOfBoundsException if {@code index} is out of range
+     */
+    default long incrementAndGet(int index) {
+        return getAndAdd(index, 1) + 1;
+    }
+
+    /**
+     * Subtracts 1 from element {@code index} atomically.
+     *
+     * @param index from 0 to {@code length() - 1}
+     * @return the new value
+     * @throws IndexOutOfBoundsException if {@code index} is out of range
+     */
+    default long decrementAndGet(int index) {
+        return getAndAdd(index, -1) - 1;
+    }
+
+    /**
+     * Replaces element {@code index} with {@code function} of it, atomically: the function runs in
+     * this process, again if the element changed meanwhile.
+     *
+     * @param index from 0 to {@code length() - 1}
+     * @param function what the new value is, from the old; without side effects
+     * @return the old value
+     * @throws IndexOutOfBoundsException if {@code index} is out of range
+     */
+    default long getAndUpdate(int index, LongUnaryOperator function) {
+        long old;
+        do {
+            old = get(index);
+        } while (!compareAndSet(index, old, function.applyAsLong(old)));
+        return old;
+    }
+
+    /**
+     * Replaces element {@code index} with {@code function} of it, atomically, as
+     * {@link #getAndUpdate}.
+     *
+     * @param index from 0 to {@code length() - 1}
+     * @param function what the new value is, from the old; without side effects
+     * @return the new value
+     * @throws IndexOutOfBoundsException if {@code index} is out of range
+     */
+    default long updateAndGet(int index, LongUnaryOperator function) {
+        long old;
+        long value;
+        do {
+            old = get(index);
+            value = function.applyAsLong(old);
+        } while (!compareAndSet(index, old, value));
+        return value;
+    }
+
+    /**
+     * Replaces element {@code index} with {@code function} of it and {@code x}, atomically, as
+     * {@link #getAndUpdate}.
+     *
+     * @param index from 0 to {@code length() - 1}
+     * @param x the function's second argument
+     * @param function what the new value is, from the old and {@code x}; without side effects
+     * @return the old value
+     * @throws IndexOutOfBoundsException if {@code index} is out of range
+     */
+    default long getAndAccumulate(int index, long x, LongBinaryOperator function) {
+        return getAndUpdate(index, old -> function.applyAsLong(old, x));
+    }
+
+    /**
+     * Replaces element {@code index} with {@code function} of it and {@code x}, atomically, as
+     * {@link #getAndUpdate}.
+     *
+     * @param index from 0 to {@code length() - 1}
+     * @param x the function's second argument
+     * @param function what the new value is, from the old and {@code x}; without side effects
+     * @return the new value
+     * @throws IndexOutOfBoundsException if {@code index} is out of range
+     */
+    default long accumulateAndGet(int index, long x, LongBinaryOperator function) {
+        return updateAndGet(index, old -> function.applyAsLong(old, x));
+    }
+
+    /**
+     * Copies {@code length} elements from {@code index} on into {@code target} from
+     * {@code offset} on, with plain reads, as {@link System#arraycopy} would.
+     *
+     * @param index the first element copied
+     * @param target where they go
+     * @param offset where the first goes in {@code target}
+     * @param length how many
+     * @throws IndexOutOfBoundsException if either range is out of its array
+     */
+    void copyTo(int index, long[] target, int offset, int length);
+
+    /**
+     * Copies {@code length} elements of {@code source} from {@code offset} on into this array from
+     * {@code index} on, with plain writes, as {@link System#arraycopy} would.
+     *
+     * @param source what to copy
+     * @param offset the first element of {@code source} copied
+     * @param index where it goes in this array
+     * @param length how many
+     * @throws IndexOutOfBoundsException if either range is out of its array
+     */
+    void copyFrom(long[] source, int offset, int index, int length);
+
+    /**
+     * Sets every element to {@code value}, with plain writes.
+     *
+     * @param value the value
+     */
+    void fill(long value);
+
+    /**
+     * A copy of the elements, made with plain reads.
+     *
+     * @return a new array of {@link #length()} elements
+     */
+    default long[] toArray() {
+        long[] copy = new long[length()];
+        copyTo(0, copy, 0, copy.length);
+        return copy;
+    }
+
+    /**
+     * A view of the shared memory itself, for loops over many elements: reads and writes through
+     * it are the array's, plain accesses, in the platform's byte order.
+     *
+     * @return a new buffer, at position 0, with {@link #length()} as its limit and capacity
+     */
+    LongBuffer asBuffer();
+}
