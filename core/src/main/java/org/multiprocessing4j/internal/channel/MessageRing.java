@@ -108,6 +108,7 @@ public final class MessageRing {
      * @return the ring
      */
     public static MessageRing create(SegmentDirectory shm, int capacity, int bound) {
+        RingHolders.sweepNowAndThen();
         MessageRing ring = new MessageRing(shm.createRing(capacity));
         ring.writeSide.putIntVolatile(RingLayout.BOUND, bound);
         return ring;

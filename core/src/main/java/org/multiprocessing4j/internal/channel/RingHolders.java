@@ -3,6 +3,7 @@ package org.multiprocessing4j.internal.channel;
 import java.io.Serializable;
 import java.lang.ref.Cleaner;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -34,7 +35,9 @@ import org.multiprocessing4j.internal.sync.Owners;
  *
  * <p>A queue's ring has no ends, but it has users: every process with a copy of the queue, counted
  * in the writing end's table, as any of them may write. When no running process holds a ring any
- * more, the one that gave the last hold up removes its file.
+ * more, the one that gave the last hold up removes its file; one that gave its hold up while
+ * others still held the ring looks again now and then, in case they all die without giving theirs
+ * up ({@link #sweepNowAndThen()}).
  */
 public final class RingHolders {
 
@@ -47,6 +50,11 @@ public final class RingHolders {
 
     /** This process's holds, by ring file and end; one holder each. */
     private static final Map<String, ProcessHold> HELD = new ConcurrentHashMap<>();
+    /** The rings this process gave up while other processes held them (see {@link #sweepNowAndThen()}). */
+    private static final Set<String> LEFT_TO_OTHERS = ConcurrentHashMap.newKeySet();
+    private static final long SWEEP_MILLIS = 1000;
+    // racy on purpose: a lost update only makes one more sweep
+    private static long lastSweep = System.nanoTime();
 
     /**
      * What a handle carries of an end in flight: where its holder is, and the number it is under.
@@ -55,6 +63,52 @@ public final class RingHolders {
      * @param word the holder word drawn for this sending
      */
     public record InFlight(int slot, long word) implements Serializable {
+    }
+
+    /** Whether no running process holds either end, or is sending one: nobody can use the ring again. */
+    boolean unheld() {
+        return writing.holderNotKnownDead(true) < 0 && reading.holderNotKnownDead(true) < 0;
+    }
+
+    /**
+     * Removes the files of the rings this process gave up while others held them, once those
+     * others have all died without giving them up; at most every {@value #SWEEP_MILLIS} ms, when a
+     * ring is made, so that a long-running process does not collect the rings of killed children.
+     */
+    static void sweepNowAndThen() {
+        long now = System.nanoTime();
+        if (LEFT_TO_OTHERS.isEmpty() || now - lastSweep < SWEEP_MILLIS * 1_000_000L) {
+            return;
+        }
+        lastSweep = now;
+        for (String path : LEFT_TO_OTHERS) {
+            if (isHeldHere(path)) {
+                // held here again: its next release looks again
+                LEFT_TO_OTHERS.remove(path);
+                continue;
+            }
+            MessageRing ring;
+            try {
+                ring = MessageRing.attach(new MessageRing.Handle(path));
+            } catch (IllegalStateException gone) {
+                LEFT_TO_OTHERS.remove(path);
+                continue;
+            }
+            if (ring.holders.unheld()) {
+                ring.data.unlink();
+                LEFT_TO_OTHERS.remove(path);
+            }
+        }
+    }
+
+    /**
+     * Whether this process holds an end of the ring in {@code file}, or the queue there.
+     *
+     * @param file the ring's segment file
+     * @return whether it does
+     */
+    public static boolean isHeldHere(String file) {
+        return HELD.containsKey(file + ":w") || HELD.containsKey(file + ":r");
     }
 
     /** How many pipe ends and queues this process holds now: each is a holder in a table of shared memory. */
@@ -182,8 +236,10 @@ public final class RingHolders {
                 ring.notEmpty.wake(Integer.MAX_VALUE);
                 ring.notFull.wake(Integer.MAX_VALUE);
             }
-            if (writing.holderNotKnownDead(true) < 0 && reading.holderNotKnownDead(true) < 0) {
+            if (unheld()) {
                 ring.data.unlink();
+            } else {
+                LEFT_TO_OTHERS.add(ring.data.path());
             }
         }
 

@@ -16,6 +16,7 @@ import org.multiprocessing4j.PipeEnd;
 import org.multiprocessing4j.ProcessContext;
 import org.multiprocessing4j.ProcessEvent;
 import org.multiprocessing4j.ProcessQueue;
+import org.multiprocessing4j.internal.channel.RingHolders;
 import org.multiprocessing4j.internal.launch.LocalRuntime;
 
 /** A ring's file goes when no running process holds the pipe end or queue, and mappings stay bounded. */
@@ -88,6 +89,42 @@ class RingLifetimeIT {
         child.join(PATIENCE);
         assertThat(queue.take()).isEqualTo("from the child");
         assertThat(file).isRegularFile();
+    }
+
+    @Test
+    void aQueueGivenUpHereWhileAChildHeldItGoesOnceTheChildIsKilledWithoutGivingItUp() throws Exception {
+        ProcessEvent holding = mp.event();
+        QueueHolder holder = childHoldingAQueue(holding);
+        assertThat(holding.await(PATIENCE)).isTrue();
+        await().atMost(PATIENCE).until(() -> {
+            System.gc();
+            return !RingHolders.isHeldHere(holder.file().toString());
+        });
+        assertThat(holder.file()).as("the child holds it").isRegularFile();
+
+        holder.child().kill();
+        holder.child().join(PATIENCE);
+
+        // a later ring makes this process look again, at most every second
+        await().atMost(PATIENCE).until(() -> {
+            mp.pipe().left().close();
+            return !Files.exists(holder.file());
+        });
+    }
+
+    private record QueueHolder(ChildProcess child, Path file) {
+    }
+
+    /** A child that holds a queue this process keeps no reference to. */
+    private QueueHolder childHoldingAQueue(ProcessEvent holding) {
+        ProcessQueue<String> queue = mp.queue();
+        ChildProcess child = mp.process(() -> {
+            queue.put("held");
+            holding.set();
+            Thread.sleep(600_000);
+        });
+        child.start();
+        return new QueueHolder(child, file(queue));
     }
 
     @Test
