@@ -77,7 +77,8 @@ public interface ShareableList extends List<Object>, RandomAccess, AutoCloseable
 
     /**
      * The block that holds the list: Python's {@code ShareableList.shm}. It is this view's, and
-     * closing one closes the other.
+     * closing one closes the other; close the list rather than the block while other threads of
+     * this process may be setting items, since only the list's {@link #close()} waits for them.
      *
      * @return the block
      */
@@ -122,8 +123,9 @@ public interface ShareableList extends List<Object>, RandomAccess, AutoCloseable
     Object set(int index, Object value);
 
     /**
-     * Detaches this process's view of the list's block, as {@link SharedMemory#close()} does.
-     * Does nothing if the view is closed already.
+     * Detaches this process's view of the list's block, as {@link SharedMemory#close()} does,
+     * once the writes that threads of this process are making through this view are done. Does
+     * nothing if the view is closed already.
      */
     @Override
     void close();

@@ -369,6 +369,13 @@ public abstract class ShareableListContract extends ContextContract {
             assertThat(copy.get(3)).isEqualTo("newvalue");
             copy.close();
             assertThat(list.get(3)).as("the copy's view is its own").isEqualTo("newvalue");
+            ShareableList larger = context().shareableList(Collections.nCopies(400, 0L));
+            try {
+                assertThat(serialized(larger)).as("a list crosses as its block's name, whatever its length")
+                        .hasSameSizeAs(serialized(list));
+            } finally {
+                discardList(larger);
+            }
         } finally {
             discardList(list);
         }
