@@ -27,6 +27,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.multiprocessing4j.ChildProcess;
+import org.multiprocessing4j.Pipe;
+import org.multiprocessing4j.PipeEnd;
 import org.multiprocessing4j.ProcessContext;
 import org.multiprocessing4j.ProcessEvent;
 import org.multiprocessing4j.ProcessPool;
@@ -276,9 +278,9 @@ public abstract class ShareableListContract extends ContextContract {
     }
 
     @Test
-    void aListCrossesInATargetThroughAQueueAndAsPoolTaskArgumentsAsTheSameItems() throws Exception {
+    void aListCrossesInATargetThroughAQueueThroughAPipeAndAsPoolTaskArgumentsAsTheSameItems() throws Exception {
         ProcessContext mp = context();
-        ShareableList list = mp.shareableList(Arrays.asList(0L, 0L, 0L, 0L, 0L));
+        ShareableList list = mp.shareableList(Arrays.asList(0L, 0L, 0L, 0L, 0L, 0L));
         ProcessQueue<ShareableList> queue = mp.queue();
         ProcessPool pool = mp.pool(2);
         try (BoundedClose closing = closing(pool)) {
@@ -289,13 +291,18 @@ public abstract class ShareableListContract extends ContextContract {
                     received.set(1, 11L);
                 }
             }));
+            Pipe pipe = mp.pipe();
+            PipeEnd childEnd = pipe.right();
+            ChildProcess receiver = start(() -> childEnd.recv(ShareableList.class).set(5, 15L));
+            pipe.left().send(list);
+            assertExitsCleanly(receiver);
             List<String> names = pool.starmap((ShareableList view, Integer slot) -> {
                 view.set(slot, 10L + slot);
                 view.close();
                 return view.name();
             }, List.of(Map.entry(list, 2), Map.entry(list, 3), Map.entry(list, 4)));
             assertThat(names).containsOnly(list.name());
-            assertThat(list).containsExactly(10L, 11L, 12L, 13L, 14L);
+            assertThat(list).containsExactly(10L, 11L, 12L, 13L, 14L, 15L);
         } finally {
             discardList(list);
         }
@@ -413,7 +420,8 @@ public abstract class ShareableListContract extends ContextContract {
             }
         }
         most = Math.max(most, mappings(maps));
-        assertThat(most - before).as("mappings more than at the start").isLessThan(10_000);
+        // closed views' pages merge into a few kernel mappings (decision 0020)
+        assertThat(most - before).as("mappings more than at the start").isLessThan(1_000);
         try (Stream<Path> left = Files.list(shm)) {
             assertThat(left.filter(file -> file.getFileName().toString().startsWith(prefix))).isEmpty();
         }
