@@ -22,7 +22,7 @@ import java.util.RandomAccess;
  * {@code bytes} and {@code None}). An {@link Integer}, {@link Short} or {@link Byte} is stored as
  * a {@code long} and read back as a {@code Long}, a {@link Float} as a {@code double}; a value of
  * any other class throws {@link ClassCastException}, as {@link List#set} documents. A string keeps
- * every character and a byte array every byte, trailing zeros included; {@link #get} returns a new
+ * every character and a byte array every byte, trailing NULs included; {@link #get} returns a new
  * array each time, which, as in any {@code List}, {@linkplain Object#equals equals} only itself:
  * compare byte arrays with {@link java.util.Arrays#equals(byte[], byte[])}.
  *

@@ -363,6 +363,31 @@ public abstract class ShareableListContract extends ContextContract {
     }
 
     @Test
+    void writersInTwoChildrenTakeTurnsSoEveryValueSetIsReplacedExactlyOnce() throws Exception {
+        ProcessContext mp = context();
+        ShareableList list = mp.shareableList(Arrays.asList(0L, "padding"));
+        ProcessQueue<List<Object>> replaced = mp.queue();
+        int sets = 5_000;
+        try {
+            runInChildrenAtOnce(2, 1, () -> {
+                long first = 1 + (long) sets * mp.currentProcess().pid();
+                List<Object> olds = new ArrayList<>();
+                for (long value = first; value < first + sets; value++) {
+                    olds.add(list.set(0, value));
+                }
+                replaced.put(olds);
+            });
+            List<Object> olds = new ArrayList<>(replaced.take());
+            olds.addAll(replaced.take());
+            olds.add(list.get(0));
+            // what was replaced, and what is left, is each value set once, and the first one
+            assertThat(olds).hasSize(2 * sets + 1).doesNotHaveDuplicates().contains(0L);
+        } finally {
+            discardList(list);
+        }
+    }
+
+    @Test
     void testSharedMemoryShareableListPickling_aListSerializedAndReadBackIsAnotherViewOfTheSameItems()
             throws Exception {
         ShareableList list = context().shareableList(List.of(0L, 1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L));
