@@ -445,8 +445,8 @@ public abstract class ShareableListContract extends ContextContract {
             }
         }
         most = Math.max(most, mappings(maps));
-        // closed views' pages merge into a few kernel mappings (decision 0020)
-        assertThat(most - before).as("mappings more than at the start").isLessThan(1_000);
+        // closed views' pages merge into few kernel mappings (decision 0020); one a list would be 100 000
+        assertThat(most - before).as("mappings more than at the start").isLessThan(10_000);
         try (Stream<Path> left = Files.list(shm)) {
             assertThat(left.filter(file -> file.getFileName().toString().startsWith(prefix))).isEmpty();
         }
