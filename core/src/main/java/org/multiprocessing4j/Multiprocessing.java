@@ -435,6 +435,59 @@ public final class Multiprocessing {
     }
 
     /**
+     * Creates a list of {@code items} in a new named block, owned by this process: Python's
+     * {@code ShareableList(items)}. See {@link ProcessContext#shareableList(List)}.
+     *
+     * @param items the items: numbers, booleans, strings, byte arrays and {@code null}s
+     * @return this process's view of the new list
+     * @see ShareableList
+     */
+    public static ShareableList shareableList(List<?> items) {
+        return context().shareableList(items);
+    }
+
+    /**
+     * Creates a list of {@code items} in a new named block whose slots each hold at least
+     * {@code slotBytes} bytes. See {@link ProcessContext#shareableList(List, int)}.
+     *
+     * @param items the items: numbers, booleans, strings, byte arrays and {@code null}s
+     * @param slotBytes the least capacity of each slot in bytes; 0 for each sized from its item
+     * @return this process's view of the new list
+     */
+    public static ShareableList shareableList(List<?> items, int slotBytes) {
+        return context().shareableList(items, slotBytes);
+    }
+
+    /**
+     * Creates a list of {@code items} in a new block named {@code name}: Python's
+     * {@code ShareableList(items, name=name)}. See
+     * {@link ProcessContext#shareableList(String, List, int)}.
+     *
+     * @param name the block's name, or {@code null} for a name made up for it
+     * @param items the items: numbers, booleans, strings, byte arrays and {@code null}s
+     * @param slotBytes the least capacity of each slot in bytes; 0 for each sized from its item
+     * @return this process's view of the new list
+     * @throws java.nio.file.FileAlreadyExistsException if a block has that name
+     * @throws IOException if the block cannot be created for another reason
+     */
+    public static ShareableList shareableList(String name, List<?> items, int slotBytes) throws IOException {
+        return context().shareableList(name, items, slotBytes);
+    }
+
+    /**
+     * Attaches the list in the block named {@code name}: Python's {@code ShareableList(name=name)}.
+     * This process does not own it.
+     *
+     * @param name the block's name
+     * @return a new view of the list
+     * @throws java.nio.file.NoSuchFileException if there is no block of that name
+     * @throws IOException if the block cannot be attached for another reason
+     */
+    public static ShareableList attachShareableList(String name) throws IOException {
+        return context().attachShareableList(name);
+    }
+
+    /**
      * Creates an {@code int} shared by processes, with a lock of its own: Python's
      * {@code Value('i', initial)}. See {@link ProcessContext#sharedInt(int)}.
      *

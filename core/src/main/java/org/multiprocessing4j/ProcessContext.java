@@ -468,6 +468,78 @@ public interface ProcessContext {
     SharedMemory attachSharedMemory(String name) throws IOException;
 
     /**
+     * Creates a list of {@code items} in a new named block, with a name made up for it: Python's
+     * {@code ShareableList(items)}. Each item's slot is sized from the item (see
+     * {@link ShareableList} for what fits a slot). This process owns the block: it is unlinked when
+     * this process exits, unless it was unlinked before.
+     *
+     * @param items the items: numbers, booleans, strings, byte arrays and {@code null}s
+     * @return this process's view of the new list
+     * @throws ClassCastException if an item is of another class
+     * @throws UncheckedIOException if the block cannot be created
+     * @throws UnsupportedOperationException if the backend's processes share no memory
+     * @see ShareableList
+     */
+    default ShareableList shareableList(List<?> items) {
+        return shareableList(items, 0);
+    }
+
+    /**
+     * Creates a list of {@code items} in a new named block, with a name made up for it, whose
+     * slots each hold at least {@code slotBytes} bytes, so that a string or byte array may grow to
+     * that length: {@code shareableList(List.of("", "", ""), 64)} holds three strings of up to 64
+     * bytes of UTF-8.
+     *
+     * @param items the items: numbers, booleans, strings, byte arrays and {@code null}s
+     * @param slotBytes the least capacity of each slot in bytes; 0 for each sized from its item
+     * @return this process's view of the new list
+     * @throws ClassCastException if an item is of another class
+     * @throws IllegalArgumentException if {@code slotBytes} is negative or a slot would hold more
+     *     than 2 GiB - 16 bytes
+     * @throws UncheckedIOException if the block cannot be created
+     * @throws UnsupportedOperationException if the backend's processes share no memory
+     */
+    default ShareableList shareableList(List<?> items, int slotBytes) {
+        try {
+            return shareableList(null, items, slotBytes);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create a shareable list of " + items.size() + " items", e);
+        }
+    }
+
+    /**
+     * Creates a list of {@code items} in a new block named {@code name}: Python's
+     * {@code ShareableList(items, name=name)}. This process owns the block.
+     *
+     * @param name the block's name (see {@link SharedMemory}), or {@code null} for a name made up
+     *     for it
+     * @param items the items: numbers, booleans, strings, byte arrays and {@code null}s
+     * @param slotBytes the least capacity of each slot in bytes; 0 for each sized from its item
+     * @return this process's view of the new list
+     * @throws ClassCastException if an item is of another class
+     * @throws IllegalArgumentException if {@code slotBytes} is negative, a slot would hold more
+     *     than 2 GiB - 16 bytes, or {@code name} cannot name a block
+     * @throws java.nio.file.FileAlreadyExistsException if a block has that name
+     * @throws IOException if the block cannot be created for another reason
+     * @throws UnsupportedOperationException if the backend's processes share no memory
+     */
+    ShareableList shareableList(String name, List<?> items, int slotBytes) throws IOException;
+
+    /**
+     * Attaches the list in the block named {@code name}, made by this library in any process of
+     * the machine: Python's {@code ShareableList(name=name)}. This process does not own the block.
+     *
+     * @param name the block's name, with or without a leading slash
+     * @return a new view of the list
+     * @throws IllegalArgumentException if {@code name} cannot name a block, or the block is not a
+     *     list of this library's
+     * @throws java.nio.file.NoSuchFileException if there is no block of that name
+     * @throws IOException if the block cannot be attached for another reason
+     * @throws UnsupportedOperationException if the backend's processes share no memory
+     */
+    ShareableList attachShareableList(String name) throws IOException;
+
+    /**
      * Creates an {@code int} shared by processes, with a lock of its own: Python's
      * {@code Value('i', initial)}. Its {@linkplain SharedValue#lock() lock} is a new
      * {@link ProcessReentrantLock}.

@@ -24,7 +24,8 @@
  *       ({@link org.multiprocessing4j.ProcessLock}, {@link org.multiprocessing4j.ProcessReentrantLock}),
  *       {@link org.multiprocessing4j.ProcessCondition}, {@link org.multiprocessing4j.ProcessSemaphore},
  *       {@link org.multiprocessing4j.ProcessEvent}, {@link org.multiprocessing4j.ProcessBarrier},
- *       named blocks of memory ({@link org.multiprocessing4j.SharedMemory}), shared values
+ *       named blocks of memory ({@link org.multiprocessing4j.SharedMemory}) and the lists in them
+ *       ({@link org.multiprocessing4j.ShareableList}), shared values
  *       ({@link org.multiprocessing4j.SharedValue}) and arrays
  *       ({@link org.multiprocessing4j.SharedArray}): a captured one is the same object in every
  *       process. Each documents its guarantees across

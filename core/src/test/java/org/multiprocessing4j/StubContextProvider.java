@@ -146,6 +146,16 @@ public final class StubContextProvider implements ContextProvider {
         }
 
         @Override
+        public ShareableList shareableList(String name, List<?> items, int slotBytes) {
+            throw refused();
+        }
+
+        @Override
+        public ShareableList attachShareableList(String name) {
+            throw refused();
+        }
+
+        @Override
         public SharedInt rawSharedInt(int initial) {
             throw refused();
         }

@@ -36,6 +36,8 @@ public final class AllExamples {
             new Example("PipeExample", "a child sends a list through a pipe, the parent receives it", PipeExample::main),
             new Example("SharedMemoryExample", "a child writes to a named block, the parent reads it",
                     SharedMemoryExample::main),
+            new Example("ShareableListExample", "a child changes items of a shareable list, the parent prints it",
+                    ShareableListExample::main),
             new Example("PoolExample", "three worker processes square three numbers", PoolExample::main),
             new Example("SharedArrayExample", "children fill a shared array of doubles, the parent sums it",
                     SharedArrayExample::main),

@@ -82,6 +82,14 @@ class ExamplesIT {
     }
 
     @Test
+    void shareableListExamplePrintsTheItemsTheChildChanged() throws Exception {
+        Run run = run(ShareableListExample.class);
+
+        assertThat(run.exitCode()).as(run.describe()).isZero();
+        assertThat(run.stdout()).as(run.describe()).containsExactly("[changed, 101, 2.5, true, null]");
+    }
+
+    @Test
     void lockExamplePrintsEveryChildsLineWhole() throws Exception {
         Run run = run(LockExample.class);
 

@@ -205,12 +205,37 @@ public abstract class ContextContract {
      */
     @SuppressWarnings("unchecked")
     protected static <T> T roundTrip(T object) throws IOException, ClassNotFoundException {
+        return (T) deserialized(serialized(object));
+    }
+
+    /**
+     * {@code object} serialized, to be read back later by {@link #deserialized(byte[])}: for what
+     * happens to a handle whose resource is gone meanwhile.
+     *
+     * @param object a serializable object
+     * @return its serialized form
+     * @throws IOException if it cannot be serialized
+     */
+    protected static byte[] serialized(Object object) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
             out.writeObject(object);
         }
-        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
-            return (T) in.readObject();
+        return bytes.toByteArray();
+    }
+
+    /**
+     * The object that {@code bytes}, made by {@link #serialized(Object)}, stand for, read in this
+     * process.
+     *
+     * @param bytes a serialized object
+     * @return the object
+     * @throws IOException if it cannot be read back, a handle among others if it cannot be bound
+     * @throws ClassNotFoundException if reading it back needs a class that is missing
+     */
+    protected static Object deserialized(byte[] bytes) throws IOException, ClassNotFoundException {
+        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes))) {
+            return in.readObject();
         }
     }
 

@@ -252,7 +252,7 @@ public abstract class SharedMemoryAcrossProcessesContract extends ContextContrac
         assertThatThrownBy(() -> context().attachSharedMemory(name)).isInstanceOf(NoSuchFileException.class);
     }
 
-    private static void assumeCPython() throws InterruptedException {
+    static void assumeCPython() throws InterruptedException {
         assumeTrue(Files.isDirectory(Path.of("/dev/shm")), "no /dev/shm, where CPython keeps its blocks");
         boolean found;
         try {
@@ -266,18 +266,18 @@ public abstract class SharedMemoryAcrossProcessesContract extends ContextContrac
         assumeTrue(found, "no python3 with multiprocessing.shared_memory (3.8 or later) on the PATH");
     }
 
-    private static Process python(String script, String... arguments) throws IOException {
+    static Process python(String script, String... arguments) throws IOException {
         List<String> command = new ArrayList<>(List.of("python3", "-c", script));
         command.addAll(List.of(arguments));
         return new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
     }
 
-    private static BufferedReader output(Process python) {
+    static BufferedReader output(Process python) {
         return new BufferedReader(new InputStreamReader(python.getInputStream(), StandardCharsets.UTF_8));
     }
 
     /** The lines {@code python} prints from now until it exits, which it must do cleanly. */
-    private static List<String> untilExit(Process python, BufferedReader output) throws InterruptedException {
+    static List<String> untilExit(Process python, BufferedReader output) throws InterruptedException {
         List<String> lines = output.lines().toList();
         assertThat(python.waitFor(PATIENCE.toSeconds(), TimeUnit.SECONDS)).isTrue();
         assertThat(python.exitValue()).as("python's exit code, after printing %s", lines).isZero();

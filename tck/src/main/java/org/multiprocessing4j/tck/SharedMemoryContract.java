@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.io.InvalidObjectException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
@@ -204,6 +205,54 @@ public abstract class SharedMemoryContract extends ContextContract {
             assertThatThrownBy(() -> mp.attachSharedMemory(name)).as(name).isInstanceOf(IllegalArgumentException.class);
         }
         assertThatThrownBy(() -> mp.sharedMemory(null, 8, null)).isInstanceOf(NullPointerException.class);
+    }
+
+    @Test
+    void testSharedMemoryNameWithEmbeddedNull_aNameWithANulCharacterIsRefusedForCreatingAndAttaching()
+            throws Exception {
+        ProcessContext mp = context();
+        SharedMemory block = mp.sharedMemory(freshName(), 512);
+        try {
+            assertThatThrownBy(() -> mp.attachSharedMemory(block.name() + "\0a"))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("control characters");
+            assertThatThrownBy(() -> mp.sharedMemory(block.name() + "\0a", 512))
+                    .isInstanceOf(IllegalArgumentException.class);
+        } finally {
+            discard(block);
+        }
+    }
+
+    @Test
+    void testSharedMemoryPickleUnpickle_aBlockSerializedAndReadBackIsAnotherViewOfTheSameBytes() throws Exception {
+        SharedMemory block = context().sharedMemory(512);
+        try {
+            block.put(0, "pickle".getBytes(StandardCharsets.UTF_8));
+            SharedMemory copy = roundTrip(block);
+            assertThat(copy).isNotSameAs(block);
+            assertThat(copy.name()).isEqualTo(block.name());
+            assertThat(text(copy, 0, 6)).isEqualTo("pickle");
+            block.put(0, "newval".getBytes(StandardCharsets.UTF_8));
+            assertThat(text(copy, 0, 6)).isEqualTo("newval");
+            copy.put(0, "oldval".getBytes(StandardCharsets.UTF_8));
+            assertThat(text(block, 0, 6)).isEqualTo("oldval");
+            copy.close();
+        } finally {
+            discard(block);
+        }
+    }
+
+    @Test
+    void testSharedMemoryPickleUnpickleDeadObject_aBlockSerializedAndThenUnlinkedCannotBeReadBack()
+            throws Exception {
+        SharedMemory block = context().sharedMemory(512);
+        byte[] serialized;
+        try {
+            serialized = serialized(block);
+        } finally {
+            discard(block);
+        }
+        assertThatThrownBy(() -> deserialized(serialized)).isInstanceOf(InvalidObjectException.class)
+                .hasMessageContaining(block.name()).hasMessageContaining("unlinked");
     }
 
     @Test

@@ -198,6 +198,14 @@ class LocalContextIT {
     }
 
     @Nested
+    class ShareableLists extends ShareableListContract {
+        @Override
+        protected ProcessContext context() {
+            return WARM;
+        }
+    }
+
+    @Nested
     class SharedArrays extends SharedArrayContract {
         @Override
         protected ProcessContext context() {

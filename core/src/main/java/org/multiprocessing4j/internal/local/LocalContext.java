@@ -20,8 +20,8 @@ import org.multiprocessing4j.ProcessLock;
 import org.multiprocessing4j.ProcessQueue;
 import org.multiprocessing4j.ProcessReentrantLock;
 import org.multiprocessing4j.ProcessSemaphore;
-import org.multiprocessing4j.SharedMemory;
 import org.multiprocessing4j.RobustLock;
+import org.multiprocessing4j.ShareableList;
 import org.multiprocessing4j.SharedBoolean;
 import org.multiprocessing4j.SharedByteArray;
 import org.multiprocessing4j.SharedDouble;
@@ -30,6 +30,7 @@ import org.multiprocessing4j.SharedInt;
 import org.multiprocessing4j.SharedIntArray;
 import org.multiprocessing4j.SharedLong;
 import org.multiprocessing4j.SharedLongArray;
+import org.multiprocessing4j.SharedMemory;
 import org.multiprocessing4j.SharedString;
 import org.multiprocessing4j.SimpleProcessQueue;
 import org.multiprocessing4j.StartMethod;
@@ -165,6 +166,16 @@ final class LocalContext implements ProcessContext, Serializable {
     @Override
     public SharedMemory attachSharedMemory(String name) throws IOException {
         return LocalSharedMemory.attach(runtime.ownedBlocks(), name);
+    }
+
+    @Override
+    public ShareableList shareableList(String name, List<?> items, int slotBytes) throws IOException {
+        return LocalShareableList.create(runtime.ownedBlocks(), name, items, slotBytes);
+    }
+
+    @Override
+    public ShareableList attachShareableList(String name) throws IOException {
+        return LocalShareableList.attach(runtime.ownedBlocks(), name);
     }
 
     @Override

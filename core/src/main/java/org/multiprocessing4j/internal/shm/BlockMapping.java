@@ -1,6 +1,8 @@
 package org.multiprocessing4j.internal.shm;
 
 import java.io.IOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
@@ -36,6 +38,7 @@ public class BlockMapping {
     private static final int SINGLE_SHIFT = 31;
     private static final int OVERLAP = Long.BYTES;
     private static final ByteOrder ORDER = ByteOrder.nativeOrder();
+    private static final VarHandle LONG = MethodHandles.byteBufferViewVarHandle(long[].class, ORDER);
 
     private final long size;
     private final int shift;
@@ -127,6 +130,32 @@ public class BlockMapping {
     public void putDouble(long offset, double value) {
         Objects.checkFromIndexSize(offset, Double.BYTES, size);
         chunk(offset).putDouble(within(offset), value);
+    }
+
+    /**
+     * Reads the {@code long} at {@code offset} with the memory effects of a volatile read: for words
+     * that several processes update, such as a lock's or a version's.
+     *
+     * @param offset a multiple of 8, as atomic access requires (a chunk begins at one, so the word
+     *     is whole in one chunk)
+     * @return the value
+     * @throws IllegalStateException if {@code offset} is not a multiple of 8
+     */
+    public long getLongVolatile(long offset) {
+        Objects.checkFromIndexSize(offset, Long.BYTES, size);
+        return (long) LONG.getVolatile(chunk(offset), within(offset));
+    }
+
+    /** Writes the {@code long} at {@code offset}, a multiple of 8, with the memory effects of a volatile write. */
+    public void putLongVolatile(long offset, long value) {
+        Objects.checkFromIndexSize(offset, Long.BYTES, size);
+        LONG.setVolatile(chunk(offset), within(offset), value);
+    }
+
+    /** Sets the {@code long} at {@code offset}, a multiple of 8, to {@code value} if it is {@code expected}, atomically. */
+    public boolean compareAndSetLong(long offset, long expected, long value) {
+        Objects.checkFromIndexSize(offset, Long.BYTES, size);
+        return LONG.compareAndSet(chunk(offset), within(offset), expected, value);
     }
 
     /** Copies {@code length} bytes from the block at {@code offset} into {@code array} at {@code at}. */

@@ -248,10 +248,16 @@ public final class SharedSegment {
             if (LIVE.get() < nextCollection) {
                 return;
             }
-            // twice: the first collection finds the queues and pipe ends nobody references, whose
-            // cleaning gives their rings up, and the second the rings' mappings
-            collect();
-            collect();
+            // more than once: a collection finds the queues and pipe ends nobody references, whose
+            // cleaning (on another thread, which may lag) gives their rings up, and the next one
+            // the rings' mappings; again while a collection still frees a good share
+            for (int round = 0; round < 4; round++) {
+                int before = LIVE.get();
+                collect();
+                if (round > 0 && before - LIVE.get() < before / 16) {
+                    break;
+                }
+            }
             int live = LIVE.get();
             // the next collection when as many more again are made
             nextCollection = Math.max(collectAt, live + collectAt / 2);

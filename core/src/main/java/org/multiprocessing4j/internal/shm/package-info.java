@@ -15,6 +15,10 @@
  * file: machine-wide names in {@code /dev/shm}, as CPython's, each mapped by every view of its own
  * ({@link org.multiprocessing4j.internal.shm.BlockMapping}) and read and written with plain
  * accesses; the blocks a process owns are recorded in its session directory
- * ({@link org.multiprocessing4j.internal.shm.OwnedBlocks}) and unlinked when it is removed.
+ * ({@link org.multiprocessing4j.internal.shm.OwnedBlocks}) and unlinked when it is removed. A
+ * shareable list is a block laid out as
+ * {@link org.multiprocessing4j.internal.shm.ShareableListLayout} draws it, whose words that
+ * processes update are read and written through the volatile and atomic accesses of
+ * {@code BlockMapping}.
  */
 package org.multiprocessing4j.internal.shm;

@@ -146,7 +146,7 @@ class RingLifetimeIT {
             }
         }
         // with nothing unmapped or removed, 300 000 mappings (past the kernel's 65 530) and files
-        assertThat(mostMapped).isLessThan(25_000);
+        assertThat(mostMapped).as("well below the kernel's limit").isLessThan(40_000);
         assertThat(mostFiles).as("closed pipes leave no files; dropped queues go once collected").isLessThan(40_000);
         await().atMost(PATIENCE).until(() -> {
             System.gc();
