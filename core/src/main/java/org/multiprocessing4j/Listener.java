@@ -101,7 +101,9 @@ public final class Listener implements AutoCloseable {
     }
 
     /**
-     * Waits for a connection and authenticates it.
+     * Waits for a connection and authenticates it. A peer that connects and never answers the
+     * challenge holds this call, as it holds CPython's: {@link #accept(Duration)} bounds the wait
+     * where peers are not trusted.
      *
      * @return the connection
      * @throws AuthenticationException if the peer does not hold the key, or refuses this side's

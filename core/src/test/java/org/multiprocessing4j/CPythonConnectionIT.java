@@ -108,6 +108,20 @@ class CPythonConnectionIT {
 
     @ParameterizedTest
     @ValueSource(strings = {"python3", "python3.12"})
+    void aCPythonClientWithAnEmptyKeyAuthenticatesToThisListenerWithAnEmptyKey(String python) throws Exception {
+        assumeCPython(python);
+        try (Listener listener = Listener.bind(new InetSocketAddress("127.0.0.1", 0), new byte[0])) {
+            Process client = python(python, CPYTHON_CLIENT, port(listener), "");
+            try (SocketConnection conn = listener.accept(PATIENCE)) {
+                conn.sendBytes("yek ytpme".getBytes(UTF_8));
+                assertThat(new String(conn.recvBytes(), UTF_8)).isEqualTo("empty key");
+            }
+            assertThat(output(client)).containsExactly("exchanged");
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"python3", "python3.12"})
     void thisClientAuthenticatesToACPythonListenerAndTheyExchangeBytes(String python) throws Exception {
         assumeCPython(python);
         Process listener = python(python, CPYTHON_LISTENER, KEY);

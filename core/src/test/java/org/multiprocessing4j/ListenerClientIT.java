@@ -333,6 +333,21 @@ class ListenerClientIT {
     }
 
     @Test
+    void theTimeoutsOfAcceptAndConnectIncludeTheHandshakeWithAPeerThatSaysNothing() throws Exception {
+        try (Listener listener = Listener.bind(new InetSocketAddress("127.0.0.1", 0), KEY);
+                Socket silent = new Socket(InetAddress.getLoopbackAddress(),
+                        ((InetSocketAddress) listener.address()).getPort())) {
+            assertThatThrownBy(() -> listener.accept(Duration.ofMillis(100)))
+                    .isInstanceOf(SocketTimeoutException.class);
+        }
+        try (ServerSocket silent = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            Client.Builder client = Client.builder(new InetSocketAddress("127.0.0.1", silent.getLocalPort()))
+                    .authKey(KEY).timeout(Duration.ofMillis(100));
+            assertThatThrownBy(client::connect).isInstanceOf(SocketTimeoutException.class);
+        }
+    }
+
+    @Test
     void waitAnyReturnsTheConnectionsWithAMessageBesideAPipe() throws Exception {
         try (Listener listener = Listener.bind(new InetSocketAddress("127.0.0.1", 0), KEY)) {
             SocketAddress address = listener.address();

@@ -35,6 +35,8 @@ public final class SocketChannelConnection implements SocketConnection, Waitable
     private static final int LARGEST_KEPT = 8 << 20;
     /** Payloads shorter than this are copied behind their header; longer ones are written after it. */
     private static final int COPIED_BELOW = 16 << 10;
+    /** The first array of a message larger than the buffer; it doubles as the bytes come. */
+    private static final int FIRST_LARGE = 1 << 20;
     private static final long NO_DEADLINE = Long.MAX_VALUE;
 
     private final WaitingChannel channel;
@@ -169,20 +171,31 @@ public final class SocketChannelConnection implements SocketConnection, Waitable
             return message;
         }
         in.position(in.position() + header);
-        ByteBuffer whole = ByteBuffer.allocate(size);
-        whole.put(in);
         try {
-            while (whole.hasRemaining()) {
-                int n = channel.read(whole, deadline);
-                if (n <= 0) {
-                    throw n < 0 ? new IOException("the connection ended inside a message")
-                            : new SocketTimeoutException("the rest of a message did not come in time");
-                }
-            }
+            return readLarge(size, deadline);
         } catch (IOException | InterruptedException e) {
             // what was read of the message is lost, and with it where the next one begins
             close();
             throw e;
+        }
+    }
+
+    /**
+     * A message larger than {@link #in}, whose first bytes are there. Its array grows as its bytes
+     * come, so that a peer that states a length it never sends cannot make this side allocate it.
+     */
+    private ByteBuffer readLarge(int size, long deadline) throws IOException, InterruptedException {
+        ByteBuffer whole = ByteBuffer.allocate(Math.min(size, FIRST_LARGE));
+        whole.put(in);
+        while (whole.position() < size) {
+            if (!whole.hasRemaining()) {
+                whole = ByteBuffer.allocate((int) Math.min(size, 2L * whole.capacity())).put(whole.flip());
+            }
+            int n = channel.read(whole, deadline);
+            if (n <= 0) {
+                throw n < 0 ? new IOException("the connection ended inside a message")
+                        : new SocketTimeoutException("the rest of a message did not come in time");
+            }
         }
         return whole.flip();
     }

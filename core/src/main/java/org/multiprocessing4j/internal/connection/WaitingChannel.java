@@ -2,6 +2,7 @@ package org.multiprocessing4j.internal.connection;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.channels.ClosedChannelException;
 import java.nio.channels.ClosedSelectorException;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
@@ -86,6 +87,9 @@ final class WaitingChannel {
      * @throws InterruptedException if interrupted while waiting; part of the bytes may be sent
      */
     void write(ByteBuffer... buffers) throws IOException, InterruptedException {
+        if (closed) {
+            throw closedError();
+        }
         ByteBuffer last = buffers[buffers.length - 1];
         while (last.hasRemaining()) {
             long n = buffers.length == 1 ? channel.write(last) : channel.write(buffers);
@@ -127,12 +131,15 @@ final class WaitingChannel {
         } else {
             writable = selector;
         }
-        if (closed) {
-            // close() may have run before the field was set
-            closeQuietly(selector);
+        try {
+            if (closed) {
+                // close() may have run before the field was set
+                selector.close();
+            }
+            channel.register(selector, operation);
+        } catch (ClosedSelectorException | ClosedChannelException e) {
             throw closedError();
         }
-        channel.register(selector, operation);
         return selector;
     }
 
