@@ -148,11 +148,15 @@ public final class Listener implements AutoCloseable {
                 if (channel != null) {
                     return channel;
                 }
-                long remaining = deadline == Long.MAX_VALUE ? 0 : deadline - System.nanoTime();
-                if (deadline != Long.MAX_VALUE && remaining <= 0) {
-                    throw new SocketTimeoutException("no connection within the timeout");
+                if (deadline == Long.MAX_VALUE) {
+                    acceptable.select();
+                } else {
+                    long remaining = deadline - System.nanoTime();
+                    if (remaining <= 0) {
+                        throw new SocketTimeoutException("no connection within the timeout");
+                    }
+                    acceptable.select(Math.max(1, TimeUnit.NANOSECONDS.toMillis(remaining)));
                 }
-                acceptable.select(remaining == 0 ? 0 : Math.max(1, TimeUnit.NANOSECONDS.toMillis(remaining)));
                 acceptable.selectedKeys().clear();
                 if (Thread.interrupted()) {
                     throw new InterruptedException();

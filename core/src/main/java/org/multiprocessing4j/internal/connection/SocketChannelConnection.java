@@ -112,7 +112,7 @@ public final class SocketChannelConnection implements SocketConnection, Waitable
     public Object recv() throws IOException, InterruptedException {
         reading.lockInterruptibly();
         try {
-            return serializer.deserialize(nextMessage(Integer.MAX_VALUE, NO_DEADLINE));
+            return serializer.deserialize(nextMessage(MessageFrames.LONGEST_RECEIVED, NO_DEADLINE));
         } catch (ClassNotFoundException e) {
             throw new IOException("cannot read a message: " + e, e);
         } finally {
@@ -122,14 +122,14 @@ public final class SocketChannelConnection implements SocketConnection, Waitable
 
     @Override
     public byte[] recvBytes() throws IOException, InterruptedException {
-        return recvBytes(Integer.MAX_VALUE, NO_DEADLINE);
+        return recvBytes(MessageFrames.LONGEST_RECEIVED, NO_DEADLINE);
     }
 
     /**
-     * Receives the next message as bytes, as the handshake does: no longer than {@code limit} and
-     * before {@code deadline}.
+     * Receives the next message as bytes: no longer than {@code limit} (below
+     * {@link MessageFrames#LONGEST_RECEIVED} for a handshake's) and before {@code deadline}.
      *
-     * @throws AuthenticationException if it is longer; the connection is then closed
+     * @throws AuthenticationException if a handshake's is longer; the connection is then closed
      * @throws SocketTimeoutException if the deadline passes first
      */
     byte[] recvBytes(int limit, long deadline) throws IOException, InterruptedException {
@@ -154,14 +154,13 @@ public final class SocketChannelConnection implements SocketConnection, Waitable
             fill(header, deadline);
             length = MessageFrames.longLength(in.getLong(in.position() + MessageFrames.SHORT_HEADER));
         }
-        if (length > limit || length > MessageFrames.LONGEST_RECEIVED) {
+        if (length > limit) {
             close();
-            if (limit < MessageFrames.LONGEST_RECEIVED) {
-                throw new AuthenticationException("the peer sent " + length + " bytes where a handshake message of"
-                        + " at most " + limit + " was due");
-            }
-            throw new IOException("a message of " + length + " bytes, more than a Java array holds; the connection"
-                    + " is closed");
+            throw limit == MessageFrames.LONGEST_RECEIVED
+                    ? new IOException("a message of " + length + " bytes, more than a Java array holds; the"
+                            + " connection is closed")
+                    : new AuthenticationException("the peer sent " + length + " bytes where a handshake message"
+                            + " of at most " + limit + " was due");
         }
         int size = (int) length;
         if (header + size <= in.capacity()) {
