@@ -378,6 +378,96 @@ class ListenerClientIT {
         }
     }
 
+    // CPython's _TestListenerClient and _TestListener (Lib/test/_test_multiprocessing.py), ported
+
+    @Test
+    void testListenerClient_aChildConnectsOverEachFamilyAndSendsHello() throws Exception {
+        for (SocketAddress address : List.of(new InetSocketAddress("127.0.0.1", 0),
+                UnixDomainSocketAddress.of(dir.resolve("hello.sock")))) {
+            try (Listener listener = Listener.bind(address, null)) {
+                SocketAddress bound = listener.address();
+                ChildProcess child = start(() -> {
+                    try (SocketConnection conn = Client.connect(bound, null)) {
+                        conn.send("hello");
+                    }
+                });
+                try (SocketConnection conn = listener.accept(PATIENCE)) {
+                    assertThat(conn.recv()).isEqualTo("hello");
+                }
+                assertExitsCleanly(child);
+            }
+        }
+    }
+
+    @Test
+    void testIssue14725_aClientThatSentAndClosedBeforeTheAcceptIsAcceptedAndRead() throws Exception {
+        try (Listener listener = Listener.bind(new InetSocketAddress("127.0.0.1", 0), null)) {
+            SocketAddress address = listener.address();
+            ChildProcess child = start(() -> {
+                try (SocketConnection conn = Client.connect(address, null)) {
+                    conn.send("hello");
+                }
+            });
+            assertExitsCleanly(child);
+            try (SocketConnection conn = listener.accept(PATIENCE)) {
+                assertThat(conn.recv()).isEqualTo("hello");
+            }
+        }
+    }
+
+    @Test
+    void testIssue16955_aClientsPollSeesBytesTheAcceptedSideSent() throws Exception {
+        for (SocketAddress address : List.of(new InetSocketAddress("127.0.0.1", 0),
+                UnixDomainSocketAddress.of(dir.resolve("poll.sock")))) {
+            try (Listener listener = Listener.bind(address, KEY)) {
+                CompletableFuture<SocketConnection> connecting = connectOnNewThread(listener.address());
+                try (SocketConnection accepted = listener.accept(PATIENCE);
+                        SocketConnection client = connecting.get()) {
+                    accepted.sendBytes("hello".getBytes(UTF_8));
+                    assertThat(client.poll(PATIENCE)).isTrue();
+                }
+            }
+        }
+    }
+
+    @Test
+    void testMultipleBind_aSecondListenerOnAnAddressInUseIsRefused() throws Exception {
+        for (SocketAddress address : List.of(new InetSocketAddress("127.0.0.1", 0),
+                UnixDomainSocketAddress.of(dir.resolve("taken.sock")))) {
+            try (Listener listener = Listener.bind(address, KEY)) {
+                assertThatThrownBy(() -> Listener.bind(listener.address(), KEY)).isInstanceOf(IOException.class);
+            }
+        }
+    }
+
+    @Test
+    void testContext_tryWithResourcesClosesAllThreeAndAcceptAfterwardsFails() throws Exception {
+        Listener closed;
+        SocketConnection closedClient;
+        try (Listener listener = Listener.bind(new InetSocketAddress("127.0.0.1", 0), KEY)) {
+            closed = listener;
+            CompletableFuture<SocketConnection> connecting = connectOnNewThread(listener.address());
+            try (SocketConnection accepted = listener.accept(PATIENCE); SocketConnection client = connecting.get()) {
+                closedClient = client;
+                client.send(1729);
+                assertThat(accepted.recv()).isEqualTo(1729);
+            }
+        }
+        assertThat(closedClient.isClosed()).isTrue();
+        assertThatThrownBy(closed::accept).isInstanceOf(ClosedChannelException.class);
+    }
+
+    /** A client connecting from another thread, since the handshake needs this one to accept. */
+    private static CompletableFuture<SocketConnection> connectOnNewThread(SocketAddress address) {
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                return Client.connect(address, KEY);
+            } catch (IOException | InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        }, runnable -> new Thread(runnable).start());
+    }
+
     private static ChildProcess start(SerializableRunnable target) {
         ChildProcess child = ProcessContext.local().process(target);
         child.start();
