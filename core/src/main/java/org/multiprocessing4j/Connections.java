@@ -29,9 +29,9 @@ import org.multiprocessing4j.spi.Waiter;
  * that exits. A pipe end whose writing process died without closing it is ready once its backend
  * notices the death (within about 100 ms on the local backend).
  *
- * <p>Implementation note. Pipe ends, socket connections and queues are {@link Waitable}s, each with the
- * {@link Waiter} of its backend, which sleeps on all of that backend's objects at once; a child's
- * exit wakes the waiter. Objects of several backends in one call are slept on by the first
+ * <p>Implementation note. Pipe ends, socket connections and queues are {@link Waitable}s, each
+ * with the {@link Waiter} of its backend (socket connections have one of their own, a selector),
+ * which sleeps on all of that backend's objects at once; a child's exit wakes the waiter. Objects of several backends in one call are slept on by the first
  * backend's waiter, in slices of at most 10 ms after which the others are looked at.
  */
 public final class Connections {

@@ -22,9 +22,9 @@ import java.net.SocketAddress;
  *       arrived, as CPython's {@code poll} is; a message that is only partly there still makes
  *       {@code recv} wait for the rest.</li>
  *   <li>Objects are read only when their classes are on the allow list given to the listener or
- *       client (by default records and the JDK's value types and collections); anything else fails
- *       in {@code recv} with an {@link java.io.InvalidClassException} before the class is
- *       initialized. Bytes are never deserialized.</li>
+ *       client (by default records, enums and the JDK's value types and collections); anything
+ *       else fails in {@code recv} with an {@link java.io.InvalidClassException} before the class
+ *       is initialized. Bytes are never deserialized.</li>
  *   <li>A message of more than 2 GiB − 1 bytes (which a CPython peer may send) cannot be held in a
  *       Java array: receiving one closes the connection and throws an
  *       {@link java.io.IOException}.</li>
