@@ -9,6 +9,7 @@ import java.nio.channels.SocketChannel;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
+import org.multiprocessing4j.SocketConnection;
 import org.multiprocessing4j.spi.Serializer;
 
 /**
@@ -47,7 +48,7 @@ public record ConnectionSettings(byte[] authKey, Serializer serializer) {
      * @throws IOException if the peer goes away
      * @throws InterruptedException if interrupted
      */
-    public SocketChannelConnection open(SocketChannel channel, boolean listening, long deadline)
+    public SocketConnection open(SocketChannel channel, boolean listening, long deadline)
             throws IOException, InterruptedException {
         SocketChannelConnection connection;
         try {

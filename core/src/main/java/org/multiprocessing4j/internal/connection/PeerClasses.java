@@ -15,12 +15,12 @@ import java.util.function.Predicate;
  * loads the named class without initializing it, which runs none of its code; a class that is
  * neither is then refused before any of it runs.
  */
-public final class PeerClasses implements Predicate<String>, Serializable {
+final class PeerClasses implements Predicate<String>, Serializable {
 
     private static final long serialVersionUID = 1L;
 
     /** The default allow list. */
-    public static final PeerClasses DEFAULT = new PeerClasses();
+    static final PeerClasses DEFAULT = new PeerClasses();
 
     /** JDK value types outside {@code java.time}, as streams name them. */
     private static final Set<String> VALUES = Set.of("java.util.UUID", "java.net.URI",

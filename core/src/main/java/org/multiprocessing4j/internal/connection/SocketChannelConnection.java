@@ -28,7 +28,7 @@ import org.multiprocessing4j.spi.Waiter;
  * its header in one write, copied behind the header when small, so that no small segment waits
  * for a delayed acknowledgement.
  */
-public final class SocketChannelConnection implements SocketConnection, Waitable {
+final class SocketChannelConnection implements SocketConnection, Waitable {
 
     private static final int BUFFER = 64 << 10;
     /** A send buffer grown past this by one large message is not kept for the next. */
