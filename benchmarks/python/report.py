@@ -183,6 +183,17 @@ WORKLOADS = (
         comparisons=(Comparison("pipe", "Pipe", goal=0.5),),
     ),
     Workload(
+        name="connection.round-trip",
+        title="Listener/Client round trip over TCP loopback, small object",
+        measures="This process sends `[\"u\", i, \"hello\"]` through a connection its listener accepted on "
+                 "127.0.0.1 with an authentication key, and receives it back from a child that connected "
+                 "and echoes it, 2,000 times per run; the result is the run's time divided by its round "
+                 "trips. CPython: `multiprocessing.connection.Listener`/`Client`, `send`/`recv`. "
+                 "multiprocessing4j: `Listener`/`Client`, `send`/`recv`.",
+        comparisons=(Comparison("connection", "Connection", goal=0.5),),
+        same_scale_as="pipe.round-trip",
+    ),
+    Workload(
         name="queue.1-1",
         title="Queue throughput, 1 producer → 1 consumer, small objects",
         measures="A producer child puts 20,000 `[\"u\", i, \"hello\"]` per run and this process takes "

@@ -312,20 +312,22 @@ def echo(conn):
         message = conn.recv()
 
 
+def round_trips(conn):
+    """One run of the round-trip workloads: PIPE_ROUND_TRIPS small lists sent on conn, each
+    received back before the next; returns the seconds it took."""
+    begin = time.perf_counter()
+    for i in range(PIPE_ROUND_TRIPS):
+        conn.send(["u", i, "hello"])
+        conn.recv()
+    return time.perf_counter() - begin
+
+
 def pipe_round_trip(settings, out):
     """pipe.round-trip: send ["u", i, "hello"] through a Pipe and receive it back from an echoing child."""
     end, child_end = mp.Pipe()
     child = mp.Process(target=echo, args=(child_end,))
     child.start()
-
-    def trial():
-        begin = time.perf_counter()
-        for i in range(PIPE_ROUND_TRIPS):
-            end.send(["u", i, "hello"])
-            end.recv()
-        return time.perf_counter() - begin
-
-    samples = collect(settings, trial)
+    samples = collect(settings, lambda: round_trips(end))
     end.send(STOP)
     child.join()
     out(micros_each("pipe.round-trip", "Pipe", samples, PIPE_ROUND_TRIPS))
@@ -357,6 +359,33 @@ def pipe_one_way(settings, out):
     samples = collect(settings, trial)
     child.join()
     out(micros_each("pipe.one-way-1mib", "Pipe", samples, LARGE_MESSAGES))
+
+
+CONNECTION_KEY = b"benchmark key"
+
+
+def echo_client(address):
+    """The other end of connection.round-trip: connects to the Listener, then echoes until STOP."""
+    from multiprocessing.connection import Client
+
+    with Client(address, authkey=CONNECTION_KEY) as conn:
+        echo(conn)
+
+
+def connection_round_trip(settings, out):
+    """connection.round-trip: send ["u", i, "hello"] through a connection a Listener accepted on
+    127.0.0.1, with an authentication key, and receive it back from a child that connected with
+    Client and echoes it."""
+    from multiprocessing.connection import Listener
+
+    with Listener(("127.0.0.1", 0), authkey=CONNECTION_KEY) as listener:
+        child = mp.Process(target=echo_client, args=(listener.address,))
+        child.start()
+        with listener.accept() as conn:
+            samples = collect(settings, lambda: round_trips(conn))
+            conn.send(STOP)
+        child.join()
+    out(micros_each("connection.round-trip", "Connection", samples, PIPE_ROUND_TRIPS))
 
 
 def produce(queue, go, runs, messages, large):
@@ -577,6 +606,7 @@ WORKLOADS = [
     ("semaphore.ping-pong", semaphore_ping_pong),
     ("pipe.round-trip", pipe_round_trip),
     ("pipe.one-way-1mib", pipe_one_way),
+    ("connection.round-trip", connection_round_trip),
     ("queue.1-1", queue_one_to_one),
     ("queue.2-2", queue_two_to_two),
     ("queue.1-1-1mib", queue_large),

@@ -16,8 +16,9 @@ import org.multiprocessing4j.spi.Waitable;
 import org.multiprocessing4j.spi.Waiter;
 
 /**
- * Waiting on many pipe ends, queues and processes at once: Python's
- * {@code multiprocessing.connection.wait}.
+ * Waiting on many pipe ends, socket connections, queues and processes at once: Python's
+ * {@code multiprocessing.connection.wait}. {@link Listener} and {@link Client}, the rest of that
+ * module, make {@link SocketConnection}s.
  *
  * <pre>{@code
  * List<Object> ready = Connections.waitAny(List.of(fromA, fromB, worker), Duration.ofSeconds(5));
@@ -28,9 +29,9 @@ import org.multiprocessing4j.spi.Waiter;
  * that exits. A pipe end whose writing process died without closing it is ready once its backend
  * notices the death (within about 100 ms on the local backend).
  *
- * <p>Implementation note. Pipe ends and queues are {@link Waitable}s, each with the
- * {@link Waiter} of its backend, which sleeps on all of that backend's objects at once; a child's
- * exit wakes the waiter. Objects of several backends in one call are slept on by the first
+ * <p>Implementation note. Pipe ends, socket connections and queues are {@link Waitable}s, each
+ * with the {@link Waiter} of its backend (socket connections have one of their own, a selector),
+ * which sleeps on all of that backend's objects at once; a child's exit wakes the waiter. Objects of several backends in one call are slept on by the first
  * backend's waiter, in slices of at most 10 ms after which the others are looked at.
  */
 public final class Connections {

@@ -32,23 +32,31 @@ final class Channels {
     static void pipeRoundTrip(Settings settings, Consumer<String> out) throws Exception {
         Pipe pipe = Multiprocessing.pipe();
         PipeEnd child = pipe.right();
-        ChildProcess echo = start(() -> {
-            for (Object message = child.recv(); !STOP.equals(message); message = child.recv()) {
-                child.send(message);
-            }
-        });
+        ChildProcess echo = start(() -> echo(child));
         PipeEnd end = pipe.left();
-        Samples samples = Samples.collect(settings, () -> {
+        Samples samples = Samples.collect(settings, roundTrips(end));
+        end.send(STOP);
+        join(List.of(echo));
+        out.accept(ResultLine.microsEach("pipe.round-trip", "pipe", samples, ROUND_TRIPS));
+    }
+
+    /** Sends back every message received on {@code end} until {@link #STOP}. */
+    static void echo(PipeEnd end) throws Exception {
+        for (Object message = end.recv(); !STOP.equals(message); message = end.recv()) {
+            end.send(message);
+        }
+    }
+
+    /** {@value #ROUND_TRIPS} small lists sent on {@code end}, each received back before the next. */
+    static Trial roundTrips(PipeEnd end) {
+        return () -> {
             long begin = System.nanoTime();
             for (int i = 0; i < ROUND_TRIPS; i++) {
                 end.send(List.of("u", i, "hello"));
                 end.recv();
             }
             return System.nanoTime() - begin;
-        });
-        end.send(STOP);
-        join(List.of(echo));
-        out.accept(ResultLine.microsEach("pipe.round-trip", "pipe", samples, ROUND_TRIPS));
+        };
     }
 
     /** pipe.one-way-1mib: a child sends 1 MiB byte arrays as bytes; the time of one is reported. */
@@ -171,13 +179,13 @@ final class Channels {
         return List.of(taken, checksum);
     }
 
-    private static ChildProcess start(SerializableRunnable target) {
+    static ChildProcess start(SerializableRunnable target) {
         ChildProcess child = Multiprocessing.process(target);
         child.start();
         return child;
     }
 
-    private static void join(List<ChildProcess> children) throws InterruptedException {
+    static void join(List<ChildProcess> children) throws InterruptedException {
         for (ChildProcess child : children) {
             child.join();
             if (child.exitCode() != 0) {

@@ -46,6 +46,7 @@ public final class CompareWorkloads {
             new Entry("semaphore.ping-pong", PingPong::semaphores),
             new Entry("pipe.round-trip", Channels::pipeRoundTrip),
             new Entry("pipe.one-way-1mib", Channels::pipeOneWay),
+            new Entry("connection.round-trip", ConnectionRoundTrip::run),
             new Entry("queue.1-1", Channels::queueOneToOne),
             new Entry("queue.2-2", Channels::queueTwoToTwo),
             new Entry("queue.1-1-1mib", Channels::queueLarge),

@@ -34,6 +34,8 @@ public final class AllExamples {
             new Example("LockExample", "children printing under one lock", LockExample::main),
             new Example("QueueExample", "a child puts a list on a queue, the parent takes it", QueueExample::main),
             new Example("PipeExample", "a child sends a list through a pipe, the parent receives it", PipeExample::main),
+            new Example("ConnectionExample", "a child connects to a listener with a key and sends an object and bytes",
+                    ConnectionExample::main),
             new Example("SharedMemoryExample", "a child writes to a named block, the parent reads it",
                     SharedMemoryExample::main),
             new Example("ShareableListExample", "a child changes items of a shareable list, the parent prints it",

@@ -115,6 +115,14 @@ class ExamplesIT {
     }
 
     @Test
+    void connectionExamplePrintsWhatTheChildSentThroughTheListener() throws Exception {
+        Run run = run(ConnectionExample.class);
+
+        assertThat(run.exitCode()).as(run.describe()).isZero();
+        assertThat(run.stdout()).as(run.describe()).containsExactly("[2.25, null, junk]", "hello");
+    }
+
+    @Test
     void poolExamplePrintsTheSquaresInOrder() throws Exception {
         Run run = run(PoolExample.class);
 
