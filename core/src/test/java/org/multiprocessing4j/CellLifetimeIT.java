@@ -83,6 +83,46 @@ class CellLifetimeIT {
     }
 
     @Test
+    void aLookAtQueuedPrimitivesLeavesThemToTheirTaker() throws Exception {
+        ProcessQueue<Object> queue = mp.queue();
+        putALockAndAQueueNothingHereKeeps(queue);
+        for (int i = 0; i < 3; i++) {
+            assertThat(queue.peek()).isInstanceOf(ProcessLock.class);
+            assertThat(queue.toString()).contains("Lock");
+        }
+        // the looks' copies collected, and enough new locks to take any cell that was freed
+        List<ProcessLock> others = new ArrayList<>();
+        for (int round = 0; round < 3; round++) {
+            System.gc();
+            Thread.sleep(100);
+            for (int i = 0; i < 2_000; i++) {
+                others.add(mp.lock());
+            }
+        }
+
+        ChildProcess taker = mp.process(() -> {
+            ProcessLock lock = (ProcessLock) queue.take();
+            @SuppressWarnings("unchecked")
+            ProcessQueue<String> inner = (ProcessQueue<String>) queue.take();
+            lock.lock();
+            lock.unlock();
+            inner.put("still there");
+            if (!"still there".equals(inner.take())) {
+                throw new AssertionError("the inner queue lost its element");
+            }
+        });
+        taker.start();
+        taker.join(PATIENCE);
+        assertThat(taker.exitCode()).as("%s", taker.exception()).isZero();
+        assertThat(others).hasSize(6_000);
+    }
+
+    private void putALockAndAQueueNothingHereKeeps(ProcessQueue<Object> queue) throws InterruptedException {
+        queue.put(mp.lock());
+        queue.put(mp.queue());
+    }
+
+    @Test
     void aHandleWhosePrimitiveIsGoneFailsToBindInsteadOfBindingTheNextOne() throws Exception {
         byte[] handle = serialize(mp.event());
         // bound once, then dropped: nothing is in flight, nobody uses the cell

@@ -1,6 +1,7 @@
 package org.multiprocessing4j.internal.channel;
 
 import java.io.Serializable;
+import java.nio.file.NoSuchFileException;
 import java.lang.ref.Cleaner;
 import java.util.Map;
 import java.util.Set;
@@ -90,8 +91,11 @@ public final class RingHolders {
             MessageRing ring;
             try {
                 ring = MessageRing.attach(new MessageRing.Handle(path));
-            } catch (IllegalStateException gone) {
-                LEFT_TO_OTHERS.remove(path);
+            } catch (IllegalStateException e) {
+                if (e.getCause() instanceof NoSuchFileException) {
+                    LEFT_TO_OTHERS.remove(path);
+                }
+                // otherwise (too many mappings now) it is looked at another time
                 continue;
             }
             if (ring.holders.unheld()) {
@@ -317,9 +321,13 @@ public final class RingHolders {
         /** Takes a free holder, or the holder of a process that died, for {@code word}. */
         private int claim(long word) {
             for (int slot = 0; slot < SLOTS; slot++) {
-                if (word(slot) == 0 && compareAndSet(slot, 0, word)) {
+                if (word(slot) == 0) {
+                    // counted before it is taken: a scan that stops after the count sees it
                     writeSide.getAndAddInt(countField, 1);
-                    return slot;
+                    if (compareAndSet(slot, 0, word)) {
+                        return slot;
+                    }
+                    writeSide.getAndAddInt(countField, -1);
                 }
             }
             for (int slot = 0; slot < SLOTS; slot++) {

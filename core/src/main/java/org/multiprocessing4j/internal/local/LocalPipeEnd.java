@@ -35,9 +35,6 @@ public final class LocalPipeEnd implements PipeEnd, RingBacked, Serializable {
 
     private static final long serialVersionUID = 1L;
 
-    /** Set while a queue's elements are read for a look at them (see {@link #decodeForALook}). */
-    private static final ThreadLocal<Boolean> LOOKING = new ThreadLocal<>();
-
     private final transient MessageRing in;
     private final transient MessageRing out;
     private final transient BufferedSerializer serializer;
@@ -64,11 +61,11 @@ public final class LocalPipeEnd implements PipeEnd, RingBacked, Serializable {
      * @throws IOException if it cannot be read
      */
     static Object decodeForALook(BufferedSerializer serializer, byte[] bytes) throws IOException {
-        LOOKING.set(Boolean.TRUE);
+        SentEnds.startLooking();
         try {
             return serializer.decode(bytes);
         } finally {
-            LOOKING.remove();
+            SentEnds.stopLooking();
         }
     }
 
@@ -254,7 +251,7 @@ public final class LocalPipeEnd implements PipeEnd, RingBacked, Serializable {
 
         @Override
         protected Object bind() {
-            if (LOOKING.get() != null) {
+            if (SentEnds.looking()) {
                 LocalPipeEnd seen = new LocalPipeEnd(null, null, null, null, serializer);
                 seen.closed = true;
                 return seen;

@@ -67,7 +67,8 @@ public final class ArraySegment {
         }
         ArraySegment array = new ArraySegment(SharedSegment.create(file, HEADER + dataBytes), kind, life);
         array.header().markAs(kind);
-        life.putIntVolatile(CellTable.SEGMENT_NUMBER, number);
+        // only now that the file exists may the cell take it with it
+        life.putIntVolatile(CellTable.SEGMENT_NUMBER, number + 1);
         return array;
     }
 

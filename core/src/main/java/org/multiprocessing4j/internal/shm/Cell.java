@@ -2,6 +2,7 @@ package org.multiprocessing4j.internal.shm;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+import java.lang.ref.Cleaner;
 import java.lang.ref.Reference;
 import java.nio.ByteOrder;
 import java.nio.MappedByteBuffer;
@@ -41,6 +42,8 @@ public final class Cell {
     /** The table that counts this copy, for a cell of a cell segment; {@code null} in a ring's segment. */
     private final CellTable table;
     private final int generation;
+    /** Gives this copy up in its table: when it is collected, or at once for a bind that failed. */
+    private Cleaner.Cleanable release;
 
     /** A cell of a structure that crosses processes whole (a ring's control cells). */
     Cell(SharedSegment segment, int base, CellKind kind) {
@@ -65,6 +68,15 @@ public final class Cell {
     /** Whether the cell was made as a {@code kind}. */
     boolean isA(CellKind kind) {
         return getIntVolatile(TAG_OFFSET) == kind.tag();
+    }
+
+    void releasing(Cleaner.Cleanable release) {
+        this.release = release;
+    }
+
+    /** Gives this copy up now, for a copy that will not be used (see {@link CellTable#bind}). */
+    void release() {
+        release.clean();
     }
 
     /**
@@ -162,10 +174,14 @@ public final class Cell {
     }
 
     public long getAndAddLong(int field, long delta) {
-        return (long) LONG.getAndAdd(buffer, base + field, delta);
+        long before = (long) LONG.getAndAdd(buffer, base + field, delta);
+        Reference.reachabilityFence(this);
+        return before;
     }
 
     public long getAndSetLong(int field, long value) {
-        return (long) LONG.getAndSet(buffer, base + field, value);
+        long before = (long) LONG.getAndSet(buffer, base + field, value);
+        Reference.reachabilityFence(this);
+        return before;
     }
 }

@@ -23,8 +23,8 @@ import org.multiprocessing4j.internal.sync.Owners;
  * {@code p} of a cell's {@code users} says that the process in place {@code p} has a copy of the
  * primitive. Copies within a process are counted here, and the bit goes with the last one, when it
  * is collected ({@link CopyCleaner}). {@code in flight} counts the copies serialized and not yet bound
- * by a receiver; {@code state} is the cell's generation (bits 2 and up), {@code ALLOCATED} and
- * {@code PINNED}. A handle names the generation, so a handle that outlived its cell fails to bind
+ * by a receiver; {@code state} is the cell's generation (bits 3 and up), {@code ALLOCATED},
+ * {@code PINNED} and {@code FREEING}. A handle names the generation, so a handle that outlived its cell fails to bind
  * instead of binding to the next primitive there.
  *
  * <p>Only the creating process allocates and frees cells. It frees one at once when its own last
@@ -36,7 +36,10 @@ import org.multiprocessing4j.internal.sync.Owners;
 final class CellTable {
 
     static final int CELLS = 1024;
-    /** In a {@link CellKind#SEGMENT_LIFE} cell: the number of the array segment whose life it is. */
+    /**
+     * In a {@link CellKind#SEGMENT_LIFE} cell: the number of the array segment whose life it is,
+     * plus one; 0 until the segment's file exists.
+     */
     static final int SEGMENT_NUMBER = 0;
     static final int PLACES = 64;
     private static final int PLACES_AT = 64;
@@ -50,7 +53,9 @@ final class CellTable {
     private static final int STATE = 12;
     private static final int ALLOCATED = 1;
     private static final int PINNED = 2;
-    private static final int GENERATION = 4;
+    /** Set while the creator looks whether a cell may be freed: a binder waits it out. */
+    private static final int FREEING = 4;
+    private static final int GENERATION = 8;
 
     private static final VarHandle INT = MethodHandles.byteBufferViewVarHandle(int[].class, ByteOrder.nativeOrder());
     private static final VarHandle LONG = MethodHandles.byteBufferViewVarHandle(long[].class, ByteOrder.nativeOrder());
@@ -122,9 +127,7 @@ final class CellTable {
             LONG.setVolatile(buffer, base + at, 0L);
         }
         INT.setVolatile(buffer, entry + IN_FLIGHT, 0);
-        LONG.setVolatile(buffer, entry + USERS, 0L);
         INT.setVolatile(buffer, entry + STATE, generation | ALLOCATED);
-        copies[index] = 0;
         Cell cell = copy(index, kind, generation);
         cell.markAs(kind);
         return cell;
@@ -138,16 +141,30 @@ final class CellTable {
      */
     Cell bind(int index, CellKind kind, int generation) {
         int entry = entry(index);
-        if ((getInt(entry + STATE) & ~PINNED) != (generation | ALLOCATED)) {
+        if (!isLive(entry, generation)) {
             throw gone(index);
         }
         Cell cell = copy(index, kind, generation);
-        // in flight until now: it could not have been freed before the copy above counted
-        landed(entry);
-        if ((getInt(entry + STATE) & ~PINNED) != (generation | ALLOCATED)) {
+        // a look leaves the copy in flight to the one who will take it
+        if (!SentEnds.looking()) {
+            landed(entry);
+        }
+        // counted before this look: a creator freeing the cell meanwhile saw this process's bit,
+        // or it is seen here; a copy of a freed cell is given up at once, not when collected
+        if (!isLive(entry, generation)) {
+            cell.release();
             throw gone(index);
         }
         return cell;
+    }
+
+    /** Whether the cell holds generation {@code generation}, waiting out a creator's look at it. */
+    private boolean isLive(int entry, int generation) {
+        int state;
+        while (((state = getInt(entry + STATE)) & FREEING) != 0) {
+            Thread.onSpinWait();
+        }
+        return (state & ~PINNED) == (generation | ALLOCATED);
     }
 
     private IllegalStateException gone(int index) {
@@ -168,13 +185,14 @@ final class CellTable {
             }
         }
         Cell cell = new Cell(segment, offsetOf(index), kind, this, generation);
-        CopyCleaner.whenUnreachable(cell, new Release(this, index));
+        cell.releasing(CopyCleaner.whenUnreachable(cell, new Release(this, index)));
         return cell;
     }
 
     private void addUser(int index) {
         int entry = entry(index);
-        if (place == -1) {
+        if (place < 0) {
+            // again while there was none: places of dead processes are freed now and then
             place = takePlace();
         }
         if (place < 0) {
@@ -248,14 +266,26 @@ final class CellTable {
     private boolean freeIfUnused(int index) {
         int entry = entry(index);
         int state = getInt(entry + STATE);
-        if ((state & (ALLOCATED | PINNED)) != ALLOCATED || getInt(entry + IN_FLIGHT) != 0
-                || (long) LONG.getVolatile(buffer, entry + USERS) != 0
-                || !INT.compareAndSet(buffer, entry + STATE, state, state & ~ALLOCATED)) {
+        // marked first, then looked at: a binder either sees the mark, or has its bit set by now
+        if ((state & (ALLOCATED | PINNED | FREEING)) != ALLOCATED
+                || !INT.compareAndSet(buffer, entry + STATE, state, state | FREEING)) {
             return false;
         }
-        if (getInt(offsetOf(index) + Cell.TAG_OFFSET) == CellKind.SEGMENT_LIFE.tag()) {
-            segment.unlinkSibling(SegmentDirectory.arrayFile(segment.path().getParent(),
-                    getInt(offsetOf(index) + SEGMENT_NUMBER)));
+        boolean unused = getInt(entry + IN_FLIGHT) == 0 && (long) LONG.getVolatile(buffer, entry + USERS) == 0;
+        int marked;
+        int after;
+        do {
+            // a binder may have pinned it meanwhile: then it stays
+            marked = getInt(entry + STATE);
+            unused &= (marked & PINNED) == 0;
+            after = unused ? marked & ~(FREEING | ALLOCATED) : marked & ~FREEING;
+        } while (!INT.compareAndSet(buffer, entry + STATE, marked, after));
+        if (!unused) {
+            return false;
+        }
+        int file = getInt(offsetOf(index) + SEGMENT_NUMBER);
+        if (getInt(offsetOf(index) + Cell.TAG_OFFSET) == CellKind.SEGMENT_LIFE.tag() && file > 0) {
+            SharedSegment.unlinkSibling(SegmentDirectory.arrayFile(segment.path().getParent(), file - 1));
         }
         if (freeCount == free.length) {
             free = Arrays.copyOf(free, freeCount * 2);
@@ -303,12 +333,20 @@ final class CellTable {
         }
     }
 
-    /** A copy in flight, as {@link SentEnds} gives it back. */
+    /**
+     * A copy in flight, as {@link SentEnds} gives it back. A count cannot tell whose copy a
+     * receiver took over, so a copy whose bytes may have been read is counted sent, not given back.
+     */
     private record GiveBack(CellTable table, int index) implements SentEnds.InFlight {
 
         @Override
         public void giveBack() {
             table.givenBack(index);
+        }
+
+        @Override
+        public boolean knowsItsReceiver() {
+            return false;
         }
     }
 }

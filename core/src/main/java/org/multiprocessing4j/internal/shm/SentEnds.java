@@ -31,7 +31,18 @@ public final class SentEnds {
 
         /** Gives the hold back, unless its receiver has taken it over. */
         void giveBack();
+
+        /**
+         * Whether a later {@link SentEnds#giveBack()} can tell that a receiver took the hold over;
+         * if not, {@link #keep} counts it sent: a hold that no one takes is kept, never one given
+         * back twice.
+         */
+        default boolean knowsItsReceiver() {
+            return true;
+        }
     }
+
+    private static final ThreadLocal<Boolean> LOOKING = new ThreadLocal<>();
 
     private InFlight[] sent = new InFlight[4];
     private int size;
@@ -95,7 +106,9 @@ public final class SentEnds {
         SentEnds ofThread = OF_THREAD.get();
         SentEnds kept = new SentEnds();
         for (int i = mark; i < ofThread.size; i++) {
-            kept.add(ofThread.sent[i]);
+            if (ofThread.sent[i].knowsItsReceiver()) {
+                kept.add(ofThread.sent[i]);
+            }
         }
         ofThread.truncate(mark);
         ofThread.depth--;
@@ -105,6 +118,29 @@ public final class SentEnds {
     /** Gives back what {@link #keep} kept that its receiver has not taken over. Idempotent. */
     public synchronized void giveBack() {
         giveBackFrom(0);
+    }
+
+    /**
+     * Marks the current thread as reading objects only for a look at them (a queue's snapshot),
+     * until {@link #stopLooking()}: what it binds takes no hold in flight over, which belongs to
+     * the receiver who will take the element.
+     */
+    public static void startLooking() {
+        LOOKING.set(Boolean.TRUE);
+    }
+
+    /** Ends {@link #startLooking()}. */
+    public static void stopLooking() {
+        LOOKING.remove();
+    }
+
+    /**
+     * Whether the current thread binds objects only for a look at them.
+     *
+     * @return whether it does
+     */
+    public static boolean looking() {
+        return LOOKING.get() != null;
     }
 
     /**

@@ -67,13 +67,21 @@ class RingHoldersIT {
     @Test
     void aPoolThatHasTerminatedLeavesNoHoldBehind() throws Exception {
         int before = RingHolders.holdsInThisProcess();
+        runAPoolToItsEnd(before);
+
+        // what the pool's own objects held goes once they are collected; other tests' may go too
+        await().atMost(PATIENCE).until(() -> {
+            System.gc();
+            return RingHolders.holdsInThisProcess() <= before;
+        });
+    }
+
+    private void runAPoolToItsEnd(int before) throws InterruptedException {
         ProcessPool pool = mp.pool(2);
         List<Integer> inputs = IntStream.range(0, 100).boxed().toList();
         assertThat(pool.map(n -> n + 1, inputs, 3)).hasSize(100);
         assertThat(RingHolders.holdsInThisProcess()).isGreaterThan(before);
         pool.shutdown();
         assertThat(pool.awaitTermination(PATIENCE.toSeconds(), TimeUnit.SECONDS)).isTrue();
-
-        await().atMost(PATIENCE).until(() -> RingHolders.holdsInThisProcess() == before);
     }
 }
