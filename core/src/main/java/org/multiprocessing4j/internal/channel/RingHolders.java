@@ -190,8 +190,15 @@ public final class RingHolders {
             return new InFlight(slot, word);
         }
 
-        /** A copy of this end received from another process, which held it in flight for this one. */
+        /**
+         * A copy of this end received from another process, which held it in flight for this one.
+         * A copy bound for a look only (a queue's snapshot) takes a hold of its own instead: the one
+         * in flight is the taker's.
+         */
         Hold receive(InFlight flight) {
+            if (SentEnds.looking()) {
+                return hold();
+            }
             while (true) {
                 ProcessHold held = processHold();
                 synchronized (held) {

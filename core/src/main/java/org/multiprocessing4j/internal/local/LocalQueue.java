@@ -292,8 +292,7 @@ public sealed class LocalQueue<E> extends AbstractQueue<E> implements ProcessQue
         @Override
         protected Object bind() {
             MessageRing attached = MessageRing.attach(ring);
-            // a look takes a hold of its own: the one in flight is the taker's
-            RingHolders.Hold use = SentEnds.looking() ? attached.holdUse() : attached.receiveUse(flight);
+            RingHolders.Hold use = attached.receiveUse(flight);
             return joinable ? new LocalJoinableQueue<>(attached, use, serializer)
                     : new LocalQueue<>(attached, use, serializer);
         }

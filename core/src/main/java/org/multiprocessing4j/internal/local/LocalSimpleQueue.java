@@ -119,8 +119,7 @@ public final class LocalSimpleQueue<E> implements SimpleProcessQueue<E>, RingBac
         @Override
         protected Object bind() {
             MessageRing attached = MessageRing.attach(ring);
-            return new LocalSimpleQueue<>(attached, SentEnds.looking() ? attached.holdUse() : attached.receiveUse(flight),
-                    serializer);
+            return new LocalSimpleQueue<>(attached, attached.receiveUse(flight), serializer);
         }
     }
 }

@@ -16,7 +16,7 @@ import java.util.function.Supplier;
  * {@value CellTable#CELLS} cells and the table of their users ({@link CellTable}); a cell no
  * running process uses any more goes to the next primitive, and a new segment is made only when
  * none is free in the segments made before (past {@value #COLLECT_AT} segments, only when none is
- * free after a collection either, see {@link #collect()}). The segments of cells stay until the directory goes.
+ * free after a collection either). The segments of cells stay until the directory goes.
  */
 public final class SegmentDirectory {
 
@@ -76,32 +76,23 @@ public final class SegmentDirectory {
      * @return the cell, this process's copy of the primitive it will hold
      */
     public synchronized Cell allocateCell(CellKind kind) {
-        // the newest segment first: its never used cells cost no look at the others
-        for (int i = cellTables.size() - 1; i >= 0; i--) {
-            Cell cell = cellTables.get(i).allocate(kind, false);
-            if (cell != null) {
-                return cell;
-            }
+        Cell cell = fromTables(kind, false);
+        if (cell == null) {
+            // all in use, as far as this process knows: look for cells other processes gave up
+            cell = fromTables(kind, true);
         }
-        // all in use, as far as this process knows: look for cells other processes gave up
-        for (CellTable table : cellTables) {
-            Cell cell = table.allocate(kind, true);
-            if (cell != null) {
-                return cell;
-            }
-        }
-        if (cellTables.size() >= nextCollection) {
-            int freed = collect();
+        if (cell == null && cellTables.size() >= nextCollection) {
+            // the collector alone would let hundreds of thousands of unreachable primitives, a few
+            // small objects each, keep their cells
+            int freed = RequestedCollection.collect(this::freeCells, COLLECTION_WAIT_MILLIS);
             // a collection that gave a segment's worth back is worth the next time too; one that
             // did not means the primitives are alive, and the next waits until there are half as many more
             nextCollection = freed >= CellTable.CELLS ? cellTables.size()
                     : cellTables.size() + Math.max(COLLECT_AT, cellTables.size() / 2);
-            for (CellTable table : cellTables) {
-                Cell cell = table.allocate(kind, false);
-                if (cell != null) {
-                    return cell;
-                }
-            }
+            cell = fromTables(kind, false);
+        }
+        if (cell != null) {
+            return cell;
         }
         CellTable table = CellTable.create(SharedSegment.create(
                 directory.get().resolve("cells-" + cellTables.size() + ".shm"), CellTable.SEGMENT_SIZE));
@@ -109,32 +100,15 @@ public final class SegmentDirectory {
         return table.allocate(kind, false);
     }
 
-    /**
-     * Asks for a collection and waits while the cells of the primitives it collected come back (at
-     * most {@value #COLLECTION_WAIT_MILLIS} ms). A primitive is a few small objects, so the
-     * collector alone would let hundreds of thousands of unreachable ones keep their cells; the
-     * JDK does the same for direct buffers past their limit.
-     *
-     * @return how many cells came back
-     */
-    private int collect() {
-        int before = freeCells();
-        System.gc();
-        long deadline = System.nanoTime() + COLLECTION_WAIT_MILLIS * 1_000_000L;
-        int quiet = 0;
-        int free = freeCells();
-        while (quiet < 3 && System.nanoTime() < deadline) {
-            try {
-                Thread.sleep(5);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
+    /** A cell from the segments made so far, newest first (its never used cells cost no look at the others), or {@code null}. */
+    private Cell fromTables(CellKind kind, boolean reclaim) {
+        for (int i = cellTables.size() - 1; i >= 0; i--) {
+            Cell cell = cellTables.get(i).allocate(kind, reclaim);
+            if (cell != null) {
+                return cell;
             }
-            int last = free;
-            free = freeCells();
-            quiet = free > last ? 0 : quiet + 1;
         }
-        return free - before;
+        return null;
     }
 
     private int freeCells() {

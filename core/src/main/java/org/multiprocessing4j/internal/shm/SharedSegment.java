@@ -223,25 +223,10 @@ public final class SharedSegment {
             return new MappingLimits(max);
         }
 
-        /**
-         * Collects, then counts out the mappings collected as the JVM hands them over, until a
-         * while passes without one (at most {@value #COLLECTION_WAIT_MILLIS} ms in all).
-         */
-        private static void collect() {
-            System.gc();
-            long deadline = System.nanoTime() + COLLECTION_WAIT_MILLIS * 1_000_000L;
-            int quiet = 0;
-            while (quiet < 3 && System.nanoTime() < deadline) {
-                int before = LIVE.get();
-                try {
-                    Thread.sleep(10);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
-                forgetCollected();
-                quiet = LIVE.get() < before ? 0 : quiet + 1;
-            }
+        /** The mappings counted out so far, minus a constant: it grows as collected ones are. */
+        private static int countedOut() {
+            forgetCollected();
+            return -LIVE.get();
         }
 
         synchronized void makeRoom() {
@@ -253,8 +238,8 @@ public final class SharedSegment {
             // the rings' mappings; again while a collection still frees a good share
             for (int round = 0; round < 4; round++) {
                 int before = LIVE.get();
-                collect();
-                if (round > 0 && before - LIVE.get() < before / 16) {
+                int freed = RequestedCollection.collect(MappingLimits::countedOut, COLLECTION_WAIT_MILLIS);
+                if (round > 0 && freed < before / 16) {
                     break;
                 }
             }
