@@ -841,6 +841,28 @@ public final class Multiprocessing {
     }
 
     /**
+     * Starts a {@link Manager}: a server process that owns shared objects, Python's
+     * {@code Manager()}.
+     *
+     * @return the manager, its server ready
+     * @see ProcessContext#manager()
+     */
+    public static Manager manager() {
+        return context().manager();
+    }
+
+    /**
+     * Starts a {@link Manager} with options.
+     *
+     * @param options types of the application's own, a socket for other programs, a key
+     * @return the manager, its server ready
+     * @see ProcessContext#manager(ManagerOptions)
+     */
+    public static Manager manager(ManagerOptions options) {
+        return context().manager(options);
+    }
+
+    /**
      * A pool of {@link #cpuCount()} worker processes: Python's {@code Pool()}.
      *
      * @return the pool, its workers started

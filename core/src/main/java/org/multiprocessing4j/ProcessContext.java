@@ -864,6 +864,29 @@ public interface ProcessContext {
     SharedByteArray rawSharedByteArray(int length);
 
     /**
+     * Starts a {@link Manager}: a server process of this context that owns shared objects, Python's
+     * {@code Manager()}. It serves this process and the processes it starts.
+     *
+     * @return the manager, its server ready
+     * @throws ManagerUnavailableException if the server fails to start
+     */
+    default Manager manager() {
+        return manager(new ManagerOptions());
+    }
+
+    /**
+     * Starts a {@link Manager} with options: types of the application's own, a socket for other
+     * programs, a key.
+     *
+     * @param options the options
+     * @return the manager, its server ready
+     * @throws ManagerUnavailableException if the server fails to start, or cannot listen where asked
+     */
+    default Manager manager(ManagerOptions options) {
+        return org.multiprocessing4j.internal.manager.ManagerLink.start(this, options.settings());
+    }
+
+    /**
      * A pool of {@link #cpuCount()} worker processes of this context: Python's {@code Pool()}.
      *
      * @return the pool, its workers started

@@ -252,4 +252,12 @@ class LocalContextIT {
             return WARM;
         }
     }
+
+    @Nested
+    class Managers extends ManagerContract {
+        @Override
+        protected ProcessContext context() {
+            return WARM;
+        }
+    }
 }

@@ -81,6 +81,15 @@ public record ConnectionSettings(byte[] authKey, Serializer serializer) {
     }
 
     /**
+     * The classes connections read from peers unless told otherwise.
+     *
+     * @return the default allow list
+     */
+    public static Predicate<String> defaultAllowList() {
+        return PeerClasses.DEFAULT;
+    }
+
+    /**
      * The {@link System#nanoTime()} at which {@code timeout} from now ends.
      *
      * @param timeout the timeout; {@code null} for none

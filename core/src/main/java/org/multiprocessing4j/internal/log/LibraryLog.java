@@ -36,7 +36,10 @@ public enum LibraryLog {
     PROCESSES("process"),
 
     /** Pools: their workers' exits and replacements. */
-    POOLS("pool");
+    POOLS("pool"),
+
+    /** Managers' servers: connections refused. */
+    MANAGERS("manager");
 
     /** The parent of every logger of the library. */
     public static final String ROOT = "org.multiprocessing4j";

@@ -19,6 +19,12 @@ import org.multiprocessing4j.RemoteTaskException;
  */
 public final class ThrowableTransport {
 
+    /** Reads a stand-in from a network peer: nothing but what a stand-in is made of. */
+    private static final JdkSerializer STAND_IN_READER = new JdkSerializer(ClassFilter.allowing(java.util.Set.of(
+            RemoteTaskException.class.getName(), RuntimeException.class.getName(), Exception.class.getName(),
+            Throwable.class.getName(), StackTraceElement.class.getName(), "[Ljava.lang.StackTraceElement;",
+            "[Ljava.lang.Throwable;")::contains));
+
     private ThrowableTransport() {
     }
 
@@ -56,10 +62,23 @@ public final class ThrowableTransport {
      * @throws IOException if the bytes are corrupt
      */
     public static Throwable decode(byte[] wire) throws IOException {
+        return decode(wire, true);
+    }
+
+    /**
+     * Decodes what {@link #encode} wrote, taking the original exception only if its sender is
+     * trusted: from a network peer, only the stand-in is read, whose classes are this library's.
+     *
+     * @param wire the wire form
+     * @param trusted whether the sender is a process of this machine's own
+     * @return the original exception, or its stand-in
+     * @throws IOException if the bytes are corrupt
+     */
+    public static Throwable decode(byte[] wire, boolean trusted) throws IOException {
         DataInputStream in = new DataInputStream(new ByteArrayInputStream(wire));
         byte[] original = in.readNBytes(in.readInt());
         byte[] standIn = in.readNBytes(in.readInt());
-        if (original.length > 0) {
+        if (trusted && original.length > 0) {
             try {
                 return (Throwable) JdkSerializer.fromBytes(original);
             } catch (IOException | ClassNotFoundException | ClassCastException e) {
@@ -67,8 +86,9 @@ public final class ThrowableTransport {
             }
         }
         try {
-            return (Throwable) JdkSerializer.fromBytes(standIn);
-        } catch (ClassNotFoundException e) {
+            return (Throwable) (trusted ? JdkSerializer.fromBytes(standIn)
+                    : STAND_IN_READER.deserialize(java.nio.ByteBuffer.wrap(standIn)));
+        } catch (ClassCastException | ClassNotFoundException e) {
             throw new IOException("corrupt exception stand-in", e);
         }
     }

@@ -1,0 +1,123 @@
+package org.multiprocessing4j.internal.manager;
+
+import java.io.Serializable;
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The invocation handler of every manager proxy: sends a call to its {@link CallTarget}, or runs it
+ * here when {@link MethodTable} says so. Serialized, it is its {@link ProxyHandle}; a proxy is
+ * equal to another proxy of the same served object.
+ */
+final class ProxyCall implements InvocationHandler, Serializable {
+
+    private static final long serialVersionUID = 1L;
+    private static final Object[] NO_ARGS = {};
+
+    private final transient CallTarget target;
+    private final transient Class<?> type;
+    private final ProxyHandle handle;
+    private transient volatile boolean closed;
+
+    private ProxyCall(CallTarget target, ProxyHandle handle, Class<?> type) {
+        this.target = target;
+        this.handle = handle;
+        this.type = type;
+    }
+
+    /**
+     * A proxy of a served object.
+     *
+     * @param target where its calls go
+     * @param handle what it is in other processes
+     * @param type the interface it implements
+     * @return the proxy
+     */
+    static Object proxy(CallTarget target, ProxyHandle handle, Class<?> type) {
+        return Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, handler(target, handle, type));
+    }
+
+    /**
+     * The handler of a proxy: what a handle binds to, since a serialized proxy is its class (the
+     * stream names its interface) and its handler.
+     *
+     * @param target where its calls go
+     * @param handle what it is in other processes
+     * @param type the interface it implements
+     * @return the handler
+     */
+    static ProxyCall handler(CallTarget target, ProxyHandle handle, Class<?> type) {
+        return new ProxyCall(target, handle, type);
+    }
+
+    /**
+     * The handler of a manager's proxy.
+     *
+     * @param object any object
+     * @return its handler, or {@code null} if it is not a manager's proxy
+     */
+    static ProxyCall of(Object object) {
+        if (object != null && Proxy.isProxyClass(object.getClass())
+                && Proxy.getInvocationHandler(object) instanceof ProxyCall call) {
+            return call;
+        }
+        return null;
+    }
+
+    ProxyHandle handle() {
+        return handle;
+    }
+
+    @Override
+    public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
+        Object[] arguments = args == null ? NO_ARGS : args;
+        String name = method.getName();
+        if (name.equals("equals") && arguments.length == 1 && method.getParameterTypes()[0] == Object.class) {
+            ProxyCall other = of(arguments[0]);
+            return other != null && other.handle.equals(handle);
+        }
+        if (name.equals("hashCode") && arguments.length == 0) {
+            return handle.hashCode();
+        }
+        if (name.equals("toString") && arguments.length == 0) {
+            return target.call(handle.object, CallTarget.TO_STRING, NO_ARGS);
+        }
+        MethodTable.Kind kind = MethodTable.kindOf(method);
+        if (kind == MethodTable.Kind.LOCAL) {
+            return InvocationHandler.invokeDefault(proxy, method, args);
+        }
+        if (kind == MethodTable.Kind.CLOSE) {
+            closed = true;
+            return null;
+        }
+        if (closed) {
+            throw new IllegalStateException("this proxy of a " + type.getSimpleName() + " is closed");
+        }
+        Object result = target.call(handle.object, MethodTable.of(type).indexOf(method), arguments);
+        return kind == MethodTable.Kind.FORWARD ? result : copyHere(kind, method, result);
+    }
+
+    /** An iterator over, or an unmodifiable form of, what the server copied. */
+    private static Object copyHere(MethodTable.Kind kind, Method method, Object copy) {
+        if (kind == MethodTable.Kind.ITERATOR) {
+            List<?> elements = Collections.unmodifiableList((List<?>) copy);
+            return method.getReturnType() == java.util.ListIterator.class ? elements.listIterator() : elements.iterator();
+        }
+        if (copy instanceof Set<?> set) {
+            return Collections.unmodifiableSet(set);
+        }
+        if (copy instanceof List<?> list) {
+            return Collections.unmodifiableList(list);
+        }
+        return copy instanceof Collection<?> collection ? Collections.unmodifiableCollection(collection) : copy;
+    }
+
+    private Object writeReplace() {
+        return handle;
+    }
+}
