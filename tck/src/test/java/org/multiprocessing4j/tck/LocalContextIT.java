@@ -260,4 +260,12 @@ class LocalContextIT {
             return WARM;
         }
     }
+
+    @Nested
+    class ManagerFailures extends ManagerFailuresContract {
+        @Override
+        protected ProcessContext context() {
+            return WARM;
+        }
+    }
 }

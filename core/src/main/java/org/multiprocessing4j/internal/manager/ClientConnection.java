@@ -78,6 +78,9 @@ final class ClientConnection {
                 }
                 interrupted = true;
                 continue;
+            } catch (java.io.InvalidClassException e) {
+                // the answer was read whole and refused: the connection is still in step
+                throw new IllegalStateException("this process refused the manager's answer: " + e.getMessage(), e);
             } catch (IOException e) {
                 throw link.lost(this, e);
             }

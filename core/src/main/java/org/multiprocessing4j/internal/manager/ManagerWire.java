@@ -25,7 +25,7 @@ final class ManagerWire {
     static final Set<String> CLASSES = Set.of(Call.class.getName(), Thrown.class.getName(),
             Exported.class.getName(), Hello.class.getName(), ProxyHandle.class.getName(),
             ProxyCall.class.getName(), ManagerAddress.class.getName(), "java.lang.reflect.Proxy",
-            "java.net.InetSocketAddress", "java.net.InetAddress", "java.net.Inet4Address", "java.net.Inet6Address",
+            "java.net.SocketAddress", "java.net.InetSocketAddress", "java.net.InetAddress", "java.net.Inet4Address", "java.net.Inet6Address",
             "java.net.UnixDomainSocketAddress", "java.net.UnixDomainSocketAddress$Ser",
             "java.util.AbstractMap$SimpleImmutableEntry");
 

@@ -80,7 +80,8 @@ final class ServedConnection implements Runnable {
             // a peer's message of a class outside the allow list: refused, and the call answered
             begin();
             finish();
-            reply = thrown(refused);
+            reply = thrown(new IllegalArgumentException("the manager refused the call: " + refused.getMessage(),
+                    refused));
         } catch (IOException | InterruptedException e) {
             return false;
         }

@@ -25,6 +25,13 @@ public final class ThrowableTransport {
             Throwable.class.getName(), StackTraceElement.class.getName(), "[Ljava.lang.StackTraceElement;",
             "[Ljava.lang.Throwable;")::contains));
 
+    /**
+     * Reads an original exception from a network peer only if it is made of the JDK's exceptions
+     * (with their stack traces), whose classes a peer cannot choose to run code with.
+     */
+    private static final JdkSerializer JDK_EXCEPTION_READER = new JdkSerializer(
+            ClassFilter.allowing(ThrowableTransport::isJdkExceptionPart));
+
     private ThrowableTransport() {
     }
 
@@ -66,8 +73,8 @@ public final class ThrowableTransport {
     }
 
     /**
-     * Decodes what {@link #encode} wrote, taking the original exception only if its sender is
-     * trusted: from a network peer, only the stand-in is read, whose classes are this library's.
+     * Decodes what {@link #encode} wrote. From a network peer, the original is read only if it is
+     * made of the JDK's own exceptions; otherwise the stand-in, whose classes are this library's.
      *
      * @param wire the wire form
      * @param trusted whether the sender is a process of this machine's own
@@ -78,9 +85,10 @@ public final class ThrowableTransport {
         DataInputStream in = new DataInputStream(new ByteArrayInputStream(wire));
         byte[] original = in.readNBytes(in.readInt());
         byte[] standIn = in.readNBytes(in.readInt());
-        if (trusted && original.length > 0) {
+        if (original.length > 0) {
             try {
-                return (Throwable) JdkSerializer.fromBytes(original);
+                return (Throwable) (trusted ? JdkSerializer.fromBytes(original)
+                        : JDK_EXCEPTION_READER.deserialize(java.nio.ByteBuffer.wrap(original)));
             } catch (IOException | ClassNotFoundException | ClassCastException e) {
                 // fall through to the stand-in
             }
@@ -90,6 +98,20 @@ public final class ThrowableTransport {
                     : STAND_IN_READER.deserialize(java.nio.ByteBuffer.wrap(standIn)));
         } catch (ClassCastException | ClassNotFoundException e) {
             throw new IOException("corrupt exception stand-in", e);
+        }
+    }
+
+    private static boolean isJdkExceptionPart(String name) {
+        if (!name.startsWith("java.")) {
+            return false;
+        }
+        if (name.equals(StackTraceElement.class.getName()) || name.equals("java.lang.Throwable")) {
+            return true;
+        }
+        try {
+            return Throwable.class.isAssignableFrom(Class.forName(name, false, null));
+        } catch (ClassNotFoundException | LinkageError e) {
+            return false;
         }
     }
 
