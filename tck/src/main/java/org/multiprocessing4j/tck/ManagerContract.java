@@ -288,8 +288,12 @@ public abstract class ManagerContract extends ContextContract {
         assertThatThrownBy(() -> map.put("x", new Opaque())).isInstanceOf(UnserializableObjectException.class)
                 .hasMessageContaining(Opaque.class.getName());
         assertThat(map).isEmpty();
+        java.util.concurrent.ConcurrentMap<String, Integer> plain = manager.map();
+        assertThatThrownBy(() -> plain.merge("x", 1, Integer::sum))
+                .isInstanceOf(UnserializableObjectException.class).hasMessageContaining("ManagedMap");
         map.put("y", 1);
         assertThat(map).containsEntry("y", 1);
+        assertThat(plain).isEmpty();
     }
 
     @Test

@@ -8,6 +8,7 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
 import java.util.Set;
+import org.multiprocessing4j.UnserializableObjectException;
 
 /**
  * The invocation handler of every manager proxy: sends a call to its {@link CallTarget}, or runs it
@@ -98,8 +99,30 @@ final class ProxyCall implements InvocationHandler, Serializable {
         if (closed) {
             throw new IllegalStateException("this proxy of a " + type.getSimpleName() + " is closed");
         }
-        Object result = target.call(handle.object, MethodTable.of(type).indexOf(method), arguments);
+        Object result;
+        try {
+            result = target.call(handle.object, MethodTable.of(type).indexOf(method), arguments);
+        } catch (UnserializableObjectException e) {
+            throw withAdvice(e, method, arguments);
+        }
         return kind == MethodTable.Kind.FORWARD ? result : copyHere(kind, method, result);
+    }
+
+    /** Says what to do when the argument that failed is a lambda, which runs in the server. */
+    private RuntimeException withAdvice(UnserializableObjectException e, Method method, Object[] arguments) {
+        for (Object argument : arguments) {
+            if (argument != null && argument.getClass().getName().equals(e.className())
+                    && argument.getClass().isSynthetic()) {
+                UnserializableObjectException advised = new UnserializableObjectException(
+                        "function given to " + type.getSimpleName() + "." + method.getName(), e.className(),
+                        "it runs in the manager's server, so it must be serializable: call it on a ManagedMap,"
+                                + " whose merge and compute take serializable functions, or cast it to"
+                                + " (BiFunction<...> & Serializable)");
+                advised.initCause(e);
+                return advised;
+            }
+        }
+        return e;
     }
 
     /** An iterator over, or an unmodifiable form of, what the server copied. */
