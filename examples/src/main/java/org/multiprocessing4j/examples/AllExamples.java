@@ -43,6 +43,10 @@ public final class AllExamples {
             new Example("PoolExample", "three worker processes square three numbers", PoolExample::main),
             new Example("SharedArrayExample", "children fill a shared array of doubles, the parent sums it",
                     SharedArrayExample::main),
+            new Example("ManagerMapExample", "children count the words of their files into a manager's map",
+                    ManagerMapExample::main),
+            new Example("RemoteManagerExample", "a second JVM connects to a manager by its address and key",
+                    RemoteManagerExample::main),
             new Example("FolderChecksums", "checksums of a folder's files, in one process and in a pool",
                     FolderChecksums::main));
 

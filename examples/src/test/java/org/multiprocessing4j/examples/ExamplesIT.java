@@ -140,6 +140,24 @@ class ExamplesIT {
     }
 
     @Test
+    void managerMapExampleCountsEveryChildsWordsWithoutLosingAny() throws Exception {
+        Run run = run(ManagerMapExample.class);
+
+        assertThat(run.exitCode()).as(run.describe()).isZero();
+        assertThat(run.stdout()).as(run.describe()).containsExactly(
+                "4 files, 71 words, 41 different", "of: 6", "it: 5", "the: 5", "a: 4", "was: 4");
+    }
+
+    @Test
+    void remoteManagerExamplePrintsWhatTheSecondJvmDidOverTheSocket() throws Exception {
+        Run run = run(RemoteManagerExample.class);
+
+        assertThat(run.exitCode()).as(run.describe()).isZero();
+        assertThat(run.stdout()).as(run.describe())
+                .containsExactly("done in the second JVM: [stressed -> desserts, drawer -> reward, live -> evil]");
+    }
+
+    @Test
     void folderChecksumsGetsTheSameDigestInOneProcessAndInThePool() throws Exception {
         Run run = run(FolderChecksums.class);
 
@@ -170,7 +188,9 @@ class ExamplesIT {
         assertThat(run.stdout()).as(run.describe())
                 .contains("  process name:   MainProcess", "  process name:   worker",
                         "terminated by SIGTERM: true", "[u, 0, hello]", "[23, null, child]", "[25, 100, 400]",
-                        "sum: 249999750000.0", "the combined digests match");
+                        "sum: 249999750000.0", "4 files, 71 words, 41 different",
+                        "done in the second JVM: [stressed -> desserts, drawer -> reward, live -> evil]",
+                        "the combined digests match");
     }
 
     /** The digest at the end of a line of {@link FolderChecksums} that gives a run's time. */
