@@ -273,6 +273,31 @@ WORKLOADS = (
                  "`attachSharedMemory(name)`, `close()`, `unlink()`.",
         comparisons=(Comparison("block", "SharedMemory", goal=1.0),),
     ),
+    Workload(
+        name="manager.dict-set-get",
+        title="Manager dict set+get from a child, small keys",
+        measures="A child process, not the manager's owner, sets and gets a key of a dictionary a "
+                 "manager's server holds, 2,000 times per run, over 100 keys `\"k0\"`..`\"k99\"` "
+                 "with integer values; one operation is a set plus a get, and the child times the "
+                 "run itself and sends the time back through a pipe. The manager and the child are "
+                 "started once, before the warm-up, and the child waits for a start signal (a "
+                 "semaphore) before each run. CPython: `d[key] = i; d[key]` on `Manager().dict()`, "
+                 "the child of the default start method. multiprocessing4j: `map.put(key, i); "
+                 "map.get(key)` on the `ManagedMap` of `Multiprocessing.manager().map()`.",
+        comparisons=(Comparison("map", "dict", goal=10),),
+    ),
+    Workload(
+        name="manager.start",
+        title="Manager start→first call",
+        measures="From starting a manager until the first call on one of its objects has completed; "
+                 "shutting it down is not timed. CPython: `m = mp.get_context(\"fork\").Manager(); "
+                 "d = m.dict(); d[\"k\"] = 1` (then, untimed, `m.shutdown()`). multiprocessing4j: "
+                 "`m = context.manager(); m.map().put(\"k\", 1)` (then, untimed, `m.close()`). "
+                 "`warm`: start method WARM, the server takes an idle spare JVM; before each round, "
+                 "untimed, the harness waits until a spare is ready again, as for "
+                 "`process.start-join`.",
+        comparisons=(Comparison("warm", "fork", goal=1.0),),
+    ),
 )
 
 

@@ -591,6 +591,71 @@ def shm_block(settings, out):
     out(micros_each("shm.block-1mib", "SharedMemory", collect(settings, trial), SHM_CYCLES))
 
 
+MANAGER_PAIRS = 2_000
+MANAGER_KEYS = 100
+
+
+def set_and_get(d, go, times, runs):
+    """The child of manager.dict-set-get: for each run, waits for its turn, then sets and gets
+    MANAGER_PAIRS times and sends the seconds that took, or -1.0 if the last value read back is not
+    the one set."""
+    keys = [f"k{k}" for k in range(MANAGER_KEYS)]
+    for _ in range(runs):
+        go.acquire()
+        value = None
+        begin = time.perf_counter()
+        for i in range(MANAGER_PAIRS):
+            key = keys[i % MANAGER_KEYS]
+            d[key] = i
+            value = d[key]
+        elapsed = time.perf_counter() - begin
+        times.send(elapsed if value == MANAGER_PAIRS - 1 else -1.0)
+
+
+def manager_dict_set_get(settings, out):
+    """manager.dict-set-get: a child (of the default start method), not the manager's owner, does
+    MANAGER_PAIRS pairs of `d[key] = i; d[key]` per run on a Manager().dict(), over MANAGER_KEYS
+    short string keys, and times them itself. The manager and the child are started once, before
+    the warm-up; the child waits for a start signal (a semaphore) before each run and reports its
+    time through a pipe, so neither start-up is timed."""
+    with mp.Manager() as manager:
+        d = manager.dict()
+        go = mp.Semaphore(0)
+        times, child_times = mp.Pipe(duplex=False)
+        child = mp.Process(target=set_and_get, args=(d, go, child_times, settings.warmup + settings.repetitions))
+        child.start()
+
+        def trial():
+            go.release()
+            elapsed = times.recv()
+            if elapsed < 0:
+                raise RuntimeError("the child read back a value it did not set")
+            return elapsed
+
+        samples = collect(settings, trial)
+        child.join()
+        if child.exitcode != 0:
+            raise RuntimeError(f"the child exited with {child.exitcode}")
+    out(rate("manager.dict-set-get", "dict", samples, MANAGER_PAIRS))
+
+
+def manager_start(settings, out):
+    """manager.start: from mp.get_context("fork").Manager() until the first call on one of its
+    objects has completed, `d = manager.dict(); d["k"] = 1`; shutdown() is not timed."""
+    context = mp.get_context("fork")
+
+    def trial():
+        begin = time.perf_counter()
+        manager = context.Manager()
+        d = manager.dict()
+        d["k"] = 1
+        elapsed = time.perf_counter() - begin
+        manager.shutdown()
+        return elapsed
+
+    out(millis("manager.start", "fork", collect(settings, trial)))
+
+
 # Every workload, in report order. A new workload is one function here, one entry in
 # CompareWorkloads with the same name, and one row in report.py.
 WORKLOADS = [
@@ -615,6 +680,8 @@ WORKLOADS = [
     ("pool.apply-async", pool_apply_async),
     ("pool.cpu-bound", pool_cpu_bound),
     ("shm.block-1mib", shm_block),
+    ("manager.dict-set-get", manager_dict_set_get),
+    ("manager.start", manager_start),
 ]
 
 

@@ -54,7 +54,9 @@ public final class CompareWorkloads {
             new Entry("pool.imap-chunk-1", Pools::imap),
             new Entry("pool.apply-async", Pools::applyAsync),
             new Entry("pool.cpu-bound", Pools::cpuBound),
-            new Entry("shm.block-1mib", SharedMemoryBlocks::run));
+            new Entry("shm.block-1mib", SharedMemoryBlocks::run),
+            new Entry("manager.dict-set-get", Managers::dictSetGet),
+            new Entry("manager.start", Managers::start));
 
     /** The pause before each workload, the same on both sides. */
     private static final long SETTLE_MILLIS = 1000;
