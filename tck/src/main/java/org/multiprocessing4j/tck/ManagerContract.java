@@ -259,6 +259,16 @@ public abstract class ManagerContract extends ContextContract {
     }
 
     @Test
+    void proxySentThroughAQueueWorksInTheChild() throws InterruptedException {
+        ProcessQueue<List<String>> handOver = context().queue();
+        List<String> list = manager.list();
+        ChildProcess child = start(() -> handOver.take().add("through a queue"));
+        handOver.put(list);
+        assertExitsCleanly(child);
+        assertThat(list).containsExactly("through a queue");
+    }
+
+    @Test
     void registeredTypeRunsInTheServerAndReturnsProxies() {
         Counter counter = manager.create(Counter.class);
         ChildProcess child = start(() -> {
