@@ -118,6 +118,10 @@ public abstract class ManagerContract extends ContextContract {
         assertThat(counts.get("n")).isEqualTo(PROCESSES * MERGES);
         assertThat(counts).hasSize(11);
         assertThat(counts.values().stream().mapToInt(Integer::intValue).sum()).isEqualTo(2 * PROCESSES * MERGES);
+        assertThat(counts.compute("n", (key, old) -> old + key.length())).isEqualTo(PROCESSES * MERGES + 1);
+        assertThat(counts.computeIfAbsent("absent", String::length)).isEqualTo(6);
+        assertThat(counts.computeIfPresent("absent", (key, old) -> null)).isNull();
+        assertThat(counts.toString()).contains("n=" + (PROCESSES * MERGES + 1));
     }
 
     @Test

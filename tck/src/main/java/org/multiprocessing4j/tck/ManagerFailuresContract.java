@@ -90,6 +90,26 @@ public abstract class ManagerFailuresContract extends ContextContract {
         }
     }
 
+    /** A plain serializable class, neither record nor enum: read over a socket only when allowed. */
+    static final class Note implements Serializable {
+        private static final long serialVersionUID = 1L;
+        private final String text;
+
+        Note(String text) {
+            this.text = text;
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Note note && note.text.equals(text);
+        }
+
+        @Override
+        public int hashCode() {
+            return text.hashCode();
+        }
+    }
+
     private Set<ChildProcess> managers() {
         return context().activeChildren().stream().filter(child -> child.name().startsWith("Manager"))
                 .collect(Collectors.toSet());
@@ -236,6 +256,57 @@ public abstract class ManagerFailuresContract extends ContextContract {
             });
             assertExitsCleanly(remote);
             assertThat(trace).doesNotExist();
+        }
+    }
+
+    @Test
+    void allowedClassIsReadOverTheSocketBothWays() throws Exception {
+        ManagerOptions options = new ManagerOptions().listen().authKey(KEY).allowClasses(Note.class);
+        try (Manager manager = context().manager(options)) {
+            SocketAddress address = manager.address().orElseThrow();
+            ManagedMap<String, Note> notes = manager.map();
+            notes.put("owner", new Note("from the owner"));
+            ChildProcess remote = start(() -> {
+                try (Manager connected = Manager.connect(address, new ManagerOptions().authKey(KEY)
+                        .allowPackages(Note.class.getPackageName()))) {
+                    ManagedMap<String, Note> map = connected.map();
+                    map.put("note", new Note("allowed"));
+                    if (!map.get("note").equals(new Note("allowed"))) {
+                        throw new AssertionError("the note did not come back");
+                    }
+                }
+            });
+            assertExitsCleanly(remote);
+            assertThat(notes).containsEntry("owner", new Note("from the owner"));
+        }
+    }
+
+    @Test
+    void managerServesOnAUnixDomainSocketAndRefusesAPeersLambda() throws Exception {
+        SocketAddress path = java.net.UnixDomainSocketAddress.of(dir.resolve("manager.sock"));
+        try (Manager manager = context().manager(new ManagerOptions().listen(path).authKey(KEY))) {
+            SocketAddress address = manager.address().orElseThrow();
+            assertThat(address).isInstanceOf(java.net.UnixDomainSocketAddress.class);
+            ChildProcess remote = start(() -> {
+                try (Manager connected = Manager.connect(address, KEY)) {
+                    ManagedMap<String, Integer> map = connected.map();
+                    map.put("a", 1);
+                    if (map.get("a") != 1) {
+                        throw new AssertionError(map.toString());
+                    }
+                    try {
+                        // a lambda is code of its capturing class, which the default allow list refuses
+                        map.merge("a", 2, Integer::sum);
+                    } catch (IllegalArgumentException expected) {
+                        if (expected.getMessage().contains(ManagerFailuresContract.class.getName())) {
+                            return;
+                        }
+                        throw expected;
+                    }
+                    throw new AssertionError("a peer's lambda ran in the server");
+                }
+            });
+            assertExitsCleanly(remote);
         }
     }
 

@@ -41,7 +41,11 @@ final class ClientConnection {
 
     /** Whether this connection's thread has ended, so that nothing will use it again. */
     boolean isOrphaned() {
-        return owner != null && (owner.get() == null || !owner.get().isAlive());
+        if (owner == null) {
+            return false;
+        }
+        Thread thread = owner.get();
+        return thread == null || !thread.isAlive();
     }
 
     /**

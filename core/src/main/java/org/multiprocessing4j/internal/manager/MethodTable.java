@@ -41,7 +41,23 @@ final class MethodTable {
         /** A default method run in the caller. */
         LOCAL,
         /** Closes this proxy, in this process only. */
-        CLOSE
+        CLOSE,
+        /** {@code equals(Object)}: the same served object. */
+        EQUALS,
+        /** {@code hashCode()}: of the served object's identity. */
+        HASH_CODE,
+        /** {@code toString()}: the served object's, from the server. */
+        TO_STRING
+    }
+
+    /**
+     * A method as a proxy sees it.
+     *
+     * @param index its index in the table; -1 for {@code Object}'s methods that no interface
+     *     declares
+     * @param kind what the proxy does with it
+     */
+    record Slot(int index, Kind kind) {
     }
 
     private static final String LIBRARY = "org.multiprocessing4j";
@@ -58,7 +74,7 @@ final class MethodTable {
 
     private final Method[] methods;
     private final Kind[] kinds;
-    private final Map<Method, Integer> indexes = new HashMap<>();
+    private final Map<Method, Slot> slots = new HashMap<>();
 
     private MethodTable(Class<?> type) {
         Map<String, List<Method>> bySignature = new LinkedHashMap<>();
@@ -73,7 +89,7 @@ final class MethodTable {
             methods[index] = chosen;
             kinds[index] = kindOf(chosen);
             for (Method method : same) {
-                indexes.put(method, index);
+                slots.put(method, new Slot(index, kindOf(method)));
             }
             index++;
         }
@@ -90,18 +106,34 @@ final class MethodTable {
     }
 
     /**
-     * The index of a method of the interface, or of one of its super-interfaces.
+     * Where a method of the interface, or of one of its super-interfaces, or of {@code Object}, is
+     * in the table, and what a proxy does with it.
      *
      * @param method the method a proxy was called with
+     * @return its slot
+     * @throws IllegalArgumentException if the interface has no such method
+     */
+    Slot slot(Method method) {
+        Slot slot = slots.get(method);
+        if (slot != null) {
+            return slot;
+        }
+        Kind kind = kindOf(method);
+        if (kind != Kind.EQUALS && kind != Kind.HASH_CODE && kind != Kind.TO_STRING) {
+            throw new IllegalArgumentException(method + " is not a method of a served interface");
+        }
+        return new Slot(-1, kind);
+    }
+
+    /**
+     * The index of a method of the interface.
+     *
+     * @param method the method
      * @return its index
      * @throws IllegalArgumentException if the interface has no such method
      */
     int indexOf(Method method) {
-        Integer index = indexes.get(method);
-        if (index == null) {
-            throw new IllegalArgumentException(method + " is not a method of a served interface");
-        }
-        return index;
+        return slot(method).index();
     }
 
     Method method(int index) {
@@ -112,10 +144,6 @@ final class MethodTable {
         return kinds[index];
     }
 
-    int size() {
-        return methods.length;
-    }
-
     /**
      * What a proxy does with a method: decided on the method the proxy is called with, since
      * methods of one signature may be default in one interface and abstract in another.
@@ -123,8 +151,18 @@ final class MethodTable {
      * @param method the method
      * @return its kind
      */
-    static Kind kindOf(Method method) {
+    private static Kind kindOf(Method method) {
         String name = method.getName();
+        Class<?>[] parameters = method.getParameterTypes();
+        if (name.equals("equals") && parameters.length == 1 && parameters[0] == Object.class) {
+            return Kind.EQUALS;
+        }
+        if (name.equals("hashCode") && parameters.length == 0) {
+            return Kind.HASH_CODE;
+        }
+        if (name.equals("toString") && parameters.length == 0) {
+            return Kind.TO_STRING;
+        }
         if (name.equals("close") && method.getParameterCount() == 0
                 && method.getDeclaringClass().getPackageName().equals(LIBRARY)) {
             return Kind.CLOSE;

@@ -77,35 +77,33 @@ final class ProxyCall implements InvocationHandler, Serializable {
     @Override
     public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
         Object[] arguments = args == null ? NO_ARGS : args;
-        String name = method.getName();
-        if (name.equals("equals") && arguments.length == 1 && method.getParameterTypes()[0] == Object.class) {
-            ProxyCall other = of(arguments[0]);
-            return other != null && other.handle.equals(handle);
-        }
-        if (name.equals("hashCode") && arguments.length == 0) {
-            return handle.hashCode();
-        }
-        if (name.equals("toString") && arguments.length == 0) {
-            return target.call(handle.object, CallTarget.TO_STRING, NO_ARGS);
-        }
-        MethodTable.Kind kind = MethodTable.kindOf(method);
-        if (kind == MethodTable.Kind.LOCAL) {
-            return InvocationHandler.invokeDefault(proxy, method, args);
-        }
-        if (kind == MethodTable.Kind.CLOSE) {
-            closed = true;
-            return null;
+        MethodTable.Slot slot = MethodTable.of(type).slot(method);
+        switch (slot.kind()) {
+            case EQUALS:
+                ProxyCall other = of(arguments[0]);
+                return other != null && other.handle.equals(handle);
+            case HASH_CODE:
+                return handle.hashCode();
+            case TO_STRING:
+                return target.call(handle.object, CallTarget.TO_STRING, NO_ARGS);
+            case LOCAL:
+                return InvocationHandler.invokeDefault(proxy, method, args);
+            case CLOSE:
+                closed = true;
+                return null;
+            default:
+                break;
         }
         if (closed) {
             throw new IllegalStateException("this proxy of a " + type.getSimpleName() + " is closed");
         }
         Object result;
         try {
-            result = target.call(handle.object, MethodTable.of(type).indexOf(method), arguments);
+            result = target.call(handle.object, slot.index(), arguments);
         } catch (UnserializableObjectException e) {
             throw withAdvice(e, method, arguments);
         }
-        return kind == MethodTable.Kind.FORWARD ? result : copyHere(kind, method, result);
+        return slot.kind() == MethodTable.Kind.FORWARD ? result : copyHere(slot.kind(), method, result);
     }
 
     /** Says what to do when the argument that failed is a lambda, which runs in the server. */
