@@ -5,12 +5,15 @@ import java.io.FileDescriptor;
 import java.io.FileInputStream;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HexFormat;
 import java.util.List;
 import org.multiprocessing4j.function.SerializableRunnable;
+import org.multiprocessing4j.internal.serial.JdkSerializer;
 import org.multiprocessing4j.internal.serial.TargetCodec;
 import org.multiprocessing4j.internal.serial.ThrowableTransport;
+import org.multiprocessing4j.internal.shm.WaitGate;
 import org.multiprocessing4j.internal.transport.FrameChannel.Frame;
 import org.multiprocessing4j.internal.transport.FrameChannel;
 
@@ -126,7 +129,8 @@ public final class ChildMain {
     /**
      * Starts the thread that watches the parent once the child knows who its parent is. In a spare,
      * it first warms up while the spare connects and waits: it calls a sample target the way a
-     * target is called, warms up the lambda metafactory (for lambdas the target sends or receives),
+     * target is called, warms up the lambda metafactory (for lambdas the target sends or receives)
+     * and JDK serialization (for the handles of what it captures), binds the native sleep of waits,
      * loads the classes a child needs once it knows who it is, and opens every jar of the class path
      * (the target's class is in one of them). A cold child gets its bootstrap at once: warming up
      * beside it would only compete with it for the same classes.
@@ -155,6 +159,10 @@ public final class ChildMain {
             ((SerializableRunnable) TargetCodec.decodeTarget(
                     TargetCodec.encode(warmUpSampleTarget(), "warm-up sample"))).run();
             TargetCodec.decode(TargetCodec.encode(warmUpSampleTarget(), "warm-up sample"));
+            // what a target that captures a queue, a pipe end or a lock meets first: JDK
+            // serialization of their handles, and the native sleep of their waits
+            JdkSerializer.fromBytes(JdkSerializer.toBytes(new ArrayList<>(List.of("warm-up", 1)), "warm-up sample"));
+            WaitGate.prepareSleeping();
             ClassLoader loader = ClassLoader.getSystemClassLoader();
             for (String name : List.of(LocalRuntime.class.getName(), ParentLink.class.getName(),
                     CurrentProcess.class.getName(), ThrowableTransport.class.getName())) {

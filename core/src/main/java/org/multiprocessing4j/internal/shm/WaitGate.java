@@ -64,6 +64,14 @@ public final class WaitGate {
     /** A timeout that never ends. */
     public static final long FOREVER = Long.MAX_VALUE;
 
+    /**
+     * Binds the native sleep now (JNA and the futex call, tens of milliseconds in a fresh JVM), so
+     * that the first wait of a spare JVM's target does not pay for it.
+     */
+    public static void prepareSleeping() {
+        Futex.isAvailable();
+    }
+
     /** How the waiters of a kind of primitive spin and are woken. */
     public enum Policy {
 
