@@ -40,8 +40,8 @@ import org.multiprocessing4j.function.SerializableUncheckedFunction;
  *   <li>{@code keySet()}, {@code values()} and {@code entrySet()} are unmodifiable copies taken
  *       when they are called, not views; iteration and {@code forEach} run over such a copy in the
  *       caller. Nulls are refused, as by every {@code ConcurrentMap}.</li>
- *   <li>{@code equals} is {@code true} for proxies of the same map; {@code toString} shows its
- *       content.</li>
+ *   <li>{@code equals} and {@code hashCode} compare contents, in the server, as {@link java.util.Map}
+ *       says; {@code toString} shows the content.</li>
  *   <li>When the server is gone, every call throws {@link ManagerUnavailableException}.</li>
  * </ul>
  *

@@ -31,7 +31,9 @@ import org.multiprocessing4j.internal.manager.ManagerLink;
  * <ul>
  *   <li>A call on a proxy runs in the server, on a thread that stands for the calling thread: a
  *       lock taken by a thread is held by that thread, and a thread blocked in {@code take()}
- *       blocks no other caller. Interrupting the caller interrupts the call in the server.</li>
+ *       blocks no other caller. Interrupts behave as if the method ran in the caller: a thread
+ *       interrupted before or during a call that waits gets its {@link InterruptedException}, and
+ *       a call that does not wait keeps the interrupt status for the caller.</li>
  *   <li>Arguments and results are copied, with the proxy's serializer; an argument that cannot be
  *       serialized fails in the caller with {@link UnserializableObjectException} and nothing
  *       runs. A proxy passed as an argument, stored in another object, or returned by a method
@@ -43,7 +45,11 @@ import org.multiprocessing4j.internal.manager.ManagerLink;
  *   <li>An exception thrown in the server is thrown by the call, of the same class and with the
  *       server's stack trace (a {@link RemoteTaskException} naming its class when that class
  *       cannot be recreated). When the server is gone, every call throws
- *       {@link ManagerUnavailableException} within a couple of seconds, never hangs.</li>
+ *       {@link ManagerUnavailableException} within a couple of seconds, never hangs. (Over a
+ *       network, a server whose machine vanishes without closing its sockets is noticed only when
+ *       the operating system gives up on the connection.)</li>
+ *   <li>A proxy of a map, a list or a set compares contents, as its interface says; any other
+ *       proxy equals the proxies of the same object.</li>
  *   <li>A lock held by a thread whose process dies (even by {@code SIGKILL}) is released, and the
  *       next thread to take it sees {@link RobustLock#ownerDied()}.</li>
  *   <li>Objects live as long as the server: one that no process uses any more is not freed

@@ -328,6 +328,77 @@ public abstract class ManagerContract extends ContextContract {
     }
 
     @Test
+    void interruptAfterAFailedCallStillReachesTheServer() throws Exception {
+        ManagedMap<String, Object> map = manager.map();
+        ProcessQueue<String> queue = manager.queue();
+        assertThatThrownBy(() -> map.put("x", new Opaque())).isInstanceOf(UnserializableObjectException.class);
+        Thread taker = Thread.currentThread();
+        Thread interrupter = new Thread(() -> {
+            await().atMost(PATIENCE).until(() -> java.util.Arrays.stream(taker.getStackTrace())
+                    .anyMatch(frame -> frame.getMethodName().equals("take")));
+            taker.interrupt();
+        });
+        interrupter.start();
+        assertThatThrownBy(queue::take).isInstanceOf(InterruptedException.class);
+        interrupter.join();
+        assertThat(Thread.interrupted()).isFalse();
+    }
+
+    @Test
+    void callOfAnInterruptedThreadRunsInterruptedInTheServer() throws InterruptedException {
+        ProcessQueue<String> queue = manager.queue();
+        ProcessLock lock = manager.lock();
+        Thread.currentThread().interrupt();
+        assertThatThrownBy(queue::take).isInstanceOf(InterruptedException.class);
+        assertThat(Thread.interrupted()).isFalse();
+        lock.lock();
+        Thread.currentThread().interrupt();
+        lock.unlock();
+        // a call that does not wait keeps the interrupt for the caller, and the lock is given back whole
+        assertThat(Thread.interrupted()).isTrue();
+        assertThat(lock.isLocked()).isFalse();
+        assertThat(lock.tryLock()).isTrue();
+        assertThat(lock.ownerDied()).isFalse();
+        lock.unlock();
+        queue.put("kept");
+        assertThat(queue.poll(PATIENCE)).isEqualTo("kept");
+    }
+
+    @Test
+    void closedQueueProxyRefusesPutsOnlyInItsProcess() throws InterruptedException {
+        ProcessQueue<String> queue = manager.queue();
+        queue.put("before");
+        ChildProcess child = start(() -> {
+            queue.close();
+            try {
+                queue.put("after");
+            } catch (IllegalStateException expected) {
+                if (!"before".equals(queue.take())) {
+                    throw new AssertionError("taking was refused or lost");
+                }
+                return;
+            }
+            throw new AssertionError("a closed proxy put");
+        });
+        assertExitsCleanly(child);
+        queue.put("from the parent");
+        assertThat(queue.poll(PATIENCE)).isEqualTo("from the parent");
+    }
+
+    @Test
+    void collectionProxiesCompareByContent() {
+        List<Integer> list = manager.list();
+        list.addAll(List.of(3, 1, 2));
+        assertThat(list.equals(List.of(3, 1, 2))).isTrue();
+        assertThat(list.hashCode()).isEqualTo(List.of(3, 1, 2).hashCode());
+        java.util.ListIterator<Integer> fromOne = list.listIterator(1);
+        assertThat(fromOne.nextIndex()).isEqualTo(1);
+        assertThat(fromOne.next()).isEqualTo(1);
+        assertThat(fromOne.previous()).isEqualTo(1);
+        assertThat(fromOne.previous()).isEqualTo(3);
+    }
+
+    @Test
     void lockOfAKilledHolderIsTakenOverWithOwnerDied() throws InterruptedException {
         ProcessLock lock = manager.lock();
         ProcessEvent held = manager.event();

@@ -110,6 +110,17 @@ public abstract class ManagerFailuresContract extends ContextContract {
         }
     }
 
+    /** A lambda whose capturing class is an interface: code a peer must not be able to choose. */
+    public interface Actions {
+        /**
+         * @param path where the action leaves its trace
+         * @return an action that writes the file
+         */
+        static org.multiprocessing4j.function.SerializableRunnable leaveTrace(String path) {
+            return () -> Files.writeString(Path.of(path), "ran");
+        }
+    }
+
     private Set<ChildProcess> managers() {
         return context().activeChildren().stream().filter(child -> child.name().startsWith("Manager"))
                 .collect(Collectors.toSet());
@@ -307,6 +318,60 @@ public abstract class ManagerFailuresContract extends ContextContract {
                 }
             });
             assertExitsCleanly(remote);
+        }
+    }
+
+    @Test
+    void proxiesCrossTheSocketAsArgumentsAndResults() throws Exception {
+        try (Manager manager = context().manager(new ManagerOptions().listen().authKey(KEY))) {
+            SocketAddress address = manager.address().orElseThrow();
+            ManagedMap<String, List<String>> lists = manager.map();
+            ChildProcess remote = start(() -> {
+                try (Manager connected = Manager.connect(address, KEY)) {
+                    ManagedMap<String, List<String>> map = connected.map();
+                    map.put("names", connected.list());
+                    map.get("names").add("over the socket");
+                    org.multiprocessing4j.ProcessReentrantLock lock = connected.reentrantLock();
+                    org.multiprocessing4j.ProcessCondition condition = connected.condition(lock);
+                    lock.lock();
+                    try {
+                        condition.signalAll();
+                    } finally {
+                        lock.unlock();
+                    }
+                    if (!map.get("names").equals(List.of("over the socket"))) {
+                        throw new AssertionError(map.toString());
+                    }
+                }
+            });
+            assertExitsCleanly(remote);
+            lists.put("here", manager.list());
+            lists.get("here").add("local");
+            assertThat(lists.get("here")).containsExactly("local");
+        }
+    }
+
+    @Test
+    void peersLambdaOfAnInterfaceIsRefusedUnrun() throws Exception {
+        Path trace = dir.resolve("trace");
+        String tracePath = trace.toString();
+        try (Manager manager = context().manager(new ManagerOptions().listen().authKey(KEY))) {
+            SocketAddress address = manager.address().orElseThrow();
+            ChildProcess remote = start(() -> {
+                try (Manager connected = Manager.connect(address, KEY)) {
+                    try {
+                        connected.barrier(1, Actions.leaveTrace(tracePath)).await();
+                    } catch (IllegalArgumentException expected) {
+                        if (expected.getMessage().contains(Actions.class.getName())) {
+                            return;
+                        }
+                        throw expected;
+                    }
+                    throw new AssertionError("a peer's lambda was accepted");
+                }
+            });
+            assertExitsCleanly(remote);
+            assertThat(trace).doesNotExist();
         }
     }
 

@@ -25,12 +25,13 @@ import org.multiprocessing4j.function.SerializableRunnable;
 final class LinkedManager implements Manager {
 
     private final ManagerLink link;
-    private final ChildProcess server;
+    private final boolean owner;
     private final ServerRoot root;
+    private boolean closed;
 
-    LinkedManager(ManagerLink link, ChildProcess server) {
+    LinkedManager(ManagerLink link, boolean owner) {
         this.link = link;
-        this.server = server;
+        this.owner = owner;
         ManagerAddress address = link.address();
         this.root = (ServerRoot) ProxyCall.proxy(link,
                 new ProxyHandle(address, ServerRoot.OBJECT, ServerRoot.class.getName()), ServerRoot.class);
@@ -139,9 +140,13 @@ final class LinkedManager implements Manager {
     }
 
     @Override
-    public void close() {
-        if (server == null) {
-            link.close("this process closed its connection to the manager");
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        if (!owner) {
+            link.release(false, "this process closed its connection to the manager");
             return;
         }
         if (link.isAlive()) {
@@ -151,7 +156,8 @@ final class LinkedManager implements Manager {
                 // it went on its own
             }
         }
-        link.close("the manager was shut down");
+        link.release(true, "the manager was shut down");
+        ChildProcess server = link.server();
         boolean interrupted = false;
         try {
             if (!server.join(Duration.ofSeconds(5))) {

@@ -2,6 +2,7 @@ package org.multiprocessing4j.internal.manager;
 
 import java.io.IOException;
 import java.io.InvalidObjectException;
+import java.lang.reflect.Method;
 import java.net.SocketAddress;
 import java.util.Map;
 import java.util.Set;
@@ -14,13 +15,16 @@ import org.multiprocessing4j.Manager;
 import org.multiprocessing4j.ManagerUnavailableException;
 import org.multiprocessing4j.Pipe;
 import org.multiprocessing4j.PipeEnd;
+import org.multiprocessing4j.ProcessContext;
 import org.multiprocessing4j.SocketConnection;
 import org.multiprocessing4j.internal.platform.Platform;
+import org.multiprocessing4j.spi.Serializer;
 
 /**
  * This process's way to one manager: the connections of its threads, the server's liveness, and
  * the proxies of the objects it serves. There is one link per manager and process, found by the
- * manager's identity, so that every proxy of a manager in a process shares it.
+ * manager's identity, so that every proxy of a manager in a process shares it; the {@link Manager}s
+ * of a process that connected to it more than once share it too, and it closes with the last.
  *
  * <p>Each thread gets a connection of its own the first time it calls, as in Python, so that a
  * blocking call holds up no other thread; the connection of a thread that has ended is closed when
@@ -29,21 +33,25 @@ import org.multiprocessing4j.internal.platform.Platform;
 public final class ManagerLink implements CallTarget {
 
     private static final Map<String, ManagerLink> LINKS = new ConcurrentHashMap<>();
-    private static final int INTERRUPT = MethodTable.of(ServerRoot.class).indexOf(method("interrupt", long.class, long.class));
+    private static final int INTERRUPT = rootMethod("interrupt", long.class, long.class);
+    private static final int ADDRESS = rootMethod("address");
 
     private final ManagerAddress address;
     private final byte[] authKey;
     private final Predicate<String> allowed;
+    private final Serializer reader;
     private final ChildProcess server;
     private final ThreadLocal<ClientConnection> mine = new ThreadLocal<>();
     private final Set<ClientConnection> open = ConcurrentHashMap.newKeySet();
     private ClientConnection control;
+    private int managers;
     private volatile String gone;
 
-    private ManagerLink(ManagerAddress address, byte[] authKey, Predicate<String> allowed, ChildProcess server) {
+    private ManagerLink(ManagerAddress address, ManagerSettings settings, ChildProcess server) {
         this.address = address;
-        this.authKey = authKey;
-        this.allowed = allowed;
+        this.authKey = settings == null ? null : settings.authKey();
+        this.allowed = settings == null ? null : settings.allowList();
+        this.reader = address.door != null ? Serializer.standard() : Serializer.standard().withClassFilter(allowed);
         this.server = server;
     }
 
@@ -54,12 +62,12 @@ public final class ManagerLink implements CallTarget {
      * @param settings the manager's settings
      * @return the manager, owned by this process
      */
-    public static Manager start(org.multiprocessing4j.ProcessContext context, ManagerSettings settings) {
+    public static Manager start(ProcessContext context, ManagerSettings settings) {
         ManagerStart start = new ManagerStart(context, settings);
         ManagerAddress address = start.awaitAddress();
-        ManagerLink link = new ManagerLink(address, settings.authKey(), settings.allowList(), start.child());
+        ManagerLink link = new ManagerLink(address, settings, start.child());
         LINKS.put(address.id, link);
-        return new LinkedManager(link, start.child());
+        return link.newManager(true);
     }
 
     /**
@@ -72,13 +80,11 @@ public final class ManagerLink implements CallTarget {
      * @throws InterruptedException if interrupted while connecting
      */
     public static Manager connect(SocketAddress socket, ManagerSettings settings) throws IOException, InterruptedException {
-        ManagerAddress first = new ManagerAddress("?", 0, 0, null, null, socket);
-        ManagerLink probe = new ManagerLink(first, settings.authKey(), settings.allowList(), null);
+        ManagerLink probe = new ManagerLink(new ManagerAddress("?", 0, 0, null, null, socket), settings, null);
         ClientConnection connection = probe.openSocket(null);
         ManagerAddress address;
         try {
-            address = (ManagerAddress) connection.call(ServerRoot.OBJECT,
-                    MethodTable.of(ServerRoot.class).indexOf(method("address")), new Object[0], true);
+            address = (ManagerAddress) connection.call(ServerRoot.OBJECT, ADDRESS, new Object[0], true);
         } catch (IOException | InterruptedException | RuntimeException e) {
             throw e;
         } catch (Throwable e) {
@@ -86,9 +92,8 @@ public final class ManagerLink implements CallTarget {
         } finally {
             connection.close();
         }
-        ManagerLink link = new ManagerLink(address.remote(), settings.authKey(), settings.allowList(), null);
-        ManagerLink known = LINKS.putIfAbsent(address.id, link);
-        return new LinkedManager(known != null ? known : link, null);
+        ManagerLink link = LINKS.computeIfAbsent(address.id, id -> new ManagerLink(address.remote(), settings, null));
+        return link.newManager(false);
     }
 
     /**
@@ -108,29 +113,67 @@ public final class ManagerLink implements CallTarget {
             throw new InvalidObjectException("a proxy of the " + address + ", which this process has not"
                     + " connected to: call Manager.connect first");
         }
-        return LINKS.computeIfAbsent(address.id, id -> new ManagerLink(address, null, null, null));
+        return LINKS.computeIfAbsent(address.id, id -> new ManagerLink(address, null, null));
+    }
+
+    private synchronized Manager newManager(boolean owner) {
+        managers++;
+        return new LinkedManager(this, owner);
+    }
+
+    /**
+     * Closes one manager of this link: the owner's shuts the link, the last connected one too.
+     *
+     * @param owner whether it is the manager that started the server
+     * @param reason why calls fail from now on
+     */
+    void release(boolean owner, String reason) {
+        synchronized (this) {
+            if (--managers > 0 && !owner) {
+                return;
+            }
+        }
+        close(reason);
     }
 
     ManagerAddress address() {
         return address;
     }
 
+    /** The server, if this process started it. */
+    ChildProcess server() {
+        return server;
+    }
+
     @Override
     public Object call(long object, int method, Object[] args) throws Throwable {
         Object result = connection().call(object, method, args, true);
         if (result instanceof ManagerWire.Exported exported) {
-            return ProxyCall.proxy(this, new ProxyHandle(address, exported.object(), exported.type()),
-                    ServedObjects.load(exported.type()));
+            try {
+                return ProxyCall.proxy(this, new ProxyHandle(address, exported.object(), exported.type()),
+                        ServedObjects.load(exported.type()));
+            } catch (ClassNotFoundException e) {
+                throw new IllegalStateException("the manager answered with a proxy of " + exported.type()
+                        + ", which this process cannot load", e);
+            }
         }
         return result;
     }
 
     /** Asks the server, on the link's own connection, to interrupt a call of another. */
     synchronized void interrupt(long connection, long call) throws Throwable {
-        if (control == null) {
-            control = open(null);
+        try {
+            if (control == null) {
+                control = open(null);
+            }
+            control.call(ServerRoot.OBJECT, INTERRUPT, new Object[] {connection, call}, false);
+        } catch (Throwable e) {
+            if (control != null) {
+                control.close();
+                control = null;
+            }
+            throw e;
         }
-        control.call(ServerRoot.OBJECT, INTERRUPT, new Object[] {connection, call}, false);
     }
 
     /** Throws if the server is known to be gone, or is found dead now. */
@@ -168,7 +211,7 @@ public final class ManagerLink implements CallTarget {
                 + " (" + address + ")", cause);
     }
 
-    void drop(ClientConnection connection) {
+    private void drop(ClientConnection connection) {
         if (mine.get() == connection) {
             mine.remove();
         }
@@ -177,7 +220,7 @@ public final class ManagerLink implements CallTarget {
     }
 
     /** Marks the manager gone, so that calls fail at once, and closes this process's connections. */
-    void close(String reason) {
+    private void close(String reason) {
         gone = reason;
         LINKS.remove(address.id, this);
         for (ClientConnection connection : open) {
@@ -190,7 +233,8 @@ public final class ManagerLink implements CallTarget {
         }
     }
 
-    private ClientConnection connection() throws InterruptedException {
+    /** The calling thread's connection, opened on its first call with its interrupt status kept. */
+    private ClientConnection connection() {
         ClientConnection connection = mine.get();
         if (connection != null) {
             return connection;
@@ -205,10 +249,22 @@ public final class ManagerLink implements CallTarget {
             }
             return false;
         });
+        boolean interrupted = Thread.interrupted();
         try {
-            connection = open(Thread.currentThread());
-        } catch (IOException e) {
-            throw new ManagerUnavailableException("cannot reach the " + address, e);
+            while (true) {
+                try {
+                    connection = open(Thread.currentThread());
+                    break;
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                } catch (IOException e) {
+                    throw new ManagerUnavailableException("cannot reach the " + address, e);
+                }
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
         mine.set(connection);
         open.add(connection);
@@ -223,21 +279,28 @@ public final class ManagerLink implements CallTarget {
         Pipe pipe = address.context.pipe(true);
         long number = ThreadLocalRandom.current().nextLong();
         PipeEnd theirs = pipe.right();
-        address.door.put(new ManagerWire.Door(theirs, number, ProcessHandle.current().pid()));
-        theirs.close();
-        return new ClientConnection(this, number, pipe.left(), false, owner);
+        try {
+            address.door.put(new ManagerWire.Door(theirs, number, ProcessHandle.current().pid()));
+        } catch (InterruptedException | RuntimeException e) {
+            pipe.left().close();
+            throw e;
+        } finally {
+            theirs.close();
+        }
+        return new ClientConnection(this, number, pipe.left(), false, reader, owner);
     }
 
     private ClientConnection openSocket(Thread owner) throws IOException, InterruptedException {
         SocketConnection socket = Client.builder(address.socket).authKey(authKey).allowClasses(allowed).connect();
         long number = ThreadLocalRandom.current().nextLong();
         ManagerWire.send(socket, new ManagerWire.Hello(number, ProcessHandle.current().pid()), true);
-        return new ClientConnection(this, number, socket, true, owner);
+        return new ClientConnection(this, number, socket, true, reader, owner);
     }
 
-    private static java.lang.reflect.Method method(String name, Class<?>... parameters) {
+    private static int rootMethod(String name, Class<?>... parameters) {
         try {
-            return ServerRoot.class.getMethod(name, parameters);
+            Method method = ServerRoot.class.getMethod(name, parameters);
+            return MethodTable.of(ServerRoot.class).idOf(method);
         } catch (NoSuchMethodException e) {
             throw new ExceptionInInitializerError(e);
         }

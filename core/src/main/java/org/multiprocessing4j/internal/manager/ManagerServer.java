@@ -13,6 +13,7 @@ import org.multiprocessing4j.ProcessQueue;
 import org.multiprocessing4j.SocketConnection;
 import org.multiprocessing4j.internal.log.LibraryLog;
 import org.multiprocessing4j.internal.platform.Platform;
+import org.multiprocessing4j.spi.Serializer;
 
 /**
  * The manager's server, in a child process of its own: it takes connections from the door queue
@@ -38,6 +39,7 @@ final class ManagerServer {
     private final CountDownLatch stopped = new CountDownLatch(1);
     private volatile boolean stopRequested;
     private volatile ManagerAddress address;
+    private final Serializer networkReader;
     private Listener listener;
 
     private ManagerServer(String id, ManagerSettings settings, ProcessQueue<Object> door, ProcessContext context) {
@@ -46,6 +48,7 @@ final class ManagerServer {
         this.door = door;
         this.context = context;
         this.objects = new ServedObjects(settings.factories().keySet());
+        this.networkReader = Serializer.standard().withClassFilter(settings.allowList());
     }
 
     /**
@@ -108,10 +111,15 @@ final class ManagerServer {
             ManagerWire.Door entry;
             try {
                 entry = (ManagerWire.Door) door.take();
-            } catch (InterruptedException | RuntimeException e) {
+            } catch (InterruptedException e) {
                 return;
+            } catch (RuntimeException e) {
+                // one client's entry that cannot be read (its pipe gone, say): the others still come
+                LibraryLog.MANAGERS.debug(e, "a connection through the door failed");
+                continue;
             }
-            start(new ServedConnection(this, objects, entry.connection(), entry.end(), false, entry.pid()));
+            start(new ServedConnection(this, objects, entry.connection(), entry.end(), false, Serializer.standard(),
+                    entry.pid()));
         }
     }
 
@@ -137,7 +145,7 @@ final class ManagerServer {
                 return;
             }
             ManagerWire.Hello hello = (ManagerWire.Hello) socket.recv();
-            start(new ServedConnection(this, objects, hello.connection(), socket, true, hello.pid()));
+            start(new ServedConnection(this, objects, hello.connection(), socket, true, networkReader, hello.pid()));
         } catch (IOException | InterruptedException | ClassCastException e) {
             socket.close();
         }

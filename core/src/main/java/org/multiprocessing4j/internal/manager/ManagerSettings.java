@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.function.Predicate;
 import org.multiprocessing4j.function.SerializableCallable;
 import org.multiprocessing4j.internal.connection.ConnectionSettings;
+import org.multiprocessing4j.internal.serial.ProxyAllowList;
 
 /**
  * What {@link org.multiprocessing4j.ManagerOptions} hands the manager: sent to the server when it
@@ -22,30 +23,34 @@ public record ManagerSettings(Map<String, SerializableCallable<?>> factories, So
         List<String> allowedClasses, List<String> allowedPackages) implements Serializable {
 
     /**
-     * What a reader of network data accepts: the manager's own messages, interfaces (a proxy's
-     * class names only interfaces, and its calls run this library's code), records and enums of
-     * the registered types' packages, what the settings allow, and the default allow list.
+     * What a reader of network data accepts: the manager's own messages, what the settings allow,
+     * and the default allow list; as a proxy's interface, any interface (a proxy runs only its
+     * handler's code, and the handler's class is checked as any other).
      *
      * @return the allow list
      */
-    Predicate<String> allowList() {
+    ProxyAllowList allowList() {
         Predicate<String> standard = ConnectionSettings.defaultAllowList();
-        return name -> ManagerWire.CLASSES.contains(name) || allowedClasses.contains(name)
-                || allowedPackages.contains(packageOf(name)) || standard.test(name) || isInterface(name);
+        return new ProxyAllowList() {
+            @Override
+            public boolean test(String name) {
+                return ManagerWire.CLASSES.contains(name) || allowedClasses.contains(name)
+                        || allowedPackages.contains(packageOf(name)) || standard.test(name);
+            }
+
+            @Override
+            public boolean allowsProxyOf(String name) {
+                try {
+                    return ServedObjects.load(name) != null;
+                } catch (ClassNotFoundException | LinkageError e) {
+                    return false;
+                }
+            }
+        };
     }
 
     private static String packageOf(String name) {
         int dot = name.lastIndexOf('.');
         return dot < 0 ? "" : name.substring(0, dot);
-    }
-
-    private static boolean isInterface(String name) {
-        try {
-            ClassLoader context = Thread.currentThread().getContextClassLoader();
-            return Class.forName(name, false, context != null ? context : ManagerSettings.class.getClassLoader())
-                    .isInterface();
-        } catch (ClassNotFoundException | LinkageError e) {
-            return false;
-        }
     }
 }

@@ -2,31 +2,31 @@ package org.multiprocessing4j.internal.manager;
 
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.IntFunction;
 import java.util.stream.Collectors;
 
 /**
- * The methods of an interface that proxies call, numbered the same way in every process that loads
- * the interface, and what a proxy does with each.
+ * The methods of an interface that proxies call, each named by a number that every process derives
+ * from the method's signature alone, and what a proxy does with each.
  *
- * <p>Why numbers: a call names its method by its index in the interface's methods sorted by name and
- * parameter types, four bytes instead of a signature, and the server finds it in an array.
+ * <p>Why a hash of the signature: a call names its method in four bytes, and the number does not
+ * depend on the other methods, so a client and a server whose interfaces differ (another JDK whose
+ * {@code List} has more methods, another version of a registered type) still agree on every method
+ * they share, and a method the server lacks fails as such instead of running another one.
  *
- * <p>Why some methods run in the caller: a default method of this library's public interfaces is built on
- * the interface's other methods ({@code tryLock(Duration)} on {@code tryLock(long, TimeUnit)}), so it
- * runs in the caller and calls those; so do the JDK's defaults that iterate ({@code forEach},
- * {@code stream}), over a copy, since their functions are rarely serializable and belong in the
- * caller anyway. Iterators and views are copied in the server, where the object is, and come back
- * unmodifiable: a view could not stay attached to an object in another process. Every other
- * method runs in the server, the defaults of the JDK's interfaces too, whose overrides there are
- * atomic ({@code ConcurrentHashMap.merge}), and those of registered types.
+ * <p>Why some methods run in the caller: a default method of this library's public interfaces is
+ * built on the interface's other methods ({@code tryLock(Duration)} on
+ * {@code tryLock(long, TimeUnit)}), so it runs in the caller and calls those; so do the JDK's
+ * defaults that iterate ({@code forEach}, {@code stream}), over a copy, since their functions are
+ * rarely serializable and belong in the caller anyway. Iterators and views are copied in the server,
+ * where the object is, and come back unmodifiable: a view could not stay attached to an object in
+ * another process. Every other method runs in the server, the defaults of the JDK's interfaces too,
+ * whose overrides there are atomic ({@code ConcurrentHashMap.merge}), and those of registered types.
  */
 final class MethodTable {
 
@@ -34,17 +34,17 @@ final class MethodTable {
     enum Kind {
         /** Sent to the server as it is. */
         FORWARD,
-        /** Sent to the server, which returns a copy of the iterator's elements: iterated here. */
+        /** Sent to the server, which returns a copy of the elements: iterated here. */
         ITERATOR,
         /** Sent to the server, which returns a copy of the view: unmodifiable here. */
         VIEW,
         /** A default method run in the caller. */
         LOCAL,
-        /** Closes this proxy, in this process only. */
+        /** Closes this proxy for putting, in this process only. */
         CLOSE,
-        /** {@code equals(Object)}: the same served object. */
+        /** {@code equals}, where the interface does not redeclare it: the same served object. */
         EQUALS,
-        /** {@code hashCode()}: of the served object's identity. */
+        /** {@code hashCode}, where the interface does not redeclare it: the object's identity. */
         HASH_CODE,
         /** {@code toString()}: the served object's, from the server. */
         TO_STRING
@@ -53,11 +53,19 @@ final class MethodTable {
     /**
      * A method as a proxy sees it.
      *
-     * @param index its index in the table; -1 for {@code Object}'s methods that no interface
-     *     declares
+     * @param id the number a call names it by
      * @param kind what the proxy does with it
      */
-    record Slot(int index, Kind kind) {
+    record Slot(int id, Kind kind) {
+    }
+
+    /**
+     * A method as the server sees it.
+     *
+     * @param method the interface's method
+     * @param kind what the proxy did with it, and so what the server copies
+     */
+    record Entry(Method method, Kind kind) {
     }
 
     private static final String LIBRARY = "org.multiprocessing4j";
@@ -72,26 +80,37 @@ final class MethodTable {
         }
     };
 
-    private final Method[] methods;
-    private final Kind[] kinds;
+    private final Class<?> type;
     private final Map<Method, Slot> slots = new HashMap<>();
+    private final Map<Integer, Entry> byId = new HashMap<>();
 
     private MethodTable(Class<?> type) {
-        Map<String, List<Method>> bySignature = new LinkedHashMap<>();
-        Arrays.stream(type.getMethods()).filter(method -> !Modifier.isStatic(method.getModifiers()))
-                .sorted(Comparator.comparing(MethodTable::signature))
-                .forEach(method -> bySignature.computeIfAbsent(signature(method), s -> new ArrayList<>()).add(method));
-        methods = new Method[bySignature.size()];
-        kinds = new Kind[methods.length];
-        int index = 0;
-        for (List<Method> same : bySignature.values()) {
-            Method chosen = same.get(0);
-            methods[index] = chosen;
-            kinds[index] = kindOf(chosen);
-            for (Method method : same) {
-                slots.put(method, new Slot(index, kindOf(method)));
+        this.type = type;
+        Map<String, Method> bySignature = new LinkedHashMap<>();
+        for (Method method : type.getMethods()) {
+            if (!Modifier.isStatic(method.getModifiers())) {
+                Method first = bySignature.putIfAbsent(signature(method), method);
+                Method chosen = first != null ? first : method;
+                slots.put(method, new Slot(signature(chosen).hashCode(), kindOf(method)));
             }
-            index++;
+        }
+        bySignature.forEach((signature, method) -> {
+            Entry same = byId.put(signature.hashCode(), new Entry(method, kindOf(method)));
+            if (same != null || signature.hashCode() == CallTarget.TO_STRING) {
+                throw new IllegalArgumentException(type.getName() + " cannot be served: its methods " + signature
+                        + " and " + (same != null ? signature(same.method()) : "toString()") + " hash alike");
+            }
+        });
+        // a proxy is called with Object's equals, hashCode and toString even where the interface
+        // redeclares them, as List does to compare contents: those then go to the server
+        for (Method method : Object.class.getMethods()) {
+            if (method.getName().equals("equals") || method.getName().equals("hashCode")
+                    || method.getName().equals("toString")) {
+                Method redeclared = bySignature.get(signature(method));
+                slots.put(method, redeclared != null && !method.getName().equals("toString")
+                        ? new Slot(signature(method).hashCode(), Kind.FORWARD)
+                        : new Slot(CallTarget.TO_STRING, kindOf(method)));
+            }
         }
     }
 
@@ -106,8 +125,8 @@ final class MethodTable {
     }
 
     /**
-     * Where a method of the interface, or of one of its super-interfaces, or of {@code Object}, is
-     * in the table, and what a proxy does with it.
+     * How a proxy calls a method of the interface, of one of its super-interfaces, or of
+     * {@code Object}.
      *
      * @param method the method a proxy was called with
      * @return its slot
@@ -115,71 +134,64 @@ final class MethodTable {
      */
     Slot slot(Method method) {
         Slot slot = slots.get(method);
-        if (slot != null) {
-            return slot;
+        if (slot == null) {
+            throw new IllegalArgumentException(method + " is not a method of " + type.getName());
         }
-        Kind kind = kindOf(method);
-        if (kind != Kind.EQUALS && kind != Kind.HASH_CODE && kind != Kind.TO_STRING) {
-            throw new IllegalArgumentException(method + " is not a method of a served interface");
-        }
-        return new Slot(-1, kind);
+        return slot;
     }
 
     /**
-     * The index of a method of the interface.
+     * The number a call names a method by.
      *
-     * @param method the method
-     * @return its index
-     * @throws IllegalArgumentException if the interface has no such method
+     * @param method a method of the interface
+     * @return its number
      */
-    int indexOf(Method method) {
-        return slot(method).index();
+    int idOf(Method method) {
+        return slot(method).id();
     }
 
-    Method method(int index) {
-        return methods[index];
-    }
-
-    Kind kind(int index) {
-        return kinds[index];
+    /**
+     * The method a call names.
+     *
+     * @param id the number
+     * @return the method and its kind
+     * @throws NoSuchMethodException if this process's interface has no method of that number
+     */
+    Entry entry(int id) throws NoSuchMethodException {
+        Entry method = byId.get(id);
+        if (method == null) {
+            throw new NoSuchMethodException(type.getName() + " has no method numbered " + id
+                    + " here: the caller's version of it differs from the server's");
+        }
+        return method;
     }
 
     /**
      * What a proxy does with a method: decided on the method the proxy is called with, since
      * methods of one signature may be default in one interface and abstract in another.
-     *
-     * @param method the method
-     * @return its kind
      */
     private static Kind kindOf(Method method) {
         String name = method.getName();
         Class<?>[] parameters = method.getParameterTypes();
-        if (name.equals("equals") && parameters.length == 1 && parameters[0] == Object.class) {
-            return Kind.EQUALS;
-        }
-        if (name.equals("hashCode") && parameters.length == 0) {
-            return Kind.HASH_CODE;
-        }
+        boolean ofObject = method.getDeclaringClass() == Object.class;
         if (name.equals("toString") && parameters.length == 0) {
             return Kind.TO_STRING;
         }
-        if (name.equals("close") && method.getParameterCount() == 0
-                && method.getDeclaringClass().getPackageName().equals(LIBRARY)) {
+        if (ofObject) {
+            return name.equals("equals") ? Kind.EQUALS : Kind.HASH_CODE;
+        }
+        if (name.equals("close") && parameters.length == 0 && method.getDeclaringClass().getPackageName().equals(LIBRARY)) {
             return Kind.CLOSE;
         }
         if (method.isDefault() && (method.getDeclaringClass().getPackageName().equals(LIBRARY)
-                || LOCAL_DEFAULTS.contains(name) || isToArrayOfGenerator(method))) {
+                || LOCAL_DEFAULTS.contains(name) || name.equals("toArray") && parameters.length == 1
+                        && parameters[0] == IntFunction.class)) {
             return Kind.LOCAL;
         }
         if (ITERATORS.contains(name)) {
             return Kind.ITERATOR;
         }
         return VIEWS.contains(name) ? Kind.VIEW : Kind.FORWARD;
-    }
-
-    private static boolean isToArrayOfGenerator(Method method) {
-        return method.getName().equals("toArray") && method.getParameterCount() == 1
-                && method.getParameterTypes()[0] == java.util.function.IntFunction.class;
     }
 
     private static String signature(Method method) {

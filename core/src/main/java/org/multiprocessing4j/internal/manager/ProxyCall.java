@@ -4,24 +4,31 @@ import java.io.Serializable;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
+import java.util.ListIterator;
 import java.util.Set;
 import org.multiprocessing4j.UnserializableObjectException;
 
 /**
  * The invocation handler of every manager proxy: sends a call to its {@link CallTarget}, or runs it
- * here when {@link MethodTable} says so. Serialized, it is its {@link ProxyHandle}; a proxy is
- * equal to another proxy of the same served object.
+ * here when {@link MethodTable} says so. Serialized, it is its {@link ProxyHandle}. A proxy of an
+ * interface that redeclares {@code equals} and {@code hashCode} (a map, a list, a set) compares
+ * contents in the server, as the interface says; any other proxy equals the proxies of the same
+ * served object.
  */
 final class ProxyCall implements InvocationHandler, Serializable {
 
     private static final long serialVersionUID = 1L;
     private static final Object[] NO_ARGS = {};
+    /** What a queue's proxy refuses once closed: Python's {@code close()} ends putting only. */
+    private static final Set<String> PUTS = Set.of("put", "offer", "add", "addAll");
 
     private final transient CallTarget target;
     private final transient Class<?> type;
+    private final transient MethodTable table;
     private final ProxyHandle handle;
     private transient volatile boolean closed;
 
@@ -29,6 +36,7 @@ final class ProxyCall implements InvocationHandler, Serializable {
         this.target = target;
         this.handle = handle;
         this.type = type;
+        this.table = MethodTable.of(type);
     }
 
     /**
@@ -77,7 +85,7 @@ final class ProxyCall implements InvocationHandler, Serializable {
     @Override
     public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
         Object[] arguments = args == null ? NO_ARGS : args;
-        MethodTable.Slot slot = MethodTable.of(type).slot(method);
+        MethodTable.Slot slot = table.slot(method);
         switch (slot.kind()) {
             case EQUALS:
                 ProxyCall other = of(arguments[0]);
@@ -94,16 +102,16 @@ final class ProxyCall implements InvocationHandler, Serializable {
             default:
                 break;
         }
-        if (closed) {
-            throw new IllegalStateException("this proxy of a " + type.getSimpleName() + " is closed");
+        if (closed && PUTS.contains(method.getName())) {
+            throw new IllegalStateException("this process closed the queue: it puts no more");
         }
         Object result;
         try {
-            result = target.call(handle.object, slot.index(), arguments);
+            result = target.call(handle.object, slot.id(), arguments);
         } catch (UnserializableObjectException e) {
             throw withAdvice(e, method, arguments);
         }
-        return slot.kind() == MethodTable.Kind.FORWARD ? result : copyHere(slot.kind(), method, result);
+        return slot.kind() == MethodTable.Kind.FORWARD ? result : copyHere(slot.kind(), method, arguments, result);
     }
 
     /** Says what to do when the argument that failed is a lambda, which runs in the server. */
@@ -124,10 +132,23 @@ final class ProxyCall implements InvocationHandler, Serializable {
     }
 
     /** An iterator over, or an unmodifiable form of, what the server copied. */
-    private static Object copyHere(MethodTable.Kind kind, Method method, Object copy) {
+    private Object copyHere(MethodTable.Kind kind, Method method, Object[] arguments, Object copy) {
         if (kind == MethodTable.Kind.ITERATOR) {
             List<?> elements = Collections.unmodifiableList((List<?>) copy);
-            return method.getReturnType() == java.util.ListIterator.class ? elements.listIterator() : elements.iterator();
+            if (!Collection.class.isAssignableFrom(type)) {
+                return method.getReturnType() == ListIterator.class ? elements.listIterator() : elements.iterator();
+            }
+            // the server copied the whole collection: position the iterator as the method would
+            return switch (method.getName()) {
+                case "listIterator" -> arguments.length == 0 ? elements.listIterator()
+                        : elements.listIterator((Integer) arguments[0]);
+                case "descendingIterator" -> {
+                    List<?> reversed = new ArrayList<>(elements);
+                    Collections.reverse(reversed);
+                    yield Collections.unmodifiableList(reversed).iterator();
+                }
+                default -> elements.iterator();
+            };
         }
         if (copy instanceof Set<?> set) {
             return Collections.unmodifiableSet(set);

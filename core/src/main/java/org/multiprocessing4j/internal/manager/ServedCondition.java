@@ -2,6 +2,7 @@ package org.multiprocessing4j.internal.manager;
 
 import java.util.ArrayDeque;
 import java.util.Date;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import org.multiprocessing4j.ProcessCondition;
@@ -44,9 +45,16 @@ final class ServedCondition implements ProcessCondition {
             while (!waiter.signalled) {
                 LockSupport.park(this);
                 interrupted |= Thread.interrupted();
+                if (interrupted && ServedConnection.clientGone()) {
+                    // a signal spent on a waiter nobody waits for would be lost to a live one
+                    break;
+                }
             }
         } finally {
             retake(waiter, holds);
+        }
+        if (!waiter.signalled && ServedConnection.clientGone()) {
+            throw new CancellationException("the client that waited on the condition is gone");
         }
         if (interrupted) {
             Thread.currentThread().interrupt();

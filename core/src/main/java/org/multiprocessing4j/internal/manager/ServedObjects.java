@@ -33,6 +33,7 @@ final class ServedObjects implements CallTarget {
     private final Map<Object, Long> numbers = new IdentityHashMap<>();
     private final AtomicLong next = new AtomicLong(ServerRoot.OBJECT);
     private final Set<String> registered;
+    private final Map<Method, Boolean> exports = new ConcurrentHashMap<>();
     private volatile ManagerAddress address;
 
     private record Served(Object target, Class<?> type) {
@@ -81,28 +82,31 @@ final class ServedObjects implements CallTarget {
         if (method == TO_STRING) {
             return served.target.toString();
         }
-        MethodTable table = MethodTable.of(served.type);
-        Method called = table.method(method);
+        MethodTable.Entry entry = MethodTable.of(served.type).entry(method);
         Object result;
         try {
-            result = called.invoke(served.target, args);
+            result = entry.method().invoke(served.target, args);
         } catch (InvocationTargetException e) {
             throw e.getCause();
         }
         if (result == null || result instanceof ManagerWire.Exported || ProxyCall.of(result) != null) {
             return result;
         }
-        Class<?> declared = called.getReturnType();
-        if (served.target instanceof ServerRoot && declared != ManagerAddress.class
-                || declared.isInterface() && (declared.getPackageName().equals(LIBRARY)
-                        || registered.contains(declared.getName()))) {
-            return export(result, declared);
+        if (served.target instanceof ServerRoot ? entry.method().getReturnType() != ManagerAddress.class
+                : exports.computeIfAbsent(entry.method(), this::exportsResult)) {
+            return export(result, entry.method().getReturnType());
         }
-        return switch (table.kind(method)) {
-            case ITERATOR -> copyOf(served.target, (Iterator<?>) result);
+        return switch (entry.kind()) {
+            case ITERATOR -> copyOf(served, (Iterator<?>) result);
             case VIEW -> copyOf(served.target, result);
             default -> result;
         };
+    }
+
+    private boolean exportsResult(Method method) {
+        Class<?> declared = method.getReturnType();
+        return declared.isInterface()
+                && (declared.getPackageName().equals(LIBRARY) || registered.contains(declared.getName()));
     }
 
     /** A call of a proxy that the server holds itself: an exported result becomes a proxy here. */
@@ -133,12 +137,20 @@ final class ServedObjects implements CallTarget {
         return served != null && type.isInstance(served.target) ? type.cast(served.target) : null;
     }
 
-    private static Object copyOf(Object owner, Iterator<?> iterator) {
-        List<Object> copy = new ArrayList<>();
-        synchronized (owner) {
+    /**
+     * The elements an iterator would give: all of a served collection's, in order, whatever the
+     * method, so that the caller can position its own iterator ({@code listIterator(index)},
+     * {@code descendingIterator()}); the rest of the iterator's for other types.
+     */
+    private static Object copyOf(Served served, Iterator<?> iterator) {
+        synchronized (served.target) {
+            if (Collection.class.isAssignableFrom(served.type)) {
+                return new ArrayList<>((Collection<?>) served.target);
+            }
+            List<Object> copy = new ArrayList<>();
             iterator.forEachRemaining(copy::add);
+            return copy;
         }
-        return copy;
     }
 
     private static Object copyOf(Object owner, Object view) {

@@ -1,5 +1,6 @@
 package org.multiprocessing4j.internal.manager;
 
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import org.multiprocessing4j.ProcessCondition;
@@ -32,8 +33,23 @@ abstract sealed class ServedRobustLock implements RobustLock, Abandonable permit
     @Override
     public void lock() {
         refuseReentry();
-        mutex.lock();
+        boolean interrupted = false;
+        while (true) {
+            try {
+                mutex.lockInterruptibly();
+                break;
+            } catch (InterruptedException e) {
+                if (ServedConnection.clientGone()) {
+                    // nobody would hold the lock: taking it only to abandon it would mark it falsely
+                    throw new CancellationException("the client that waited for the lock is gone");
+                }
+                interrupted = true;
+            }
+        }
         took();
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Override

@@ -91,6 +91,23 @@ final class ClassFilter implements Serializable {
         }
     }
 
+    /**
+     * Refuses an interface that a proxy in a stream implements: by {@link ProxyAllowList#allowsProxyOf}
+     * when the allow list is one, else as {@link #check} refuses classes.
+     *
+     * @param name the interface's binary name
+     * @throws InvalidClassException if a proxy may not implement it
+     */
+    void checkProxyInterface(String name) throws InvalidClassException {
+        if (allowed instanceof ProxyAllowList proxies) {
+            if (!proxies.allowsProxyOf(name)) {
+                throw new InvalidClassException(name, "no proxy of it is accepted by the serializer's class filter");
+            }
+            return;
+        }
+        check(name);
+    }
+
     /** Keeps {@link #NONE} a singleton across processes. */
     private Object readResolve() {
         return allowed == null ? NONE : this;

@@ -128,7 +128,7 @@ public final class JdkSerializer implements Serializer, Serializable {
         @Override
         protected Class<?> resolveProxyClass(String[] interfaces) throws IOException, ClassNotFoundException {
             for (String name : interfaces) {
-                filter.check(name);
+                filter.checkProxyInterface(name);
             }
             return super.resolveProxyClass(interfaces);
         }
