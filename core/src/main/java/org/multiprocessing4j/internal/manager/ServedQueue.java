@@ -29,14 +29,11 @@ final class ServedQueue<E> extends AbstractQueue<E> implements JoinableProcessQu
     /**
      * A new, empty queue.
      *
-     * @param bound the most elements it holds; 0 for no bound
-     * @throws IllegalArgumentException if {@code bound} is negative
+     * @param bound the most elements it holds; {@link Integer#MAX_VALUE} for no bound
+     * @throws IllegalArgumentException if {@code bound} is not positive
      */
     ServedQueue(int bound) {
-        if (bound < 0) {
-            throw new IllegalArgumentException("negative bound: " + bound);
-        }
-        this.queue = bound == 0 ? new LinkedBlockingQueue<>() : new LinkedBlockingQueue<>(bound);
+        this.queue = new LinkedBlockingQueue<>(bound);
     }
 
     @Override

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(60)
 class ServedQueueTest {
 
-    private final ServedQueue<String> queue = new ServedQueue<>(0);
+    private final ServedQueue<String> queue = new ServedQueue<>(Integer.MAX_VALUE);
 
     @Test
     void joinWaitsUntilEveryElementPutIsMarkedDone() throws Exception {
