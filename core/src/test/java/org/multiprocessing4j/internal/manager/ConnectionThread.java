@@ -2,7 +2,10 @@ package org.multiprocessing4j.internal.manager;
 
 import static org.awaitility.Awaitility.await;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
@@ -30,6 +33,25 @@ final class ConnectionThread<T> {
         ConnectionThread<T> started = new ConnectionThread<>(task);
         started.thread.start();
         return started;
+    }
+
+    /**
+     * Runs {@code task} on {@code count} threads that start it together, and joins them all; what
+     * one threw, as it threw it.
+     */
+    static void runOnEach(int count, Callable<?> task) throws Exception {
+        CountDownLatch start = new CountDownLatch(1);
+        List<ConnectionThread<?>> threads = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            threads.add(start(() -> {
+                start.await();
+                return task.call();
+            }));
+        }
+        start.countDown();
+        for (ConnectionThread<?> thread : threads) {
+            thread.result();
+        }
     }
 
     /** The task's result, once the thread ends; what it threw, as it threw it. */
