@@ -50,6 +50,11 @@ import org.multiprocessing4j.internal.manager.ManagerLink;
  *       the operating system gives up on the connection.)</li>
  *   <li>A proxy of a map, a list or a set compares contents, as its interface says; any other
  *       proxy equals the proxies of the same object.</li>
+ *   <li>Values and arrays ({@link #sharedInt}, {@link #sharedDoubleArray}...) are the context's
+ *       shared types served over calls: each operation is atomic and one call; {@code copyTo} and
+ *       {@code copyFrom} move a range in one call; {@code asBuffer()} throws
+ *       {@link UnsupportedOperationException}, since the memory is the server's. For loops at
+ *       memory speed, use the context's own shared arrays.</li>
  *   <li>A lock held by a thread whose process dies (even by {@code SIGKILL}) is released, and the
  *       next thread to take it sees {@link RobustLock#ownerDied()}.</li>
  *   <li>Objects live as long as the server: one that no process uses any more is not freed
@@ -218,6 +223,79 @@ public interface Manager extends AutoCloseable {
      * @return a proxy of the barrier
      */
     ProcessBarrier barrier(int parties, SerializableRunnable action);
+
+    /**
+     * A new an {@code int} in the server, with a lock of its own: Python's {@code Manager().Value('i', initial)}.
+     *
+     * @param initial its first value
+     * @return a proxy of it
+     */
+    SharedInt sharedInt(int initial);
+
+    /**
+     * A new a {@code long} in the server, with a lock of its own: Python's {@code Manager().Value('q', initial)}.
+     *
+     * @param initial its first value
+     * @return a proxy of it
+     */
+    SharedLong sharedLong(long initial);
+
+    /**
+     * A new a {@code double} in the server, with a lock of its own: Python's {@code Manager().Value('d', initial)}.
+     *
+     * @param initial its first value
+     * @return a proxy of it
+     */
+    SharedDouble sharedDouble(double initial);
+
+    /**
+     * A new a {@code boolean} in the server, with a lock of its own: Python's {@code Manager().Value('b', initial)}.
+     *
+     * @param initial its first value
+     * @return a proxy of it
+     */
+    SharedBoolean sharedBoolean(boolean initial);
+
+    /**
+     * A new a string of at most {@code capacity} characters in the server, with a lock of its own: Python's {@code Manager().Value(c_wchar_p, initial)}.
+     *
+     * @param capacity the most characters it holds
+     * @param initial its first value
+     * @return a proxy of it
+     */
+    SharedString sharedString(int capacity, String initial);
+
+    /**
+     * A new an {@code int} array of {@code length} zeros in the server, with a lock of its own: Python's {@code Manager().Array('i', length)}.
+     *
+     * @param length how many elements, at least 0
+     * @return a proxy of it
+     */
+    SharedIntArray sharedIntArray(int length);
+
+    /**
+     * A new a {@code long} array of {@code length} zeros in the server, with a lock of its own: Python's {@code Manager().Array('q', length)}.
+     *
+     * @param length how many elements, at least 0
+     * @return a proxy of it
+     */
+    SharedLongArray sharedLongArray(int length);
+
+    /**
+     * A new a {@code double} array of {@code length} zeros in the server, with a lock of its own: Python's {@code Manager().Array('d', length)}.
+     *
+     * @param length how many elements, at least 0
+     * @return a proxy of it
+     */
+    SharedDoubleArray sharedDoubleArray(int length);
+
+    /**
+     * A new a {@code byte} array of {@code length} zeros in the server, with a lock of its own: Python's {@code Manager().Array('b', length)}.
+     *
+     * @param length how many elements, at least 0
+     * @return a proxy of it
+     */
+    SharedByteArray sharedByteArray(int length);
 
     /**
      * A new object of a type registered with {@link ManagerOptions#register}, made in the server by

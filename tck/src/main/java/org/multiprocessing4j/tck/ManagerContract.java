@@ -253,6 +253,55 @@ public abstract class ManagerContract extends ContextContract {
     }
 
     @Test
+    void valuesAndArraysAreSharedWithChildren() {
+        org.multiprocessing4j.SharedInt count = manager.sharedInt(0);
+        org.multiprocessing4j.SharedLong total = manager.sharedLong(0);
+        org.multiprocessing4j.SharedDoubleArray squares = manager.sharedDoubleArray(8);
+        org.multiprocessing4j.SharedString last = manager.sharedString(16, "none");
+        List<ChildProcess> children = new ArrayList<>();
+        for (int p = 0; p < 4; p++) {
+            int n = p;
+            children.add(start(() -> {
+                for (int i = 0; i < 500; i++) {
+                    count.incrementAndGet();
+                }
+                squares.set(2 * n, n * n);
+                squares.set(2 * n + 1, -n);
+                total.lock().lock();
+                try {
+                    total.set(total.get() + n); // a lost update unless the value's lock excludes
+                } finally {
+                    total.lock().unlock();
+                }
+                last.set("child " + n);
+            }));
+        }
+        children.forEach(ContextContract::assertExitsCleanly);
+        assertThat(count.get()).isEqualTo(2000);
+        assertThat(total.get()).isEqualTo(6);
+        assertThat(squares.toArray()).containsExactly(0, 0, 1, -1, 4, -2, 9, -3);
+        double[] middle = {7, 7, 7, 7, 7};
+        squares.copyTo(2, middle, 1, 3);
+        assertThat(middle).containsExactly(7, 1, -1, 4, 7);
+        squares.copyFrom(new double[] {5, 6}, 0, 6, 2);
+        assertThat(squares.get(7)).isEqualTo(6);
+        assertThat(last.get()).startsWith("child ");
+        assertThatThrownBy(() -> last.set("a string longer than its capacity"))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(squares::asBuffer).isInstanceOf(UnsupportedOperationException.class);
+        assertThatThrownBy(() -> squares.get(8)).isInstanceOf(IndexOutOfBoundsException.class);
+        org.multiprocessing4j.SharedBoolean flag = manager.sharedBoolean(false);
+        assertThat(flag.compareAndSet(false, true)).isTrue();
+        assertThat(flag.get()).isTrue();
+        org.multiprocessing4j.SharedByteArray bytes = manager.sharedByteArray(3);
+        bytes.copyFrom(new byte[] {1, 2, 3}, 0, 0, 3);
+        byte[] back = new byte[3];
+        bytes.copyTo(0, back, 0, 3);
+        assertThat(back).containsExactly(1, 2, 3);
+        assertThat(manager.sharedDouble(1.5).addAndGet(1)).isEqualTo(2.5);
+    }
+
+    @Test
     void proxyStoredInAMapStaysAProxy() {
         ManagedMap<String, List<String>> lists = manager.map();
         lists.put("names", manager.list());

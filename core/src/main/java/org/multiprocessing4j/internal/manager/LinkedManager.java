@@ -19,6 +19,15 @@ import org.multiprocessing4j.ProcessQueue;
 import org.multiprocessing4j.ProcessReentrantLock;
 import org.multiprocessing4j.ProcessSemaphore;
 import org.multiprocessing4j.RobustLock;
+import org.multiprocessing4j.SharedInt;
+import org.multiprocessing4j.SharedLong;
+import org.multiprocessing4j.SharedDouble;
+import org.multiprocessing4j.SharedBoolean;
+import org.multiprocessing4j.SharedString;
+import org.multiprocessing4j.SharedIntArray;
+import org.multiprocessing4j.SharedLongArray;
+import org.multiprocessing4j.SharedDoubleArray;
+import org.multiprocessing4j.SharedByteArray;
 import org.multiprocessing4j.function.SerializableRunnable;
 
 /** A {@link Manager} over a {@link ManagerLink}: its factories are calls of the server's root. */
@@ -122,6 +131,51 @@ final class LinkedManager implements Manager {
     @Override
     public ProcessBarrier barrier(int parties, SerializableRunnable action) {
         return root.barrier(parties, action);
+    }
+
+    @Override
+    public SharedInt sharedInt(int initial) {
+        return root.sharedInt(initial);
+    }
+
+    @Override
+    public SharedLong sharedLong(long initial) {
+        return root.sharedLong(initial);
+    }
+
+    @Override
+    public SharedDouble sharedDouble(double initial) {
+        return root.sharedDouble(initial);
+    }
+
+    @Override
+    public SharedBoolean sharedBoolean(boolean initial) {
+        return root.sharedBoolean(initial);
+    }
+
+    @Override
+    public SharedString sharedString(int capacity, String initial) {
+        return root.sharedString(capacity, initial);
+    }
+
+    @Override
+    public SharedIntArray sharedIntArray(int length) {
+        return root.sharedIntArray(length);
+    }
+
+    @Override
+    public SharedLongArray sharedLongArray(int length) {
+        return root.sharedLongArray(length);
+    }
+
+    @Override
+    public SharedDoubleArray sharedDoubleArray(int length) {
+        return root.sharedDoubleArray(length);
+    }
+
+    @Override
+    public SharedByteArray sharedByteArray(int length) {
+        return root.sharedByteArray(length);
     }
 
     @Override

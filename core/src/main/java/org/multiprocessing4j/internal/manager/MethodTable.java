@@ -42,6 +42,11 @@ final class MethodTable {
         LOCAL,
         /** Closes this proxy for putting, in this process only. */
         CLOSE,
+        /**
+         * A shared array's {@code copyTo(index, target, offset, length)}: the server fills an
+         * array of {@code length} and returns it, and the proxy copies it into {@code target}.
+         */
+        COPY_OUT,
         /** {@code equals}, where the interface does not redeclare it: the same served object. */
         EQUALS,
         /** {@code hashCode}, where the interface does not redeclare it: the object's identity. */
@@ -187,6 +192,10 @@ final class MethodTable {
                 || LOCAL_DEFAULTS.contains(name) || name.equals("toArray") && parameters.length == 1
                         && parameters[0] == IntFunction.class)) {
             return Kind.LOCAL;
+        }
+        if (name.equals("copyTo") && parameters.length == 4 && parameters[1].isArray()
+                && method.getDeclaringClass().getPackageName().equals(LIBRARY)) {
+            return Kind.COPY_OUT;
         }
         if (ITERATORS.contains(name)) {
             return Kind.ITERATOR;

@@ -1,6 +1,7 @@
 package org.multiprocessing4j.internal.manager;
 
 import java.io.Serializable;
+import java.lang.reflect.Array;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
@@ -9,6 +10,7 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
 import java.util.ListIterator;
+import java.util.Objects;
 import java.util.Set;
 import org.multiprocessing4j.UnserializableObjectException;
 
@@ -99,6 +101,9 @@ final class ProxyCall implements InvocationHandler, Serializable {
             case CLOSE:
                 closed = true;
                 return null;
+            case COPY_OUT:
+                copyOut(slot, arguments);
+                return null;
             default:
                 break;
         }
@@ -112,6 +117,17 @@ final class ProxyCall implements InvocationHandler, Serializable {
             throw withAdvice(e, method, arguments);
         }
         return slot.kind() == MethodTable.Kind.FORWARD ? result : copyHere(slot.kind(), method, arguments, result);
+    }
+
+    /** {@code copyTo(index, target, offset, length)}: the server fills a part, copied in here. */
+    private void copyOut(MethodTable.Slot slot, Object[] arguments) throws Throwable {
+        Object into = arguments[1];
+        int offset = (Integer) arguments[2];
+        int length = (Integer) arguments[3];
+        Objects.checkFromIndexSize(offset, length, Array.getLength(into));
+        Object part = Array.newInstance(into.getClass().getComponentType(), length);
+        Object filled = target.call(handle.object, slot.id(), new Object[] {arguments[0], part, 0, length});
+        System.arraycopy(filled, 0, into, offset, length);
     }
 
     /** Says what to do when the argument that failed is a lambda, which runs in the server. */

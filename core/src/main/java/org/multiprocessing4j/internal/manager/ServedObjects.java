@@ -89,6 +89,9 @@ final class ServedObjects implements CallTarget {
         } catch (InvocationTargetException e) {
             throw e.getCause();
         }
+        if (entry.kind() == MethodTable.Kind.COPY_OUT) {
+            return args[1];
+        }
         if (result == null || result instanceof ManagerWire.Exported || ProxyCall.of(result) != null) {
             return result;
         }

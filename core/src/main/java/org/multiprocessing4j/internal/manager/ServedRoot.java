@@ -17,6 +17,15 @@ import org.multiprocessing4j.ProcessQueue;
 import org.multiprocessing4j.ProcessReentrantLock;
 import org.multiprocessing4j.ProcessSemaphore;
 import org.multiprocessing4j.RobustLock;
+import org.multiprocessing4j.SharedInt;
+import org.multiprocessing4j.SharedLong;
+import org.multiprocessing4j.SharedDouble;
+import org.multiprocessing4j.SharedBoolean;
+import org.multiprocessing4j.SharedString;
+import org.multiprocessing4j.SharedIntArray;
+import org.multiprocessing4j.SharedLongArray;
+import org.multiprocessing4j.SharedDoubleArray;
+import org.multiprocessing4j.SharedByteArray;
 import org.multiprocessing4j.function.SerializableCallable;
 import org.multiprocessing4j.function.SerializableRunnable;
 
@@ -103,6 +112,51 @@ final class ServedRoot implements ServerRoot {
                 throw new IllegalStateException("the barrier's action failed", e);
             }
         });
+    }
+
+    @Override
+    public SharedInt sharedInt(int initial) {
+        return new ServedInt(initial);
+    }
+
+    @Override
+    public SharedLong sharedLong(long initial) {
+        return new ServedLong(initial);
+    }
+
+    @Override
+    public SharedDouble sharedDouble(double initial) {
+        return new ServedDouble(initial);
+    }
+
+    @Override
+    public SharedBoolean sharedBoolean(boolean initial) {
+        return new ServedBoolean(initial);
+    }
+
+    @Override
+    public SharedString sharedString(int capacity, String initial) {
+        return new ServedString(capacity, initial);
+    }
+
+    @Override
+    public SharedIntArray sharedIntArray(int length) {
+        return new ServedIntArray(length);
+    }
+
+    @Override
+    public SharedLongArray sharedLongArray(int length) {
+        return new ServedLongArray(length);
+    }
+
+    @Override
+    public SharedDoubleArray sharedDoubleArray(int length) {
+        return new ServedDoubleArray(length);
+    }
+
+    @Override
+    public SharedByteArray sharedByteArray(int length) {
+        return new ServedByteArray(length);
     }
 
     @Override

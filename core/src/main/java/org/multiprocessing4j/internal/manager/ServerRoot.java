@@ -13,6 +13,15 @@ import org.multiprocessing4j.ProcessQueue;
 import org.multiprocessing4j.ProcessReentrantLock;
 import org.multiprocessing4j.ProcessSemaphore;
 import org.multiprocessing4j.RobustLock;
+import org.multiprocessing4j.SharedInt;
+import org.multiprocessing4j.SharedLong;
+import org.multiprocessing4j.SharedDouble;
+import org.multiprocessing4j.SharedBoolean;
+import org.multiprocessing4j.SharedString;
+import org.multiprocessing4j.SharedIntArray;
+import org.multiprocessing4j.SharedLongArray;
+import org.multiprocessing4j.SharedDoubleArray;
+import org.multiprocessing4j.SharedByteArray;
 import org.multiprocessing4j.function.SerializableRunnable;
 
 /**
@@ -77,6 +86,33 @@ public interface ServerRoot {
      * @return a new barrier
      */
     ProcessBarrier barrier(int parties, SerializableRunnable action);
+
+    /** @return a new SharedInt */
+    SharedInt sharedInt(int initial);
+
+    /** @return a new SharedLong */
+    SharedLong sharedLong(long initial);
+
+    /** @return a new SharedDouble */
+    SharedDouble sharedDouble(double initial);
+
+    /** @return a new SharedBoolean */
+    SharedBoolean sharedBoolean(boolean initial);
+
+    /** @return a new SharedString */
+    SharedString sharedString(int capacity, String initial);
+
+    /** @return a new SharedIntArray */
+    SharedIntArray sharedIntArray(int length);
+
+    /** @return a new SharedLongArray */
+    SharedLongArray sharedLongArray(int length);
+
+    /** @return a new SharedDoubleArray */
+    SharedDoubleArray sharedDoubleArray(int length);
+
+    /** @return a new SharedByteArray */
+    SharedByteArray sharedByteArray(int length);
 
     /**
      * A new object of a registered type.
