@@ -40,8 +40,10 @@ import org.multiprocessing4j.internal.manager.ManagerLink;
  *       whose declared return type is a proxy type (a lock's {@code newCondition()}, a registered
  *       interface) arrives as a proxy of the same object.</li>
  *   <li>A proxy captured by a child's target, taken as a task's argument or sent through a queue
- *       or a pipe works in the receiving process; the proxy of a manager reached over the network
- *       works in the process that {@linkplain #connect connected} to it.</li>
+ *       or a pipe works in the receiving process. The proxy of a manager reached over the network
+ *       works in the process that {@linkplain #connect connected} to it, and in the children it
+ *       gives it to in their targets, which inherit the key (as Python's children inherit their
+ *       {@code authkey}) and read from the server what the default allow list allows.</li>
  *   <li>An exception thrown in the server is thrown by the call, of the same class and with the
  *       server's stack trace (a {@link RemoteTaskException} naming its class when that class
  *       cannot be recreated). When the server is gone, every call throws

@@ -201,6 +201,14 @@ public abstract class ManagerFailuresContract extends ContextContract {
                 try (Manager connected = Manager.connect(address, KEY)) {
                     Board same = connected.create(Board.class);
                     same.add("over the socket");
+                    // a child of the connected JVM gets the proxy in its target, and the key with it
+                    ChildProcess grandchild = org.multiprocessing4j.Multiprocessing.process(
+                            () -> same.add("from its child"));
+                    grandchild.start();
+                    grandchild.join();
+                    if (grandchild.exitCode() != 0) {
+                        throw new AssertionError("the child could not use the proxy", grandchild.exception().orElse(null));
+                    }
                     ManagedMap<String, List<Integer>> map = connected.map();
                     map.put("xs", List.of(1, 2));
                     if (!map.get("xs").equals(List.of(1, 2)) || !same.notes().contains("from the owner")) {
@@ -209,7 +217,7 @@ public abstract class ManagerFailuresContract extends ContextContract {
                 }
             });
             assertExitsCleanly(remote);
-            assertThat(board.notes()).containsExactly("from the owner", "over the socket");
+            assertThat(board.notes()).containsExactly("from the owner", "over the socket", "from its child");
         }
     }
 

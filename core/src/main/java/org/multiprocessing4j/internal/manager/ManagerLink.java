@@ -80,7 +80,7 @@ public final class ManagerLink implements CallTarget {
      * @throws InterruptedException if interrupted while connecting
      */
     public static Manager connect(SocketAddress socket, ManagerSettings settings) throws IOException, InterruptedException {
-        ManagerLink probe = new ManagerLink(new ManagerAddress("?", 0, 0, null, null, socket), settings, null);
+        ManagerLink probe = new ManagerLink(new ManagerAddress("?", 0, 0, null, null, socket, null), settings, null);
         ClientConnection connection = probe.openSocket(null);
         ManagerAddress address;
         try {
@@ -92,7 +92,8 @@ public final class ManagerLink implements CallTarget {
         } finally {
             connection.close();
         }
-        ManagerLink link = LINKS.computeIfAbsent(address.id, id -> new ManagerLink(address.remote(), settings, null));
+        ManagerLink link = LINKS.computeIfAbsent(address.id,
+                id -> new ManagerLink(address.connected(settings.authKey()), settings, null));
         return link.newManager(false);
     }
 
@@ -109,11 +110,12 @@ public final class ManagerLink implements CallTarget {
         if (link != null) {
             return link;
         }
-        if (address.door == null) {
+        if (address.door == null && address.key == null) {
             throw new InvalidObjectException("a proxy of the " + address + ", which this process has not"
                     + " connected to: call Manager.connect first");
         }
-        return LINKS.computeIfAbsent(address.id, id -> new ManagerLink(address, null, null));
+        ManagerSettings settings = address.key == null ? null : ManagerSettings.connecting(address.key);
+        return LINKS.computeIfAbsent(address.id, id -> new ManagerLink(address, settings, null));
     }
 
     private synchronized Manager newManager(boolean owner) {

@@ -89,7 +89,7 @@ final class ManagerServer {
             daemon("manager listener", this::listen);
         }
         long pid = ProcessHandle.current().pid();
-        address = new ManagerAddress(id, pid, Platform.processStamp(pid).orElse(0), door, context, bound);
+        address = new ManagerAddress(id, pid, Platform.processStamp(pid).orElse(0), door, context, bound, null);
         objects.address(address);
         daemon("manager door", this::admit);
         daemon("manager watchdog", this::watch);

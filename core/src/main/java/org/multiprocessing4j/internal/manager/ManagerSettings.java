@@ -23,6 +23,17 @@ public record ManagerSettings(Map<String, SerializableCallable<?>> factories, So
         List<String> allowedClasses, List<String> allowedPackages) implements Serializable {
 
     /**
+     * The settings of a process that reaches a manager over its socket with a key it was given,
+     * and the default allow list.
+     *
+     * @param authKey the key
+     * @return the settings
+     */
+    static ManagerSettings connecting(byte[] authKey) {
+        return new ManagerSettings(Map.of(), null, authKey, List.of(), List.of());
+    }
+
+    /**
      * What a reader of network data accepts: the manager's own messages, what the settings allow,
      * and the default allow list; as a proxy's interface, any interface (a proxy runs only its
      * handler's code, and the handler's class is checked as any other).

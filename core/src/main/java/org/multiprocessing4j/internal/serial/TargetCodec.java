@@ -41,6 +41,8 @@ public final class TargetCodec {
     private static final byte LAMBDA = 6;
     private static final byte SERIALIZED = 7;
 
+    private static final ThreadLocal<Boolean> ENCODING = new ThreadLocal<>();
+
     private TargetCodec() {
     }
 
@@ -54,13 +56,35 @@ public final class TargetCodec {
      *     serialized
      */
     public static byte[] encode(Object target, String what) {
-        Writer writer = new Writer(what);
-        writer.write(target);
-        if (writer.serializedValues > 1) {
-            writer = new Writer(what);
-            writer.writeSerialized(target);
+        boolean outer = ENCODING.get() == null;
+        if (outer) {
+            ENCODING.set(Boolean.TRUE);
         }
-        return writer.bytes.toByteArray();
+        try {
+            Writer writer = new Writer(what);
+            writer.write(target);
+            if (writer.serializedValues > 1) {
+                writer = new Writer(what);
+                writer.writeSerialized(target);
+            }
+            return writer.bytes.toByteArray();
+        } finally {
+            if (outer) {
+                ENCODING.remove();
+            }
+        }
+    }
+
+    /**
+     * Whether the current thread is encoding a target or lambda, which only ever goes to a process
+     * of this machine that this library started or reaches through its shared memory (a network
+     * peer's serializer always has a class filter, and writes lambdas otherwise): what a handle
+     * may tell such a process and no other, such as a key.
+     *
+     * @return whether a target is being encoded
+     */
+    public static boolean isEncoding() {
+        return ENCODING.get() != null;
     }
 
     /**
