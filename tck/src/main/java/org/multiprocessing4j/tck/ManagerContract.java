@@ -322,6 +322,24 @@ public abstract class ManagerContract extends ContextContract {
     }
 
     @Test
+    void proxyWorksAsAPoolTaskArgumentAndCapture() throws InterruptedException {
+        ManagedMap<Integer, Integer> squares = manager.map();
+        org.multiprocessing4j.ProcessPool pool = context().pool(2);
+        try {
+            List<Integer> sizes = pool.map(n -> {
+                squares.put(n, n * n);
+                return n;
+            }, List.of(1, 2, 3, 4));
+            assertThat(sizes).containsExactly(1, 2, 3, 4);
+            List<Integer> seen = pool.map(map -> map.size(), List.of(squares, squares));
+            assertThat(seen).containsExactly(4, 4);
+        } finally {
+            close(pool);
+        }
+        assertThat(squares).containsExactlyInAnyOrderEntriesOf(Map.of(1, 1, 2, 4, 3, 9, 4, 16));
+    }
+
+    @Test
     void registeredTypeRunsInTheServerAndReturnsProxies() {
         Counter counter = manager.create(Counter.class);
         ChildProcess child = start(() -> {
