@@ -129,8 +129,7 @@ public final class ChildMain {
     /**
      * Starts the thread that watches the parent once the child knows who its parent is. In a spare,
      * it first warms up while the spare connects and waits: it calls a sample target the way a
-     * target is called, warms up the lambda metafactory (for lambdas the target sends or receives)
-     * and JDK serialization (for the handles of what it captures), binds the native sleep of waits,
+     * target is called, warms up the lambda metafactory (for lambdas the target sends or receives),
      * loads the classes a child needs once it knows who it is, and opens every jar of the class path
      * (the target's class is in one of them). A cold child gets its bootstrap at once: warming up
      * beside it would only compete with it for the same classes.
@@ -159,10 +158,6 @@ public final class ChildMain {
             ((SerializableRunnable) TargetCodec.decodeTarget(
                     TargetCodec.encode(warmUpSampleTarget(), "warm-up sample"))).run();
             TargetCodec.decode(TargetCodec.encode(warmUpSampleTarget(), "warm-up sample"));
-            // what a target that captures a queue, a pipe end or a lock meets first: JDK
-            // serialization of their handles, and the native sleep of their waits
-            JdkSerializer.fromBytes(JdkSerializer.toBytes(new ArrayList<>(List.of("warm-up", 1)), "warm-up sample"));
-            WaitGate.prepareSleeping();
             ClassLoader loader = ClassLoader.getSystemClassLoader();
             for (String name : List.of(LocalRuntime.class.getName(), ParentLink.class.getName(),
                     CurrentProcess.class.getName(), ThrowableTransport.class.getName())) {
@@ -187,12 +182,17 @@ public final class ChildMain {
      * What a spare does while it waits: what a child does between its bootstrap and its exit, on
      * stand-ins, so that the real run finds its classes loaded and linked. The target is a recent
      * one of the parent's (perhaps none): its classes are loaded and its methods looked up, but
-     * nothing of it runs; the rest is a bootstrap read, a context set up and an exit report written.
+     * nothing of it runs, and when it captures handles, JDK serialization and the native sleep are
+     * made ready; the rest is a bootstrap read, a context set up and an exit report written.
      */
     private static void rehearse(byte[] target) {
         try {
-            if (target.length > 0) {
-                TargetCodec.rehearse(target);
+            if (target.length > 0 && TargetCodec.rehearse(target)) {
+                // a target like it captures handles: it will meet JDK serialization and, when it
+                // waits, the native sleep, tens of milliseconds each in a fresh JVM. A target that
+                // captures none does not pay for them, in start time or a spare's memory
+                JdkSerializer.fromBytes(JdkSerializer.toBytes(new ArrayList<>(List.of("warm-up", 1)), "rehearsal"));
+                WaitGate.prepareSleeping();
             }
             Bootstrap sample = Bootstrap.decode(new Bootstrap("rehearsal", 0, new int[] {1}, false, "parent", 0, "",
                     target).encode());

@@ -42,6 +42,8 @@ public final class TargetCodec {
     private static final byte SERIALIZED = 7;
 
     private static final ThreadLocal<Boolean> ENCODING = new ThreadLocal<>();
+    /** Whether the rehearsal on this thread met a value it did not deserialize. */
+    private static final ThreadLocal<Boolean> SKIPPED_SERIALIZED = new ThreadLocal<>();
 
     private TargetCodec() {
     }
@@ -120,11 +122,19 @@ public final class TargetCodec {
      * target like it later starts sooner.
      *
      * @param bytes the encoded target
+     * @return whether the target holds objects that it did not deserialize (the handles of queues,
+     *     pipes, locks...)
      * @throws IOException if the bytes are corrupt or a class cannot be found
      * @throws ClassNotFoundException if a class is missing here
      */
-    public static void rehearse(byte[] bytes) throws IOException, ClassNotFoundException {
-        read(new DataInputStream(new ByteArrayInputStream(bytes)), Rebuild.NOTHING);
+    public static boolean rehearse(byte[] bytes) throws IOException, ClassNotFoundException {
+        SKIPPED_SERIALIZED.set(Boolean.FALSE);
+        try {
+            read(new DataInputStream(new ByteArrayInputStream(bytes)), Rebuild.NOTHING);
+            return SKIPPED_SERIALIZED.get();
+        } finally {
+            SKIPPED_SERIALIZED.remove();
+        }
     }
 
     /** What becomes of the lambdas read. */
@@ -287,7 +297,11 @@ public final class TargetCodec {
                 return readLambda(in, rebuild);
             case SERIALIZED:
                 byte[] serialized = in.readNBytes(in.readInt());
-                return rebuild == Rebuild.NOTHING ? null : JdkSerializer.fromBytes(serialized);
+                if (rebuild == Rebuild.NOTHING) {
+                    SKIPPED_SERIALIZED.set(Boolean.TRUE);
+                    return null;
+                }
+                return JdkSerializer.fromBytes(serialized);
             default:
                 throw new InvalidObjectException("unknown tag " + tag);
         }
