@@ -28,6 +28,7 @@ class ClassDataArchiveIT {
      * none of the classes looked for here, so such a class came from the library's.
      */
     private static final String ARCHIVED = "shared objects file";
+    private static final String SERVER_CLASS = "org.multiprocessing4j.internal.manager.ManagerServer";
 
     @TempDir
     Path dir;
@@ -41,11 +42,20 @@ class ClassDataArchiveIT {
     public static final class Parent {
         public static void main(String[] args) throws Exception {
             Multiprocessing.logToStderr();
-            ChildProcess child = Multiprocessing.process(() -> { })
+            ChildProcess child = Multiprocessing.process(Parent::useAQueue)
                     .jvmOptions("-Xlog:class+load:file=" + args[0]);
             child.start();
             child.join();
             System.exit(child.exitCode());
+        }
+
+        /** Maps a shared segment and loads a class of the library that no child starts with. */
+        static void useAQueue() throws Exception {
+            ProcessQueue<Object> queue = Multiprocessing.queue();
+            queue.put("through shared memory");
+            queue.take();
+            queue.close();
+            Class.forName(SERVER_CLASS, false, Parent.class.getClassLoader());
         }
     }
 
@@ -78,6 +88,10 @@ class ClassDataArchiveIT {
         assertThat(classSource("second", "org.multiprocessing4j.internal.launch.ChildMain"))
                 .contains(ARCHIVED);
         assertThat(classSource("second", Parent.class.getName())).as("the class of the application's target")
+                .contains(ARCHIVED);
+        assertThat(classSource("second", SERVER_CLASS)).as("a class of the library off the start path")
+                .contains(ARCHIVED);
+        assertThat(classSource("second", "sun.nio.ch.FileChannelImpl")).as("a JDK class a shared segment needs")
                 .contains(ARCHIVED);
     }
 

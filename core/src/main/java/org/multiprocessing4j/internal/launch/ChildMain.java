@@ -5,6 +5,7 @@ import java.io.FileDescriptor;
 import java.io.FileInputStream;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HexFormat;
@@ -175,7 +176,7 @@ public final class ChildMain {
     }
 
     static void warmUpSample() {
-        // the body of the lambda the warm-up deserializes; also the target that trains the class archive
+        // the body of the lambda the warm-up deserializes
     }
 
     /**
@@ -188,10 +189,13 @@ public final class ChildMain {
     private static void rehearse(byte[] target) {
         try {
             if (target.length > 0 && TargetCodec.rehearse(target)) {
-                // a target like it captures handles: it will meet JDK serialization and, when it
+                // a target like it captures handles: it will meet JDK serialization (of records,
+                // whose reading and hashCode build method handles shape by shape) and, when it
                 // waits, the native sleep, tens of milliseconds each in a fresh JVM. A target that
                 // captures none does not pay for them, in start time or a spare's memory
-                JdkSerializer.fromBytes(JdkSerializer.toBytes(new ArrayList<>(List.of("warm-up", 1)), "rehearsal"));
+                RehearsalSample record = new RehearsalSample("warm-up", 1, 2, true, List.of());
+                JdkSerializer.fromBytes(JdkSerializer.toBytes(new ArrayList<>(List.of("warm-up", 1, record)), "rehearsal"))
+                        .hashCode();
                 WaitGate.prepareSleeping();
             }
             Bootstrap sample = Bootstrap.decode(new Bootstrap("rehearsal", 0, new int[] {1}, false, "parent", 0, "",
@@ -218,5 +222,10 @@ public final class ChildMain {
             }
             return failure;
         }
+    }
+
+    /** A record of the components that handles and messages have, for the rehearsal. */
+    private record RehearsalSample(String text, long number, int count, boolean flag, Object value)
+            implements Serializable {
     }
 }

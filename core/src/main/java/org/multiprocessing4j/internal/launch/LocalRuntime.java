@@ -221,8 +221,9 @@ public final class LocalRuntime {
 
     /**
      * Starts a child that rehearses the target being started (see {@link #recordTarget}), runs the
-     * usual way to a target that does nothing, and writes the classes it loaded into an archive as
-     * it exits: the library's start-up classes and the application's. It is unlisted (not numbered, not among the active
+     * usual way to {@link ArchiveTraining}'s target, and writes the classes it loaded into an
+     * archive as it exits: the library's, the application's, and the JDK's that the library's
+     * shared memory and serialization use. It is unlisted (not numbered, not among the active
      * children); a program that exits before it is done waits for it a moment (see
      * {@link #exit()}), since only this process can tell a finished archive from a torn one.
      *
@@ -235,7 +236,7 @@ public final class LocalRuntime {
         } catch (IOException e) {
             return CompletableFuture.completedFuture(null);
         }
-        LocalChildProcess trainer = new LocalChildProcess(this, null, ChildMain.warmUpSampleTarget(), "ArchiveTraining",
+        LocalChildProcess trainer = new LocalChildProcess(this, null, ArchiveTraining.target(), "ArchiveTraining",
                 new int[] {0}, false, false);
         trainer.rehearse(recentTarget);
         trainer.jvmOptions(ClassDataArchive.trainingOptions(draft).toArray(String[]::new))

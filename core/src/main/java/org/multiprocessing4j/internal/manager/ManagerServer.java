@@ -1,6 +1,7 @@
 package org.multiprocessing4j.internal.manager;
 
 import java.io.IOException;
+import java.io.Serializable;
 import java.net.SocketAddress;
 import java.time.Duration;
 import java.util.Map;
@@ -52,20 +53,29 @@ final class ManagerServer {
     }
 
     /**
-     * The server's target: serves until shut down.
+     * What the server's process is given: one record, so that its target captures a single
+     * serialized value and is read as a reflective call rather than a deserialized lambda.
      *
      * @param id the manager's identity
      * @param settings its settings
      * @param door the queue of this machine's new connections
      * @param context the context that started it
      * @param ready where to send the server's address once it serves
+     */
+    record Launch(String id, ManagerSettings settings, ProcessQueue<Object> door, ProcessContext context,
+            PipeEnd ready) implements Serializable {
+    }
+
+    /**
+     * The server's target: serves until shut down.
+     *
+     * @param launch what it serves and where
      * @throws Exception if it cannot listen where asked
      */
-    static void run(String id, ManagerSettings settings, ProcessQueue<Object> door, ProcessContext context,
-            PipeEnd ready) throws Exception {
-        ManagerServer server = new ManagerServer(id, settings, door, context);
+    static void run(Launch launch) throws Exception {
+        ManagerServer server = new ManagerServer(launch.id(), launch.settings(), launch.door(), launch.context());
         current = server;
-        server.serve(ready);
+        server.serve(launch.ready());
     }
 
     /**

@@ -26,7 +26,8 @@ final class ManagerStart {
         ProcessQueue<Object> door = context.queue();
         Pipe pipe = context.pipe(false);
         PipeEnd readyToSend = pipe.right();
-        child = context.process(() -> ManagerServer.run(id, settings, door, context, readyToSend)).name("Manager");
+        ManagerServer.Launch launch = new ManagerServer.Launch(id, settings, door, context, readyToSend);
+        child = context.process(() -> ManagerServer.run(launch)).name("Manager");
         child.start();
         readyToSend.close();
         ready = pipe.left();
