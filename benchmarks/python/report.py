@@ -194,6 +194,17 @@ WORKLOADS = (
         same_scale_as="pipe.round-trip",
     ),
     Workload(
+        name="connection.pickle-round-trip",
+        title="Round trip with a CPython peer over TCP loopback, small object as a pickle",
+        measures="As `connection.round-trip`, with the echoing peer a CPython interpreter of its own "
+                 "(`workloads.py --echo-peer PORT`, the same on both sides): this process sends "
+                 "`[\"u\", i, \"hello\"]` 2,000 times per run and receives it back; the result is the "
+                 "run's time divided by its round trips. CPython: `Listener`/`Client`, `send`/`recv`, "
+                 "CPython to CPython. multiprocessing4j: `Listener` with `PickleSerializer`, Java to CPython.",
+        comparisons=(Comparison("Java-CPython", "CPython", goal=1.0),),
+        same_scale_as="pipe.round-trip",
+    ),
+    Workload(
         name="queue.1-1",
         title="Queue throughput, 1 producer → 1 consumer, small objects",
         measures="A producer child puts 20,000 `[\"u\", i, \"hello\"]` per run and this process takes "
@@ -479,7 +490,7 @@ def main():
 
     results, meta = {}, {}
     run_side(PYTHON, [args.python, str(HERE / "workloads.py")] + common, results, meta)
-    run_side(JAVA, [args.java, "-cp", args.classpath, JAVA_MAIN] + common, results, meta)
+    run_side(JAVA, [args.java, "-cp", args.classpath, JAVA_MAIN] + common + ["--python", args.python], results, meta)
     if not results:
         sys.exit(f"no workload matches --only {args.only!r}; nothing written")
 

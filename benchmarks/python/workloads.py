@@ -388,6 +388,22 @@ def connection_round_trip(settings, out):
     out(micros_each("connection.round-trip", "Connection", samples, PIPE_ROUND_TRIPS))
 
 
+def pickle_round_trip(settings, out):
+    """connection.pickle-round-trip: as connection.round-trip, with the echoing peer a CPython
+    interpreter of its own started as `workloads.py --echo-peer PORT`, the same peer the Java side
+    starts: the round trips are CPython to CPython here and Java to CPython there."""
+    import subprocess
+    from multiprocessing.connection import Listener
+
+    with Listener(("127.0.0.1", 0), authkey=CONNECTION_KEY) as listener:
+        peer = subprocess.Popen([sys.executable, __file__, "--echo-peer", str(listener.address[1])])
+        with listener.accept() as conn:
+            samples = collect(settings, lambda: round_trips(conn))
+            conn.send(STOP)
+        peer.wait()
+    out(micros_each("connection.pickle-round-trip", "CPython", samples, PIPE_ROUND_TRIPS))
+
+
 def produce(queue, go, runs, messages, large):
     """A producer of queue.*: per run, waits for its turn, puts the messages, then STOP."""
     block = bytes(1 << 20)
@@ -672,6 +688,7 @@ WORKLOADS = [
     ("pipe.round-trip", pipe_round_trip),
     ("pipe.one-way-1mib", pipe_one_way),
     ("connection.round-trip", connection_round_trip),
+    ("connection.pickle-round-trip", pickle_round_trip),
     ("queue.1-1", queue_one_to_one),
     ("queue.2-2", queue_two_to_two),
     ("queue.1-1-1mib", queue_large),
@@ -722,7 +739,12 @@ def main():
     parser.add_argument("--repetitions", type=int, default=30)
     parser.add_argument("--only", default="")
     parser.add_argument("--workload", help="run this one workload here (the others run it in a fresh interpreter)")
+    parser.add_argument("--echo-peer", type=int, metavar="PORT",
+                        help="be the echoing peer of connection.pickle-round-trip, on 127.0.0.1:PORT")
     settings = parser.parse_args()
+    if settings.echo_peer is not None:
+        echo_client(("127.0.0.1", settings.echo_peer))
+        return
     if settings.warmup < 0 or settings.repetitions < 1 or settings.steady_seconds < 0:
         parser.error("--warmup >= 0, --repetitions >= 1 and --steady-seconds >= 0 required")
 

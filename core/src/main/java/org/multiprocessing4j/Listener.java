@@ -48,7 +48,8 @@ import org.multiprocessing4j.internal.connection.ConnectionSettings;
  * primitives, {@code BigInteger}, {@code BigDecimal} and the {@code java.util} collections, always
  * accepted, by default records and enums of any class and the JDK's value types
  * ({@code java.time}, {@code UUID}, {@code URI}); {@code Builder.allowClasses} replaces that
- * default. A CPython peer sends pickles, which this library does not read: exchange bytes with it.
+ * default. A CPython peer sends pickles: give both sides {@code PickleSerializer} of the
+ * {@code multiprocessing4j-python} module to exchange objects with it, or exchange bytes.
  *
  * <p>A listener is safe for use by several threads: they accept one at a time, and each
  * authenticates its own connection. {@link #close()} ends an {@code accept} that is waiting, which

@@ -15,7 +15,7 @@ import java.util.function.Consumer;
  *
  * <pre>
  * java -cp &lt;class path&gt; org.multiprocessing4j.benchmarks.CompareWorkloads [--warmup N] [--repetitions N] [--steady-seconds S] [--only PREFIX]
- *     [--workload NAME]
+ *     [--workload NAME] [--python INTERPRETER]
  * </pre>
  */
 public final class CompareWorkloads {
@@ -47,6 +47,7 @@ public final class CompareWorkloads {
             new Entry("pipe.round-trip", Channels::pipeRoundTrip),
             new Entry("pipe.one-way-1mib", Channels::pipeOneWay),
             new Entry("connection.round-trip", ConnectionRoundTrip::run),
+            new Entry("connection.pickle-round-trip", ConnectionRoundTrip::withCPython),
             new Entry("queue.1-1", Channels::queueOneToOne),
             new Entry("queue.2-2", Channels::queueTwoToTwo),
             new Entry("queue.1-1-1mib", Channels::queueLarge),
@@ -70,6 +71,7 @@ public final class CompareWorkloads {
         int repetitions = 30;
         String only = "";
         String workload = null;
+        String python = "python3";
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--warmup" -> warmup = Integer.parseInt(value(args, ++i));
@@ -77,10 +79,11 @@ public final class CompareWorkloads {
                 case "--repetitions" -> repetitions = Integer.parseInt(value(args, ++i));
                 case "--only" -> only = value(args, ++i);
                 case "--workload" -> workload = value(args, ++i);
+                case "--python" -> python = value(args, ++i);
                 default -> throw new IllegalArgumentException("unknown argument " + args[i]);
             }
         }
-        Settings settings = new Settings(warmup, repetitions, steadySeconds);
+        Settings settings = new Settings(warmup, repetitions, steadySeconds, python);
         PrintStream out = System.out;
         if (workload != null) {
             for (Entry entry : WORKLOADS) {
@@ -118,7 +121,8 @@ public final class CompareWorkloads {
                 "-cp", System.getProperty("java.class.path"), CompareWorkloads.class.getName(),
                 "--workload", workload, "--warmup", String.valueOf(settings.warmup()),
                 "--repetitions", String.valueOf(settings.repetitions()),
-                "--steady-seconds", String.valueOf(settings.steadySeconds())).inheritIO().start();
+                "--steady-seconds", String.valueOf(settings.steadySeconds()), "--python", settings.python())
+                .inheritIO().start();
         if (run.waitFor() != 0) {
             throw new IllegalStateException(workload + " failed with exit code " + run.exitValue());
         }

@@ -3,12 +3,15 @@ package org.multiprocessing4j.benchmarks;
 import static java.nio.charset.StandardCharsets.UTF_8;
 
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.multiprocessing4j.ChildProcess;
 import org.multiprocessing4j.Client;
 import org.multiprocessing4j.Listener;
 import org.multiprocessing4j.SocketConnection;
+import org.multiprocessing4j.python.PickleSerializer;
 
 /**
  * Workload {@code connection.round-trip}: this process sends {@code ["u", i, "hello"]} through a
@@ -16,6 +19,11 @@ import org.multiprocessing4j.SocketConnection;
  * it back from a child that connected with {@link Client} and echoes it,
  * {@value Channels#ROUND_TRIPS} times per run. The child connects once, before the warm-up.
  * Python's side does the same with {@code multiprocessing.connection.Listener} and {@code Client}.
+ *
+ * <p>Workload {@code connection.pickle-round-trip}: the same with the echoing peer a CPython
+ * interpreter, {@code benchmarks/python/workloads.py --echo-peer PORT}, and the listener's
+ * serializer {@link PickleSerializer}: Java to CPython and back. Python's side starts the same
+ * peer, CPython to CPython.
  */
 final class ConnectionRoundTrip {
 
@@ -39,6 +47,26 @@ final class ConnectionRoundTrip {
             }
             Channels.join(List.of(echo));
             out.accept(ResultLine.microsEach("connection.round-trip", "connection", samples, Channels.ROUND_TRIPS));
+        }
+    }
+
+    static void withCPython(Settings settings, Consumer<String> out) throws Exception {
+        try (Listener listener = Listener.builder(new InetSocketAddress("127.0.0.1", 0)).authKey(KEY)
+                .serializer(PickleSerializer.instance()).bind()) {
+            int port = ((InetSocketAddress) listener.address()).getPort();
+            Process peer = new ProcessBuilder(settings.python(), "benchmarks/python/workloads.py", "--echo-peer",
+                    String.valueOf(port)).inheritIO().start();
+            Samples samples;
+            try (SocketConnection conn = listener.accept(Duration.ofSeconds(60))) {
+                samples = Samples.collect(settings, Channels.roundTrips(conn));
+                conn.send(Channels.STOP);
+            }
+            if (!peer.waitFor(60, TimeUnit.SECONDS) || peer.exitValue() != 0) {
+                peer.destroyForcibly();
+                throw new IllegalStateException("the CPython peer did not end cleanly");
+            }
+            out.accept(ResultLine.microsEach("connection.pickle-round-trip", "Java-CPython", samples,
+                    Channels.ROUND_TRIPS));
         }
     }
 }

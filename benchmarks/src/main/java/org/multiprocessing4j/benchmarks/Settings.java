@@ -9,8 +9,9 @@ package org.multiprocessing4j.benchmarks;
  * @param repetitions timed runs; the median of these is the result
  * @param steadySeconds the least time the steady-state workloads (long-lived workers doing the
  *     same call over and over) warm up for, besides {@code warmup} runs
+ * @param python the CPython interpreter of the workloads that have a CPython peer
  */
-record Settings(int warmup, int repetitions, double steadySeconds) {
+record Settings(int warmup, int repetitions, double steadySeconds, String python) {
 
     Settings {
         if (warmup < 0 || repetitions < 1 || steadySeconds < 0) {

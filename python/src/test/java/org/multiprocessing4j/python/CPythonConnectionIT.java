@@ -1,36 +1,31 @@
-package org.multiprocessing4j;
+package org.multiprocessing4j.python;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.OutputStream;
 import java.net.InetSocketAddress;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.multiprocessing4j.AuthenticationException;
+import org.multiprocessing4j.Client;
+import org.multiprocessing4j.Listener;
+import org.multiprocessing4j.SocketConnection;
 
 /**
  * {@link Listener} and {@link Client} against CPython, on 127.0.0.1: CPython's own
  * {@code multiprocessing.connection} of {@code python3} (3.11 here: the handshake before 3.12)
  * and of {@code python3.12} when there is one, and scripted peers that speak the 3.12 handshake
  * byte by byte with {@code hmac}, both ways, with a legacy answer to a 3.12 challenge among them.
- * CPython sends pickles, so the two sides exchange bytes.
+ * The two sides exchange bytes here; {@link PickleWithCPythonIT} exchanges objects.
  */
 @Timeout(120)
 class CPythonConnectionIT {
 
     private static final String KEY = "shared secret";
-    private static final Duration PATIENCE = Duration.ofSeconds(60);
 
     /** CPython's Client: answers, challenges, then sends back the reverse of what it receives. */
     private static final String CPYTHON_CLIENT = """
@@ -95,90 +90,90 @@ class CPythonConnectionIT {
     @ParameterizedTest
     @ValueSource(strings = {"python3", "python3.12"})
     void aCPythonClientAuthenticatesToThisListenerAndTheyExchangeBytes(String python) throws Exception {
-        assumeCPython(python);
+        CPython.assumeAvailable(python);
         try (Listener listener = Listener.bind(new InetSocketAddress("127.0.0.1", 0), KEY.getBytes(UTF_8))) {
-            Process client = python(python, CPYTHON_CLIENT, port(listener), KEY);
-            try (SocketConnection conn = listener.accept(PATIENCE)) {
+            Process client = CPython.run(python, CPYTHON_CLIENT, port(listener), KEY);
+            try (SocketConnection conn = listener.accept(CPython.PATIENCE)) {
                 conn.sendBytes("olleh".getBytes(UTF_8));
                 assertThat(new String(conn.recvBytes(), UTF_8)).isEqualTo("hello");
             }
-            assertThat(output(client)).containsExactly("exchanged");
+            assertThat(CPython.output(client)).containsExactly("exchanged");
         }
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"python3", "python3.12"})
     void aCPythonClientWithAnEmptyKeyAuthenticatesToThisListenerWithAnEmptyKey(String python) throws Exception {
-        assumeCPython(python);
+        CPython.assumeAvailable(python);
         try (Listener listener = Listener.bind(new InetSocketAddress("127.0.0.1", 0), new byte[0])) {
-            Process client = python(python, CPYTHON_CLIENT, port(listener), "");
-            try (SocketConnection conn = listener.accept(PATIENCE)) {
+            Process client = CPython.run(python, CPYTHON_CLIENT, port(listener), "");
+            try (SocketConnection conn = listener.accept(CPython.PATIENCE)) {
                 conn.sendBytes("yek ytpme".getBytes(UTF_8));
                 assertThat(new String(conn.recvBytes(), UTF_8)).isEqualTo("empty key");
             }
-            assertThat(output(client)).containsExactly("exchanged");
+            assertThat(CPython.output(client)).containsExactly("exchanged");
         }
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"python3", "python3.12"})
     void thisClientAuthenticatesToACPythonListenerAndTheyExchangeBytes(String python) throws Exception {
-        assumeCPython(python);
-        Process listener = python(python, CPYTHON_LISTENER, KEY);
-        BufferedReader out = reader(listener);
+        CPython.assumeAvailable(python);
+        Process listener = CPython.run(python, CPYTHON_LISTENER, KEY);
+        BufferedReader out = CPython.reader(listener);
         try (SocketConnection conn = Client.connect(localPort(out.readLine()), KEY.getBytes(UTF_8))) {
             conn.sendBytes("hello".getBytes(UTF_8));
             assertThat(new String(conn.recvBytes(), UTF_8)).isEqualTo("CPython got hello");
         }
-        assertThat(untilExit(listener, out)).containsExactly("exchanged");
+        assertThat(CPython.untilExit(listener, out)).containsExactly("exchanged");
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"python3", "python3.12"})
     void aCPythonClientWithAWrongKeyIsRefusedOnBothSides(String python) throws Exception {
-        assumeCPython(python);
+        CPython.assumeAvailable(python);
         try (Listener listener = Listener.bind(new InetSocketAddress("127.0.0.1", 0), KEY.getBytes(UTF_8))) {
-            Process client = python(python, CPYTHON_CLIENT, port(listener), "another key");
-            assertThatThrownBy(() -> listener.accept(PATIENCE)).isInstanceOf(AuthenticationException.class);
-            assertThat(output(client)).containsExactly("refused");
+            Process client = CPython.run(python, CPYTHON_CLIENT, port(listener), "another key");
+            assertThatThrownBy(() -> listener.accept(CPython.PATIENCE)).isInstanceOf(AuthenticationException.class);
+            assertThat(CPython.output(client)).containsExactly("refused");
         }
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"python3", "python3.12"})
     void thisClientWithAWrongKeyIsRefusedByACPythonListenerOnBothSides(String python) throws Exception {
-        assumeCPython(python);
-        Process listener = python(python, CPYTHON_LISTENER, KEY);
-        BufferedReader out = reader(listener);
+        CPython.assumeAvailable(python);
+        Process listener = CPython.run(python, CPYTHON_LISTENER, KEY);
+        BufferedReader out = CPython.reader(listener);
         InetSocketAddress address = localPort(out.readLine());
         assertThatThrownBy(() -> Client.connect(address, "another key".getBytes(UTF_8)))
                 .isInstanceOf(AuthenticationException.class);
-        assertThat(untilExit(listener, out)).containsExactly("refused");
+        assertThat(CPython.untilExit(listener, out)).containsExactly("refused");
     }
 
     @Test
     void aPeerSpeakingThe312FormByHandAuthenticatesToThisListenerBothWays() throws Exception {
-        assumeCPython("python3");
+        CPython.assumeAvailable("python3");
         try (Listener listener = Listener.bind(new InetSocketAddress("127.0.0.1", 0), KEY.getBytes(UTF_8))) {
-            Process client = python("python3", HANDSHAKE_3_12 + """
+            Process client = CPython.run("python3", HANDSHAKE_3_12 + """
                     s = socket.create_connection(("127.0.0.1", int(sys.argv[2])))
                     answer(s, legacy=False)
                     challenge(s)
                     send(s, recv(s)[::-1])
                     print("exchanged", flush=True)
                     """, KEY, port(listener));
-            try (SocketConnection conn = listener.accept(PATIENCE)) {
+            try (SocketConnection conn = listener.accept(CPython.PATIENCE)) {
                 conn.sendBytes("olleh".getBytes(UTF_8));
                 assertThat(new String(conn.recvBytes(), UTF_8)).isEqualTo("hello");
             }
-            assertThat(output(client)).containsExactly("exchanged");
+            assertThat(CPython.output(client)).containsExactly("exchanged");
         }
     }
 
     @Test
     void thisClientAuthenticatesToAListenerSpeakingThe312FormByHandWhichAnswersTheLegacyWay() throws Exception {
-        assumeCPython("python3");
-        Process listener = python("python3", HANDSHAKE_3_12 + """
+        CPython.assumeAvailable("python3");
+        Process listener = CPython.run("python3", HANDSHAKE_3_12 + """
                 server = socket.create_server(("127.0.0.1", 0))
                 print(server.getsockname()[1], flush=True)
                 s, _ = server.accept()
@@ -187,31 +182,12 @@ class CPythonConnectionIT {
                 send(s, b"got " + recv(s))
                 print("exchanged", flush=True)
                 """, KEY);
-        BufferedReader out = reader(listener);
+        BufferedReader out = CPython.reader(listener);
         try (SocketConnection conn = Client.connect(localPort(out.readLine()), KEY.getBytes(UTF_8))) {
             conn.sendBytes("hello".getBytes(UTF_8));
             assertThat(new String(conn.recvBytes(), UTF_8)).isEqualTo("got hello");
         }
-        assertThat(untilExit(listener, out)).containsExactly("exchanged");
-    }
-
-    private static void assumeCPython(String python) throws InterruptedException {
-        boolean found;
-        try {
-            Process probe = new ProcessBuilder(python, "-c", "import multiprocessing.connection, hmac")
-                    .redirectErrorStream(true).start();
-            probe.getInputStream().transferTo(OutputStream.nullOutputStream());
-            found = probe.waitFor(PATIENCE.toSeconds(), TimeUnit.SECONDS) && probe.exitValue() == 0;
-        } catch (IOException e) {
-            found = false;
-        }
-        assumeTrue(found, "no " + python + " with multiprocessing.connection on the PATH");
-    }
-
-    private static Process python(String python, String script, String... arguments) throws IOException {
-        List<String> command = new ArrayList<>(List.of(python, "-c", script));
-        command.addAll(List.of(arguments));
-        return new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        assertThat(CPython.untilExit(listener, out)).containsExactly("exchanged");
     }
 
     private static String port(Listener listener) {
@@ -221,21 +197,5 @@ class CPythonConnectionIT {
     private static InetSocketAddress localPort(String line) {
         assertThat(line).as("the port CPython listens on").matches("[0-9]+");
         return new InetSocketAddress("127.0.0.1", Integer.parseInt(line));
-    }
-
-    private static BufferedReader reader(Process python) {
-        return new BufferedReader(new InputStreamReader(python.getInputStream(), UTF_8));
-    }
-
-    private static List<String> output(Process python) throws InterruptedException {
-        return untilExit(python, reader(python));
-    }
-
-    /** The lines {@code python} prints from now until it exits, which it must do cleanly. */
-    private static List<String> untilExit(Process python, BufferedReader output) throws InterruptedException {
-        List<String> lines = output.lines().toList();
-        assertThat(python.waitFor(PATIENCE.toSeconds(), TimeUnit.SECONDS)).isTrue();
-        assertThat(python.exitValue()).as("python's exit code, after printing %s", lines).isZero();
-        return lines;
     }
 }
