@@ -47,6 +47,8 @@ public final class AllExamples {
                     ManagerMapExample::main),
             new Example("RemoteManagerExample", "a second JVM connects to a manager by its address and key",
                     RemoteManagerExample::main),
+            new Example("PythonWorkerExample", "a CPython worker takes words from a CPython manager's queue",
+                    PythonWorkerExample::main),
             new Example("FolderChecksums", "checksums of a folder's files, in one process and in a pool",
                     FolderChecksums::main));
 

@@ -1,11 +1,10 @@
 package org.multiprocessing4j.python;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InvalidObjectException;
 import java.nio.ByteBuffer;
 import java.util.function.Predicate;
-import org.multiprocessing4j.python.internal.Pickles;
+import org.multiprocessing4j.python.internal.PickleWire;
 import org.multiprocessing4j.spi.Serializer;
 
 /**
@@ -36,7 +35,8 @@ import org.multiprocessing4j.spi.Serializer;
  *       {@code bytes})</td></tr>
  *   <tr><td>{@code list}</td><td>{@code ArrayList}</td><td>any {@code List}</td></tr>
  *   <tr><td>{@code tuple}</td><td>{@code Object[]}</td><td>{@code Object[]}</td></tr>
- *   <tr><td>{@code dict}</td><td>{@code HashMap}</td><td>any {@code Map}</td></tr>
+ *   <tr><td>{@code dict}</td><td>{@code LinkedHashMap}, in the dict's order</td><td>any
+ *       {@code Map}, in its iteration order</td></tr>
  *   <tr><td>{@code set}, {@code frozenset}</td><td>{@code HashSet}</td><td>any {@code Set} (as
  *       {@code set})</td></tr>
  * </table>
@@ -82,15 +82,12 @@ public final class PickleSerializer implements Serializer {
 
     @Override
     public ByteBuffer serialize(Object value, ByteBuffer buffer) {
-        byte[] pickle = Pickles.write(value, "value");
-        return Serializer.grow(buffer, pickle.length).put(pickle);
+        return PickleWire.PLAIN.serialize(value, buffer);
     }
 
     @Override
     public Object deserialize(ByteBuffer buffer) throws IOException {
-        byte[] pickle = new byte[buffer.remaining()];
-        buffer.get(pickle);
-        return Pickles.read(new ByteArrayInputStream(pickle));
+        return PickleWire.PLAIN.deserialize(buffer);
     }
 
     /**

@@ -11,7 +11,6 @@ import java.nio.ByteBuffer;
 import java.time.LocalDate;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,7 +41,8 @@ class PickleSerializerTest {
 
         Map<String, Object> back = (Map<String, Object>) roundTrip(value);
 
-        assertThat(back).isInstanceOf(HashMap.class).containsOnlyKeys(value.keySet());
+        assertThat(back).isInstanceOf(LinkedHashMap.class);
+        assertThat(back.keySet()).as("in the order written").containsExactlyElementsOf(value.keySet());
         assertThat(back.get("none")).isNull();
         assertThat(back.get("bool")).isEqualTo(true);
         assertThat(back.get("small")).isEqualTo(42);

@@ -2,6 +2,8 @@ package org.multiprocessing4j.python.internal;
 
 import java.io.IOException;
 import java.io.InvalidObjectException;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import net.razorvine.pickle.IObjectConstructor;
 import net.razorvine.pickle.Opcodes;
@@ -24,6 +26,9 @@ import net.razorvine.pickle.objects.SetConstructor;
  * is refused when it is read, before anything is built from it. The library's own table of
  * constructors (datetime, decimal, arbitrary classes as dictionaries...) is never consulted.
  *
+ * <p>Dictionaries are read into {@code LinkedHashMap}s, in their keys' order, which Python's
+ * keep (the library's own reader would fill {@code HashMap}s).
+ *
  * <p>A length read from the pickle is checked against the bytes left before the library
  * allocates an array of it, so that a forged length cannot exhaust memory.
  */
@@ -37,6 +42,17 @@ final class PickleReader extends Unpickler {
             "builtins.bytes", BYTES, "__builtin__.bytes", BYTES,
             "builtins.bytearray", BYTES, "__builtin__.bytearray", BYTES,
             "_codecs.encode", BYTES);
+
+    private final boolean readsRaised;
+
+    /**
+     * @param readsRaised whether the exceptions of Python's builtins (and {@code queue.Empty},
+     *     {@code queue.Full}) are read too, each as a {@link RaisedInPython}: what a manager's
+     *     server sends back for a method that raised
+     */
+    PickleReader(boolean readsRaised) {
+        this.readsRaised = readsRaised;
+    }
 
     @Override
     protected Object dispatch(short key) throws IOException {
@@ -52,6 +68,20 @@ final class PickleReader extends Unpickler {
                     throw new InvalidObjectException("a pickle names a global that is not a pair of strings");
                 }
                 stack.add(global((String) from, (String) name));
+                return NO_RETURN_VALUE;
+            case Opcodes.EMPTY_DICT:
+                stack.add(new LinkedHashMap<>());
+                return NO_RETURN_VALUE;
+            case Opcodes.DICT:
+                Map<Object, Object> dict = new LinkedHashMap<>();
+                putPairs(stack.pop_all_since_marker(), dict);
+                stack.add(dict);
+                return NO_RETURN_VALUE;
+            case Opcodes.SETITEMS:
+                List<Object> pairs = stack.pop_all_since_marker();
+                @SuppressWarnings("unchecked")
+                Map<Object, Object> target = (Map<Object, Object>) stack.peek();
+                putPairs(pairs, target);
                 return NO_RETURN_VALUE;
             case Opcodes.BUILD:
             case Opcodes.NEWOBJ:
@@ -84,8 +114,22 @@ final class PickleReader extends Unpickler {
         return super.dispatch(key);
     }
 
-    private static IObjectConstructor global(String module, String name) throws InvalidObjectException {
+    /** Keys and values in turn, put in their order: a Python dictionary keeps the order of its keys. */
+    private static void putPairs(List<Object> pairs, Map<Object, Object> into) throws InvalidObjectException {
+        if (pairs.size() % 2 != 0) {
+            throw new InvalidObjectException("a pickle's dictionary has a key without a value");
+        }
+        for (int i = 0; i < pairs.size(); i += 2) {
+            into.put(pairs.get(i), pairs.get(i + 1));
+        }
+    }
+
+    private IObjectConstructor global(String module, String name) throws InvalidObjectException {
         IObjectConstructor constructor = GLOBALS.get(module + "." + name);
+        if (constructor == null && readsRaised && RaisedInPython.isException(module, name)) {
+            String type = RaisedInPython.typeName(module, name);
+            constructor = args -> new RaisedInPython(type, java.util.Arrays.asList(args));
+        }
         if (constructor == null) {
             throw new InvalidObjectException("a pickle names the global " + module + "." + name
                     + ": only Python's plain values are read (None, bool, int, float, str, bytes, bytearray,"

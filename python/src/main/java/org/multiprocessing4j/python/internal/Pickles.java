@@ -36,12 +36,13 @@ public final class Pickles {
      * The value of one pickle.
      *
      * @param pickle the pickle's bytes
+     * @param readsRaised whether Python's builtin exceptions are read, as {@link RaisedInPython}
      * @return the value
      * @throws InvalidObjectException if the bytes are not a pickle of plain values
      */
-    public static Object read(ByteArrayInputStream pickle) throws InvalidObjectException {
+    public static Object read(ByteArrayInputStream pickle, boolean readsRaised) throws InvalidObjectException {
         try {
-            return new PickleReader().load(pickle);
+            return new PickleReader(readsRaised).load(pickle);
         } catch (InvalidObjectException e) {
             throw e;
         } catch (IOException | PickleException | ClassCastException | IndexOutOfBoundsException
