@@ -15,6 +15,7 @@ import net.razorvine.pickle.Pickler;
 final class PickleWriter extends Pickler {
 
     private static final IObjectPickler BYTES = PickleWriter::writeBytes;
+    private static final IObjectPickler RAISE = PickleWriter::writeRaise;
 
     PickleWriter() {
         super(true, false);
@@ -22,7 +23,16 @@ final class PickleWriter extends Pickler {
 
     @Override
     protected IObjectPickler getCustomPickler(Class<?> type) {
-        return type == PickledBytes.class ? BYTES : super.getCustomPickler(type);
+        return type == PickledBytes.class ? BYTES : type == PythonRaise.class ? RAISE : super.getCustomPickler(type);
+    }
+
+    /** {@code GLOBAL module name}, its message as a 1-tuple, {@code REDUCE}: how CPython pickles {@code KeyError('k')}. */
+    private static void writeRaise(Object value, OutputStream out, Pickler pickler) throws PickleException, IOException {
+        PythonRaise raise = (PythonRaise) value;
+        out.write(Opcodes.GLOBAL);
+        out.write((raise.module() + "\n" + raise.name() + "\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        pickler.save(new Object[] {raise.message()});
+        out.write(Opcodes.REDUCE);
     }
 
     private static void writeBytes(Object value, OutputStream out, Pickler pickler) throws PickleException, IOException {

@@ -46,7 +46,7 @@ final class PickledGraph {
         if (value == null || value instanceof String || value instanceof Boolean || value instanceof Integer
                 || value instanceof Long || value instanceof Double || value instanceof BigInteger
                 || value instanceof Short || value instanceof Byte || value instanceof Float
-                || value instanceof Character) {
+                || value instanceof Character || value instanceof PythonRaise) {
             return value;
         }
         Object done = copies.get(value);
