@@ -23,15 +23,13 @@ import java.util.function.BooleanSupplier;
  * interrupt is noticed.
  *
  * <p>Without {@code futex_waitv} (Linux before 5.16, another system, no futex at all) or with more
- * gates than it takes, the thread naps instead, 50 µs at first, doubling up to 10 ms, and notices
- * readiness when a nap ends.
+ * gates than it takes, the thread naps instead, as long as {@link WaitGate#napNanos} says, and
+ * notices readiness when a nap ends.
  */
 public final class GateSet {
 
     private static final long SLICE_NANOS = 50_000_000;
     private static final long SLICE_MILLIS = SLICE_NANOS / 1_000_000;
-    private static final long FIRST_NAP_NANOS = 50_000;
-    private static final long LONGEST_NAP_NANOS = 10_000_000;
 
     private GateSet() {
     }
@@ -56,7 +54,7 @@ public final class GateSet {
             gates.forEach(WaitGate::enter);
         }
         try {
-            for (long nap = FIRST_NAP_NANOS;; nap = Math.min(nap * 2, LONGEST_NAP_NANOS)) {
+            for (int naps = 0;; naps++) {
                 if (together) {
                     // read before the look at readiness: a change after the look changes them
                     observe(gates, local, words);
@@ -72,7 +70,7 @@ public final class GateSet {
                     throw new InterruptedException();
                 }
                 if (!together) {
-                    LockSupport.parkNanos(Math.min(nap, remaining));
+                    LockSupport.parkNanos(Math.min(WaitGate.napNanos(naps), remaining));
                 } else if (sleep(gates, words, ready, Math.min(remaining, SLICE_NANOS))) {
                     return true;
                 }

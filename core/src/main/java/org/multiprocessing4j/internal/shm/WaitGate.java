@@ -54,8 +54,9 @@ import java.util.concurrent.locks.LockSupport;
  * {@code waiters} and {@code sleepers} counted for ever: its lock's releases then always take the
  * fenced path, and wakers pay an unneeded system call now and then, nothing worse.
  *
- * <p>Without futex, the sleep is a nap of 50 µs, doubling up to 10 ms, and nobody is woken: the
- * sleeper notices the change when its nap ends.
+ * <p>Without futex, the sleep is a nap of 50 µs, doubling up to 10 ms, and 40 ms once the wait has
+ * lasted about a second ({@link #napNanos}); nobody is woken: the sleeper notices the change when
+ * its nap ends.
  */
 public final class WaitGate {
 
@@ -113,6 +114,9 @@ public final class WaitGate {
     private static final long BACK_OFF_NANOS = 100_000;
     private static final long FIRST_NAP_NANOS = 50_000;
     private static final long LONGEST_NAP_NANOS = 10_000_000;
+    /** About a second of naps: 8 that double up to 10 ms, then 100 of 10 ms. */
+    private static final int PATIENT_AFTER_NAPS = 108;
+    private static final long PATIENT_NAP_NANOS = 40_000_000;
 
     /** One try at what a thread waits for; the gate calls it until it succeeds or time is up. */
     public interface Attempt {
@@ -237,6 +241,22 @@ public final class WaitGate {
         }
     }
 
+    /**
+     * How long the {@code naps}-th nap of one wait lasts where there is no futex: 50 µs doubling
+     * to 10 ms, so that a wait that ends soon ends soon after its change, then 40 ms once the wait
+     * has lasted about a second, so that a thread blocked for long wakes 25 times a second rather
+     * than 100 (each wake-up costs a timer, two context switches and a look at the primitive:
+     * near 1% of a core at 100 a second on a busy machine). A change after a long wait is noticed
+     * within 40 ms.
+     *
+     * @param naps how many naps this wait has taken before
+     * @return the nap's length
+     */
+    static long napNanos(int naps) {
+        return naps >= PATIENT_AFTER_NAPS ? PATIENT_NAP_NANOS
+                : Math.min(LONGEST_NAP_NANOS, FIRST_NAP_NANOS << Math.min(naps, 8));
+    }
+
     /** Announces a sleep and sleeps; returns whether a waker woke it (or would have). */
     private boolean sleep(int observed, long nanos, Attempt attempt, int naps) {
         cell.getAndAddInt(sleepers, 1);
@@ -248,7 +268,7 @@ public final class WaitGate {
             if (Futex.isAvailable()) {
                 Futex.await(cell.address(sequence), observed, nanos);
             } else {
-                LockSupport.parkNanos(Math.min(nanos, Math.min(LONGEST_NAP_NANOS, FIRST_NAP_NANOS << Math.min(naps, 8))));
+                LockSupport.parkNanos(Math.min(nanos, napNanos(naps)));
             }
             return cell.getIntVolatile(sequence) != observed;
         } finally {
