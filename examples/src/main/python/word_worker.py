@@ -15,8 +15,17 @@ class WorkManager(BaseManager):
     pass
 
 
-WorkManager.register("tasks", callable=lambda: tasks)
-WorkManager.register("results", callable=lambda: results)
+def get_tasks():
+    return tasks
+
+
+def get_results():
+    return results
+
+
+# functions, not lambdas: where the manager's process is spawned, its registry is pickled
+WorkManager.register("tasks", callable=get_tasks)
+WorkManager.register("results", callable=get_results)
 
 if __name__ == "__main__":
     manager = WorkManager(("127.0.0.1", 0), authkey=sys.argv[1].encode())

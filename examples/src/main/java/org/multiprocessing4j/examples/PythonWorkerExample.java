@@ -57,23 +57,27 @@ public final class PythonWorkerExample {
             worker.destroy();
             throw new IllegalStateException("no " + script.toAbsolutePath());
         }
-        BufferedReader out = new BufferedReader(new InputStreamReader(worker.getInputStream(), UTF_8));
-        InetSocketAddress address = new InetSocketAddress("127.0.0.1", Integer.parseInt(out.readLine()));
-        try (CPythonManager manager = CPythonManager.connect(address, key)) {
-            BlockingQueue<Object> tasks = manager.queue(manager.create("tasks"));
-            BlockingQueue<Object> results = manager.queue(manager.create("results"));
-            for (String word : WORDS) {
-                tasks.put(word);
+        try {
+            BufferedReader out = new BufferedReader(new InputStreamReader(worker.getInputStream(), UTF_8));
+            InetSocketAddress address = new InetSocketAddress("127.0.0.1", Integer.parseInt(out.readLine()));
+            try (CPythonManager manager = CPythonManager.connect(address, key)) {
+                BlockingQueue<Object> tasks = manager.queue(manager.create("tasks"));
+                BlockingQueue<Object> results = manager.queue(manager.create("results"));
+                for (String word : WORDS) {
+                    tasks.put(word);
+                }
+                for (int i = 0; i < WORDS.size(); i++) {
+                    // a Python tuple is an Object[]: (word, its length, reversed in capitals)
+                    System.out.println(Arrays.toString((Object[]) results.take()));
+                }
+                tasks.put("STOP");
             }
-            for (int i = 0; i < WORDS.size(); i++) {
-                // a Python tuple is an Object[]: (word, its length, reversed in capitals)
-                System.out.println(Arrays.toString((Object[]) results.take()));
+            if (!worker.waitFor(30, TimeUnit.SECONDS) || worker.exitValue() != 0) {
+                throw new IllegalStateException("the CPython worker did not end cleanly");
             }
-            tasks.put("STOP");
-        }
-        if (!worker.waitFor(30, TimeUnit.SECONDS) || worker.exitValue() != 0) {
+        } finally {
+            // on any failure above, the worker and its manager must not outlive this program
             worker.destroyForcibly();
-            throw new IllegalStateException("the CPython worker did not end cleanly");
         }
     }
 }

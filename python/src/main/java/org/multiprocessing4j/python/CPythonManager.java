@@ -187,7 +187,11 @@ public final class CPythonManager implements AutoCloseable {
         client.shutdown();
     }
 
-    /** Closes this process's connections to the server; the server and its objects stay. */
+    /**
+     * Gives up the references this manager's proxies hold (the server frees the objects no other
+     * client holds, as when a Python client's proxies go) and closes this process's connections;
+     * the server stays.
+     */
     @Override
     public void close() {
         client.close();

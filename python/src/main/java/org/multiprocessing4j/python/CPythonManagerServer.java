@@ -4,15 +4,18 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.InvalidObjectException;
 import java.net.SocketAddress;
+import java.time.Duration;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import org.multiprocessing4j.AuthenticationException;
 import org.multiprocessing4j.Listener;
 import org.multiprocessing4j.Manager;
+import org.multiprocessing4j.Namespace;
 import org.multiprocessing4j.SocketConnection;
 import org.multiprocessing4j.python.internal.BridgedObject;
 import org.multiprocessing4j.python.internal.PickleWire;
@@ -50,20 +53,30 @@ import org.multiprocessing4j.python.internal.PythonRaise;
  * {@code shutdown}, which is the Java owner's.
  *
  * <p>Values cross as pickles read as data only, as {@link PickleSerializer} reads them, so a client
- * that knows the key still cannot run code here. The server listens until closed; a client's
- * connection is served on a thread of its own, as CPython's server does, and counts its
- * references: an object a client made goes when its last proxy does; a shared one stays.
+ * that knows the key still cannot run code here. Python's tuples and bytes are read as
+ * {@code Object[]} and {@code byte[]}, which Java compares by identity: as a dictionary key, in a
+ * set, or as the value a list's {@code index}, {@code count} or {@code remove} looks for, a tuple or
+ * bytes never matches an equal one a client sent before. Use strings and numbers there.
+ *
+ * <p>The server listens until closed; a client's connection is served on a thread of its own, as
+ * CPython's server does. It counts each object's references as CPython's server does, and drops
+ * an object a client made from its table with the last one, which the manager keeps (the manager
+ * frees nothing before it shuts down); a shared object stays. A peer that connects and stalls in
+ * the handshake holds up other clients' connections for at most 10 seconds.
  */
 public final class CPythonManagerServer implements AutoCloseable {
 
+    private static final Duration HANDSHAKE = Duration.ofSeconds(10);
+    private static final long CLOSE_WAIT_SECONDS = 5;
     private static final Set<String> FACTORY_TYPEIDS = Set.of("dict", "list", "Namespace", "Queue", "Lock", "Event");
 
     private final Manager manager;
     private final Listener listener;
     private final Map<String, BridgedObject> shared = new ConcurrentHashMap<>();
     private final Map<String, BridgedObject> objects = new ConcurrentHashMap<>();
-    private final Map<String, AtomicLong> references = new ConcurrentHashMap<>();
+    private final Map<String, Long> references = new HashMap<>();
     private final Set<SocketConnection> connections = ConcurrentHashMap.newKeySet();
+    private final Set<Thread> threads = ConcurrentHashMap.newKeySet();
     private final AtomicLong idents = new AtomicLong();
 
     private CPythonManagerServer(Manager manager, Listener listener) {
@@ -118,38 +131,80 @@ public final class CPythonManagerServer implements AutoCloseable {
         return listener.address();
     }
 
-    /** Stops listening and ends every client's connection; the manager and its objects stay. */
+    /**
+     * Stops listening and ends every client's connection, interrupting the calls that wait and
+     * waiting for them to end (up to {@value #CLOSE_WAIT_SECONDS} s): a {@code get} left waiting
+     * would take the next item for a client that is gone. The manager and its objects stay.
+     */
     @Override
     public void close() {
         listener.close();
         connections.forEach(SocketConnection::close);
+        threads.forEach(Thread::interrupt);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(CLOSE_WAIT_SECONDS);
+        boolean interrupted = false;
+        for (Thread thread : threads) {
+            try {
+                thread.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
     }
 
-    private Object make(String typeid) {
-        return switch (typeid) {
-            case "dict" -> manager.map();
-            case "list" -> manager.list();
-            case "Namespace" -> manager.namespace();
-            case "Queue" -> manager.queue();
-            case "Lock" -> manager.lock();
-            case "Event" -> manager.event();
-            default -> null;
-        };
+    /** A new object of the manager, filled as CPython's callable would fill it from the client's arguments. */
+    @SuppressWarnings("unchecked")
+    private Object make(String typeid, List<Object> args, Map<?, ?> kwds) {
+        switch (typeid) {
+            case "dict":
+                Map<Object, Object> map = manager.map();
+                if (!args.isEmpty()) {
+                    map.putAll((Map<Object, Object>) args.get(0));
+                }
+                map.putAll((Map<Object, Object>) kwds);
+                return map;
+            case "list":
+                List<Object> list = manager.list();
+                if (!args.isEmpty()) {
+                    list.addAll((List<Object>) args.get(0));
+                }
+                return list;
+            case "Namespace":
+                Namespace namespace = manager.namespace();
+                kwds.forEach((name, value) -> namespace.set((String) name, value));
+                return namespace;
+            case "Queue":
+                Object bound = args.isEmpty() ? kwds.get("maxsize") : args.get(0);
+                int maxsize = bound == null ? 0 : ((Number) bound).intValue();
+                return maxsize > 0 ? manager.queue(maxsize) : manager.queue();
+            case "Lock":
+                return manager.lock();
+            case "Event":
+                return manager.event();
+            default:
+                return null;
+        }
     }
 
     private void accept() {
         while (!listener.isClosed()) {
             SocketConnection connection;
             try {
-                connection = listener.accept();
-            } catch (AuthenticationException e) {
+                // a peer that connects and stalls in the handshake holds up the others this long
+                connection = listener.accept(HANDSHAKE);
+            } catch (IOException e) {
+                // a refused key, a peer gone mid-handshake, no one within the time: the next one
                 continue;
-            } catch (IOException | InterruptedException e) {
+            } catch (InterruptedException e) {
                 return;
             }
             connections.add(connection);
             Thread serving = new Thread(() -> handle(connection), "CPython manager client " + connection.remoteAddress());
             serving.setDaemon(true);
+            threads.add(serving);
             serving.start();
         }
     }
@@ -157,12 +212,18 @@ public final class CPythonManagerServer implements AutoCloseable {
     /** A connection's first request: one of the server's own, or {@code accept_connection}, after which it is served. */
     private void handle(SocketConnection connection) {
         try (connection) {
-            Object[] request = (Object[]) connection.recv();
+            Object[] request;
+            try {
+                request = (Object[]) connection.recv();
+            } catch (InvalidObjectException e) {
+                connection.send(new Object[] {"#TRACEBACK", "the server reads plain values only: " + e.getMessage()});
+                return;
+            }
             String function = (String) request[1];
-            List<Object> args = Arrays.asList((Object[]) request[2]);
             Object[] reply;
             try {
-                reply = new Object[] {"#RETURN", serverCall(function, args)};
+                reply = new Object[] {"#RETURN", serverCall(function, Arrays.asList((Object[]) request[2]),
+                        (Map<?, ?>) request[3])};
             } catch (RuntimeException e) {
                 reply = new Object[] {"#TRACEBACK", e.getClass().getSimpleName() + ": " + e.getMessage()};
             }
@@ -171,13 +232,14 @@ public final class CPythonManagerServer implements AutoCloseable {
                 serve(connection);
             }
         } catch (IOException | InterruptedException | ClassCastException | ArrayIndexOutOfBoundsException e) {
-            // the client went away, or sent what no CPython client sends
+            // the client went away, the server closed, or the client sent what no CPython client sends
         } finally {
             connections.remove(connection);
+            threads.remove(Thread.currentThread());
         }
     }
 
-    private Object serverCall(String function, List<Object> args) {
+    private Object serverCall(String function, List<Object> args, Map<?, ?> kwds) {
         switch (function) {
             case "dummy":
             case "accept_connection":
@@ -189,7 +251,7 @@ public final class CPythonManagerServer implements AutoCloseable {
                 if (object != null) {
                     ident = "shared-" + typeid;
                 } else {
-                    Object made = make(typeid);
+                    Object made = make(typeid, args.subList(1, args.size()), kwds);
                     if (made == null) {
                         throw new IllegalArgumentException("no type " + typeid + " is served here; the server makes "
                                 + FACTORY_TYPEIDS + " and shares " + shared.keySet());
@@ -197,18 +259,28 @@ public final class CPythonManagerServer implements AutoCloseable {
                     object = new BridgedObject(made);
                     ident = Long.toHexString(idents.incrementAndGet());
                 }
-                objects.putIfAbsent(ident, object);
-                references.computeIfAbsent(ident, i -> new AtomicLong()).incrementAndGet();
+                synchronized (references) {
+                    objects.putIfAbsent(ident, object);
+                    references.merge(ident, 1L, Long::sum);
+                }
                 return new Object[] {ident, object.kind().exposed().toArray()};
             case "incref":
-                references.computeIfAbsent((String) args.get(0), i -> new AtomicLong()).incrementAndGet();
+                synchronized (references) {
+                    if (references.computeIfPresent((String) args.get(0), (i, count) -> count + 1) == null) {
+                        throw new IllegalArgumentException("KeyError: no object " + args.get(0));
+                    }
+                }
                 return null;
             case "decref":
                 String released = (String) args.get(0);
-                AtomicLong count = references.get(released);
-                if (count != null && count.decrementAndGet() <= 0 && !released.startsWith("shared-")) {
-                    references.remove(released);
-                    objects.remove(released);
+                synchronized (references) {
+                    Long left = references.computeIfPresent(released, (i, count) -> count - 1);
+                    if (left != null && left <= 0) {
+                        references.remove(released);
+                        if (!released.startsWith("shared-")) {
+                            objects.remove(released);
+                        }
+                    }
                 }
                 return null;
             case "shutdown":

@@ -40,6 +40,8 @@ import org.multiprocessing4j.SharedMemory;
 public final class CPythonShareableList extends AbstractList<Object> implements RandomAccess, AutoCloseable {
 
     private static final int ALIGNMENT = 8;
+    /** CPython keeps each item's format in 8 bytes: "9999999s" describes the largest slot. */
+    private static final long LARGEST_SLOT = 9_999_999;
     private static final int INT_CODE = 0;
     private static final int STR_CODE = 1;
     private static final int BYTES_CODE = 2;
@@ -226,6 +228,10 @@ public final class CPythonShareableList extends AbstractList<Object> implements 
             format = formatOf(value);
             code = value == null ? NONE_CODE : INT_CODE;
         }
+        if (format.length() > ALIGNMENT) {
+            throw new IllegalArgumentException("item " + index + " has the format " + format + ", longer than the 8"
+                    + " bytes a ShareableList keeps for one");
+        }
         byte[] formatBytes = Arrays.copyOf(format.getBytes(US_ASCII), ALIGNMENT);
         shm.put(formatsStart + (long) ALIGNMENT * index, formatBytes);
         shm.putByte(codesStart + index, (byte) code);
@@ -302,6 +308,10 @@ public final class CPythonShareableList extends AbstractList<Object> implements 
                 } else {
                     formatOf(item);
                     slot = ALIGNMENT;
+                }
+                if (slot > LARGEST_SLOT) {
+                    throw new IllegalArgumentException("item " + i + " needs a slot of " + slot + " bytes; a"
+                            + " ShareableList describes slots of at most " + LARGEST_SLOT);
                 }
                 offsets[i + 1] = offsets[i] + slot;
             }

@@ -52,12 +52,15 @@ import org.multiprocessing4j.spi.Serializer;
  * <h2>Pickles from peers</h2>
  * A pickle is a program: CPython's own {@code pickle.loads} runs whatever function it names. This
  * serializer reads pickles as data only. A pickle that names any function or class other than the
- * few that protocols 0 to 2 use for the values above ({@code set}, {@code frozenset},
+ * few that protocols 0 to 2 use for the values above ({@code set}, {@code frozenset}, {@code list},
  * {@code bytes}, {@code bytearray}, {@code _codecs.encode}), or asks for an object to be built or
  * looked up ({@code BUILD}, {@code NEWOBJ}, {@code INST}, {@code OBJ}, persistent ids, extension
  * codes, out-of-band buffers), is refused with an {@link InvalidObjectException} when that opcode
  * is read, before anything is built from it. So a crafted pickle that names {@code os.system}
- * runs nothing. Since no Java class is ever chosen by the data, {@link #withClassFilter} has
+ * runs nothing. Nor can a small pickle keep the reader busy out of proportion to its size: a
+ * dictionary key or set element must be what Python can hash, a text {@code int} has at most
+ * 4 300 digits as in CPython, and values nest at most 1 000 deep. Since no Java class is ever
+ * chosen by the data, {@link #withClassFilter} has
  * nothing to filter and returns this serializer.
  *
  * <p>Pickles are written in protocol 2 with the {@code bytes} opcodes of protocol 3, which every

@@ -14,6 +14,7 @@ import org.multiprocessing4j.ChildProcess;
 import org.multiprocessing4j.ManagedMap;
 import org.multiprocessing4j.Manager;
 import org.multiprocessing4j.Multiprocessing;
+import org.multiprocessing4j.ProcessQueue;
 
 /**
  * CPython clients ({@code BaseManager.connect()} of {@code python3}) of a manager of this library
@@ -80,6 +81,7 @@ class CPythonManagerServerIT {
             print("event", event.is_set(), event.wait(0.05))
             event.set()
             print("event", event.wait(1))
+            print("made with", list(m.list([1, 2])), m.dict({"a": 1}, b=2).copy(), m.Namespace(x=1).x)
             """;
 
     private static Manager manager;
@@ -121,7 +123,8 @@ class CPythonManagerServerIT {
                 "Empty",
                 "lock True False",
                 "event False False",
-                "event True");
+                "event True",
+                "made with [1, 2] {'a': 1, 'b': 2} 1");
         assertThat(results.get("python")).isEqualTo(List.of(1, 2));
         ManagedMap<Object, Object> shared = results;
         ChildProcess child = Multiprocessing.process(() -> {
@@ -132,6 +135,54 @@ class CPythonManagerServerIT {
         child.start();
         child.join();
         assertThat(child.exitCode()).as("a Java child sees what CPython put").isZero();
+    }
+
+    @Test
+    void aPeerThatConnectsAndLeavesWithoutAHandshakeDoesNotStopTheServer() throws Exception {
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", Integer.parseInt(port()))) {
+            socket.getOutputStream().write(new byte[] {0, 0, 0, 1, 42});
+        }
+        Process client = CPython.run("python3", """
+                import sys
+                from multiprocessing.managers import BaseManager, DictProxy
+                class Client(BaseManager):
+                    pass
+                Client.register("results", proxytype=DictProxy)
+                m = Client(("127.0.0.1", int(sys.argv[1])), authkey=sys.argv[2].encode())
+                m.connect()
+                print("served", "java" in m.results().keys())
+                """, port(), KEY);
+        assertThat(CPython.output(client)).hasSize(1).allMatch(line -> line.startsWith("served"));
+    }
+
+    @Test
+    void closingTheServerEndsAClientsWaitSoThatItTakesNothingMore() throws Exception {
+        ProcessQueue<Object> jobs = manager.queue();
+        CPythonManagerServer other = CPythonManagerServer.start(manager, new InetSocketAddress("127.0.0.1", 0),
+                KEY.getBytes(UTF_8)).share("jobs", jobs);
+        Process client = CPython.run("python3", """
+                import sys
+                from multiprocessing.managers import BaseManager
+                class Client(BaseManager):
+                    pass
+                Client.register("jobs")
+                m = Client(("127.0.0.1", int(sys.argv[1])), authkey=sys.argv[2].encode())
+                m.connect()
+                jobs = m.jobs()
+                print("waiting", flush=True)
+                try:
+                    jobs.get()
+                    print("took one")
+                except Exception as e:
+                    print("ended", type(e).__name__)
+                """, String.valueOf(((InetSocketAddress) other.address()).getPort()), KEY);
+        java.io.BufferedReader out = CPython.reader(client);
+        assertThat(out.readLine()).isEqualTo("waiting");
+        Thread.sleep(300);
+        other.close();
+        jobs.put("for a Java taker");
+        assertThat(jobs.poll(30, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo("for a Java taker");
+        assertThat(CPython.untilExit(client, out)).hasSize(1).allMatch(line -> line.startsWith("ended"));
     }
 
     @Test

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.multiprocessing4j.UnserializableObjectException;
 
 class PickleSerializerTest {
@@ -148,6 +149,54 @@ class PickleSerializerTest {
     void bytesThatAreNoPickleFailAsInvalidObjects() {
         assertThatThrownBy(() -> read(bytes(0x80, 2, ']', 'a', '.'))).isInstanceOf(InvalidObjectException.class);
         assertThatThrownBy(() -> read(bytes(0xff))).isInstanceOf(InvalidObjectException.class);
+    }
+
+    @Test
+    void aKeyOrSetElementPythonCouldNotHashIsRefusedAsItIsRead() {
+        // EMPTY_DICT, MARK, EMPTY_LIST, NONE, SETITEMS: a list as a key
+        assertThatThrownBy(() -> read(bytes(0x80, 2, '}', '(', ']', 'N', 'u', '.')))
+                .isInstanceOf(InvalidObjectException.class).hasMessageContaining("cannot hash");
+        // EMPTY_SET, MARK, EMPTY_LIST, ADDITEMS
+        assertThatThrownBy(() -> read(bytes(0x80, 4, 0x8f, '(', ']', 0x90, '.')))
+                .isInstanceOf(InvalidObjectException.class).hasMessageContaining("cannot hash");
+        // set([[]]) through the global
+        assertThatThrownBy(() -> read("c__builtin__\nset\n((]ltR.".getBytes(ISO_8859_1)))
+                .isInstanceOf(InvalidObjectException.class).hasMessageContaining("cannot hash");
+    }
+
+    @Test
+    void whatAPickleLeavesThatIsNoPlainValueIsRefused() {
+        assertThatThrownBy(() -> read("cbuiltins\nset\n.".getBytes(ISO_8859_1)))
+                .isInstanceOf(InvalidObjectException.class).hasMessageContaining("no plain value");
+        // an APPEND with nothing to append to, and other malformed ones, fail as invalid objects
+        for (String malformed : List.of("NNa.", "N)R.", "N(NNu.", ".")) {
+            assertThatThrownBy(() -> read(malformed.getBytes(ISO_8859_1))).as(malformed)
+                    .isInstanceOf(InvalidObjectException.class);
+        }
+    }
+
+    @Test
+    void anIntOfMoreDigitsThanCPythonReadsIsRefused() throws IOException {
+        byte[] huge = ("L" + "9".repeat(5000) + "L\n.").getBytes(ISO_8859_1);
+
+        assertThatThrownBy(() -> read(huge)).isInstanceOf(InvalidObjectException.class)
+                .hasMessageContaining("4300 digits");
+        assertThat(roundTrip(new BigInteger("9".repeat(4000)))).isEqualTo(new BigInteger("9".repeat(4000)));
+    }
+
+    @Test
+    @Timeout(60)
+    void manyAppendsTakeTimeInProportionToTheirNumber() throws IOException {
+        // 200 000 APPENDS of one None each: the pickle library's own reader trims the list after
+        // each, which makes them quadratic (minutes); the value has 200 000 items
+        ByteBuffer pickle = ByteBuffer.allocate(1 + 3 * 200_000 + 1);
+        pickle.put((byte) ']');
+        for (int i = 0; i < 200_000; i++) {
+            pickle.put((byte) '(').put((byte) 'N').put((byte) 'e');
+        }
+        pickle.put((byte) '.');
+
+        assertThat((List<?>) this.pickle.deserialize(pickle.flip())).hasSize(200_000);
     }
 
     @Test

@@ -161,10 +161,17 @@ public final class BridgedObject {
                 }
                 throw keyError(args.get(0));
             case "popitem":
+                // Python's is the last key put; a map's keys in its own order, the last of them
+                Object last = null;
+                boolean any = false;
                 for (Object key : map.keySet()) {
-                    return new Object[] {key, map.remove(key)};
+                    last = key;
+                    any = true;
                 }
-                throw new Raised("builtins", "KeyError", "popitem(): dictionary is empty");
+                if (!any) {
+                    throw new Raised("builtins", "KeyError", "popitem(): dictionary is empty");
+                }
+                return new Object[] {last, map.remove(last)};
             case "setdefault":
                 Object previous = map.putIfAbsent(args.get(0), args.size() > 1 ? args.get(1) : null);
                 return previous != null ? previous : map.get(args.get(0));

@@ -1,6 +1,7 @@
 package org.multiprocessing4j.python.internal;
 
 import java.io.IOException;
+import java.lang.ref.WeakReference;
 import java.net.SocketAddress;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,7 +34,10 @@ public final class ManagerClient implements AutoCloseable {
     private final SocketAddress address;
     private final byte[] authKey;
     private final ThreadLocal<SocketConnection> mine = new ThreadLocal<>();
-    private final Set<SocketConnection> open = ConcurrentHashMap.newKeySet();
+    /** Each thread's served connection, and the thread, whose end lets the connection go. */
+    private final Map<SocketConnection, WeakReference<Thread>> open = new ConcurrentHashMap<>();
+    /** The objects whose server references the proxies of this client hold. */
+    private final Set<String> held = ConcurrentHashMap.newKeySet();
     private volatile boolean closed;
 
     private ManagerClient(SocketAddress address, byte[] authKey) {
@@ -75,6 +79,7 @@ public final class ManagerClient implements AutoCloseable {
         request.add(typeid);
         request.addAll(args);
         Object[] answer = (Object[]) request("create", request);
+        held.add((String) answer[0]);
         List<String> exposed = new ArrayList<>();
         for (Object name : (Object[]) answer[1]) {
             exposed.add((String) name);
@@ -93,7 +98,7 @@ public final class ManagerClient implements AutoCloseable {
 
     /** Gives up this client's reference to object {@code ident}; the server frees it with the last. */
     public void decref(String ident) {
-        if (!closed) {
+        if (!closed && held.remove(ident)) {
             request("decref", List.of(ident));
         }
     }
@@ -131,9 +136,18 @@ public final class ManagerClient implements AutoCloseable {
             throw new ManagerUnavailableException("this client of the CPython manager at " + address + " is closed",
                     null);
         }
+        // a thread that has ended will not call again: its connection, and the server's thread, go
+        open.entrySet().removeIf(entry -> {
+            Thread owner = entry.getValue().get();
+            if (owner == null || !owner.isAlive()) {
+                entry.getKey().close();
+                return true;
+            }
+            return false;
+        });
         try {
             SocketConnection connection = newConnection();
-            open.add(connection);
+            open.put(connection, new WeakReference<>(Thread.currentThread()));
             dispatch(connection, null, "accept_connection", List.of("Java|" + Thread.currentThread().getName()));
             mine.set(connection);
             return connection;
@@ -238,13 +252,22 @@ public final class ManagerClient implements AutoCloseable {
                 e);
     }
 
-    /** Closes this process's connections; the server and its objects stay. */
+    /**
+     * Gives up the references this client's proxies still hold, so that the server frees what no
+     * other client holds, and closes this process's connections; the server stays.
+     */
     @Override
     public void close() {
-        closed = true;
-        for (SocketConnection connection : open) {
-            connection.close();
+        for (String ident : List.copyOf(held)) {
+            try {
+                decref(ident);
+            } catch (RuntimeException e) {
+                // the server is gone: so are its objects
+                break;
+            }
         }
+        closed = true;
+        open.keySet().forEach(SocketConnection::close);
         open.clear();
     }
 }

@@ -2,7 +2,7 @@ package org.multiprocessing4j.python.internal;
 
 import java.util.AbstractMap;
 import java.util.Collections;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import org.multiprocessing4j.python.CPythonObject;
@@ -51,7 +51,7 @@ public final class PythonDict extends AbstractMap<Object, Object> {
 
     @Override
     public void putAll(Map<?, ?> entries) {
-        dict.call("update", new HashMap<>(entries));
+        dict.call("update", new LinkedHashMap<>(entries));
     }
 
     @Override

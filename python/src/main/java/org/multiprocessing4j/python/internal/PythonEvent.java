@@ -45,6 +45,7 @@ public final class PythonEvent implements ProcessEvent {
         if (Thread.interrupted()) {
             throw new InterruptedException();
         }
-        return (Boolean) event.call("wait", Math.max(0, unit.toNanos(timeout)) / 1e9);
+        double seconds = Math.max(0, unit.toNanos(timeout)) / 1e9;
+        return (Boolean) event.call("wait", seconds > PythonQueue.LONGEST_SECONDS ? null : seconds);
     }
 }

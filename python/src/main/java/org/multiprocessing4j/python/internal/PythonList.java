@@ -14,7 +14,9 @@ import org.multiprocessing4j.python.CPythonObject;
  * CPython's {@code ListProxy}. Each method is one call in the server, but {@code set} (which reads
  * the previous element first) and {@code add(index, e)} (which checks the index first, as Python's
  * {@code insert} would clamp it); iteration, {@code equals}, {@code hashCode} and
- * {@code toString} work on a copy taken in one call.
+ * {@code toString} work on a copy taken in one call, read-only, so what removes through an
+ * iterator ({@code removeIf}, {@code removeAll}, {@code retainAll}) throws
+ * {@link UnsupportedOperationException}.
  */
 public final class PythonList extends AbstractList<Object> implements RandomAccess {
 
@@ -77,6 +79,31 @@ public final class PythonList extends AbstractList<Object> implements RandomAcce
     @Override
     public boolean contains(Object element) {
         return (Boolean) list.call("__contains__", element);
+    }
+
+    @Override
+    public boolean remove(Object element) {
+        try {
+            list.call("remove", element);
+            return true;
+        } catch (CPythonException e) {
+            if (e.pythonType().equals("builtins.ValueError")) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public int indexOf(Object element) {
+        try {
+            return (Integer) list.call("index", element);
+        } catch (CPythonException e) {
+            if (e.pythonType().equals("builtins.ValueError")) {
+                return -1;
+            }
+            throw e;
+        }
     }
 
     @Override

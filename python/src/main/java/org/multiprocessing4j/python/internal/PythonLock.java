@@ -44,7 +44,9 @@ public final class PythonLock implements Lock {
         if (Thread.interrupted()) {
             throw new InterruptedException();
         }
-        return (Boolean) lock.call("acquire", true, Math.max(0, unit.toNanos(time)) / 1e9);
+        double seconds = Math.max(0, unit.toNanos(time)) / 1e9;
+        return seconds > PythonQueue.LONGEST_SECONDS ? (Boolean) lock.call("acquire", true)
+                : (Boolean) lock.call("acquire", true, seconds);
     }
 
     @Override

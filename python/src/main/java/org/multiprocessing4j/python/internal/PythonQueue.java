@@ -21,6 +21,9 @@ import org.multiprocessing4j.python.CPythonObject;
  */
 public final class PythonQueue extends AbstractQueue<Object> implements BlockingQueue<Object> {
 
+    /** Longer timeouts than Python's threading.TIMEOUT_MAX (about 292 years) are no timeout. */
+    static final double LONGEST_SECONDS = 1e9;
+
     private final CPythonObject queue;
 
     public PythonQueue(CPythonObject queue) {
@@ -42,7 +45,8 @@ public final class PythonQueue extends AbstractQueue<Object> implements Blocking
     @Override
     public boolean offer(Object element, long timeout, TimeUnit unit) {
         Objects.requireNonNull(element, "a BlockingQueue holds no null");
-        return unlessFull(() -> queue.call("put", element, true, seconds(timeout, unit)));
+        double seconds = seconds(timeout, unit);
+        return unlessFull(() -> queue.call("put", element, true, seconds > LONGEST_SECONDS ? null : seconds));
     }
 
     @Override
@@ -57,7 +61,8 @@ public final class PythonQueue extends AbstractQueue<Object> implements Blocking
 
     @Override
     public Object poll(long timeout, TimeUnit unit) {
-        return unlessEmpty(() -> queue.call("get", true, seconds(timeout, unit)));
+        double seconds = seconds(timeout, unit);
+        return unlessEmpty(() -> queue.call("get", true, seconds > LONGEST_SECONDS ? null : seconds));
     }
 
     @Override
@@ -87,6 +92,7 @@ public final class PythonQueue extends AbstractQueue<Object> implements Blocking
 
     @Override
     public int drainTo(Collection<? super Object> into, int most) {
+        Objects.requireNonNull(into, "into");
         if (into == this) {
             throw new IllegalArgumentException("cannot drain a queue into itself");
         }
