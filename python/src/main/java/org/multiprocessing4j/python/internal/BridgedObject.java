@@ -1,8 +1,5 @@
 package org.multiprocessing4j.python.internal;
 
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
@@ -111,158 +108,13 @@ public final class BridgedObject {
             throw new Raised("builtins", "AttributeError", "method " + method + " is not exposed");
         }
         return switch (kind) {
-            case DICT -> dict(method, args);
-            case LIST -> list(method, args);
+            case DICT -> BridgedDict.call(object, method, args);
+            case LIST -> BridgedList.call(object, method, args);
             case NAMESPACE -> namespace(method, args);
             case QUEUE -> queue(method, args, kwds);
             case LOCK -> lock(method, args, kwds);
             case EVENT -> event(method, args, kwds);
         };
-    }
-
-    @SuppressWarnings("unchecked")
-    private Object dict(String method, List<Object> args) {
-        Map<Object, Object> map = (Map<Object, Object>) object;
-        switch (method) {
-            case "__contains__":
-                return map.containsKey(args.get(0));
-            case "__getitem__":
-                return present(map, args.get(0), map.get(args.get(0)));
-            case "__setitem__":
-                map.put(args.get(0), args.get(1));
-                return null;
-            case "__delitem__":
-                present(map, args.get(0), null);
-                map.remove(args.get(0));
-                return null;
-            case "__len__":
-                return map.size();
-            case "clear":
-                map.clear();
-                return null;
-            case "copy":
-                return new LinkedHashMap<>(map);
-            case "get":
-                return map.containsKey(args.get(0)) ? map.get(args.get(0)) : args.size() > 1 ? args.get(1) : null;
-            case "items":
-                List<Object> items = new ArrayList<>();
-                map.forEach((key, value) -> items.add(new Object[] {key, value}));
-                return items;
-            case "keys":
-                return new ArrayList<>(map.keySet());
-            case "values":
-                return new ArrayList<>(map.values());
-            case "pop":
-                if (map.containsKey(args.get(0))) {
-                    return map.remove(args.get(0));
-                }
-                if (args.size() > 1) {
-                    return args.get(1);
-                }
-                throw keyError(args.get(0));
-            case "popitem":
-                // Python's is the last key put; a map's keys in its own order, the last of them
-                Object last = null;
-                boolean any = false;
-                for (Object key : map.keySet()) {
-                    last = key;
-                    any = true;
-                }
-                if (!any) {
-                    throw new Raised("builtins", "KeyError", "popitem(): dictionary is empty");
-                }
-                return new Object[] {last, map.remove(last)};
-            case "setdefault":
-                Object previous = map.putIfAbsent(args.get(0), args.size() > 1 ? args.get(1) : null);
-                return previous != null ? previous : map.get(args.get(0));
-            case "update":
-                map.putAll((Map<Object, Object>) args.get(0));
-                return null;
-            default:
-                throw new IllegalStateException(method);
-        }
-    }
-
-    private static Object present(Map<Object, Object> map, Object key, Object value) {
-        if (value == null && !map.containsKey(key)) {
-            throw keyError(key);
-        }
-        return value;
-    }
-
-    private static Raised keyError(Object key) {
-        return new Raised("builtins", "KeyError", key instanceof String || key instanceof Number ? key : String.valueOf(key));
-    }
-
-    @SuppressWarnings("unchecked")
-    private Object list(String method, List<Object> args) {
-        List<Object> list = (List<Object>) object;
-        try {
-            switch (method) {
-                case "__contains__":
-                    return list.contains(args.get(0));
-                case "__getitem__":
-                    return list.get(index(list, args.get(0)));
-                case "__setitem__":
-                    list.set(index(list, args.get(0)), args.get(1));
-                    return null;
-                case "__delitem__":
-                    list.remove(index(list, args.get(0)));
-                    return null;
-                case "__len__":
-                    return list.size();
-                case "__add__":
-                    List<Object> sum = new ArrayList<>(list);
-                    sum.addAll((List<Object>) args.get(0));
-                    return sum;
-                case "append":
-                    list.add(args.get(0));
-                    return null;
-                case "count":
-                    return Collections.frequency(list, args.get(0));
-                case "extend":
-                    list.addAll((List<Object>) args.get(0));
-                    return null;
-                case "index":
-                    int at = list.indexOf(args.get(0));
-                    if (at < 0) {
-                        throw new Raised("builtins", "ValueError", args.get(0) + " is not in list");
-                    }
-                    return at;
-                case "insert":
-                    int size = list.size();
-                    int position = ((Number) args.get(0)).intValue();
-                    list.add(Math.max(0, Math.min(size, position < 0 ? position + size : position)), args.get(1));
-                    return null;
-                case "pop":
-                    if (list.isEmpty()) {
-                        throw new Raised("builtins", "IndexError", "pop from empty list");
-                    }
-                    return list.remove(args.isEmpty() ? list.size() - 1 : index(list, args.get(0)));
-                case "remove":
-                    if (!list.remove(args.get(0))) {
-                        throw new Raised("builtins", "ValueError", "list.remove(x): x not in list");
-                    }
-                    return null;
-                case "reverse":
-                    List<Object> reversed = new ArrayList<>(list);
-                    Collections.reverse(reversed);
-                    for (int i = 0; i < reversed.size(); i++) {
-                        list.set(i, reversed.get(i));
-                    }
-                    return null;
-                default:
-                    throw new IllegalStateException(method);
-            }
-        } catch (IndexOutOfBoundsException e) {
-            throw new Raised("builtins", "IndexError", "list index out of range");
-        }
-    }
-
-    /** Python's index: from the end when negative. */
-    private static int index(List<Object> list, Object index) {
-        int i = ((Number) index).intValue();
-        return i < 0 ? i + list.size() : i;
     }
 
     private Object namespace(String method, List<Object> args) {
