@@ -29,9 +29,9 @@ public final class Pickles {
      * @throws org.multiprocessing4j.UnserializableObjectException if it holds something else
      */
     public static byte[] write(Object value, String what) {
-        Object copy = PickledGraph.of(value, what);
         try {
-            return new PickleWriter().dumps(copy);
+            // the copy recurses as the pickler does: either may be the one that runs out of stack
+            return new PickleWriter().dumps(PickledGraph.of(value, what));
         } catch (IOException e) {
             // into an array in memory: no input or output can fail
             throw new UncheckedIOException(e);
