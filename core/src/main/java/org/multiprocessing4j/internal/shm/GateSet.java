@@ -18,9 +18,11 @@ import java.util.function.BooleanSupplier;
  * wakes the word, and that wakes this thread too. Each gate therefore keeps its own guarantee,
  * and the set has it for all of them.
  *
- * <p>A sleep lasts at most {@value #SLICE_MILLIS} ms, as a gate's sleeps do: the caller's check
- * of readiness then also sees what no gate announces (a pipe whose writing process died), and an
- * interrupt is noticed.
+ * <p>A sleep lasts at most {@value #SLICE_MILLIS} ms, as a gate's sleeps do, and
+ * {@value #PATIENT_SLICE_MILLIS} ms once the wait has lasted about a second: the caller's check of
+ * readiness then also sees what no gate announces (a pipe whose writing process died), and an
+ * interrupt is noticed. Each wake looks at every object waited on, so a thread blocked for long
+ * wakes 10 times a second rather than 20.
  *
  * <p>Without {@code futex_waitv} (Linux before 5.16, another system, no futex at all) or with more
  * gates than it takes, the thread naps instead, as long as {@link WaitGate#napNanos} says, and
@@ -30,6 +32,10 @@ public final class GateSet {
 
     private static final long SLICE_NANOS = 50_000_000;
     private static final long SLICE_MILLIS = SLICE_NANOS / 1_000_000;
+    private static final long PATIENT_SLICE_NANOS = 100_000_000;
+    private static final long PATIENT_SLICE_MILLIS = PATIENT_SLICE_NANOS / 1_000_000;
+    /** About a second of slices. */
+    private static final int PATIENT_AFTER = 20;
 
     private GateSet() {
     }
@@ -71,7 +77,8 @@ public final class GateSet {
                 }
                 if (!together) {
                     LockSupport.parkNanos(Math.min(WaitGate.napNanos(naps), remaining));
-                } else if (sleep(gates, words, ready, Math.min(remaining, SLICE_NANOS))) {
+                } else if (sleep(gates, words, ready,
+                        Math.min(remaining, naps < PATIENT_AFTER ? SLICE_NANOS : PATIENT_SLICE_NANOS))) {
                     return true;
                 }
             }
