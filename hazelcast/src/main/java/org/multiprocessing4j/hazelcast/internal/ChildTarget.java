@@ -1,0 +1,42 @@
+package org.multiprocessing4j.hazelcast.internal;
+
+import java.nio.ByteBuffer;
+import org.multiprocessing4j.function.SerializableRunnable;
+import org.multiprocessing4j.spi.Serializer;
+
+/**
+ * What a member's local child runs: takes the child's place in the program's tree, then decodes
+ * and runs the program's target. The place comes first, since decoding binds the target's shared
+ * objects, which connect this JVM to the cluster as a client of its member. After the target, as a
+ * local child does, it waits for the child's other threads and its non-daemon children, terminates
+ * its daemon children, then leaves the cluster, so that its JVM can end.
+ */
+final class ChildTarget implements SerializableRunnable {
+
+    private static final long serialVersionUID = 1L;
+
+    private final ProcessPlace place;
+    private final String cluster;
+    private final String member;
+    private final byte[] target;
+
+    ChildTarget(ProcessPlace place, String cluster, String member, byte[] target) {
+        this.place = place;
+        this.cluster = cluster;
+        this.member = member;
+        this.target = target;
+    }
+
+    @Override
+    public void run() throws Exception {
+        ProcessPlace.becomeChild(place.started(ProcessHandle.current().pid(), cluster, member));
+        try {
+            SerializableRunnable decoded = (SerializableRunnable) Serializer.standard()
+                    .deserialize(ByteBuffer.wrap(target));
+            decoded.run();
+        } finally {
+            ProgramEnd.awaitProgramThreads(thread -> false);
+            ClusterRuntime.endAll();
+        }
+    }
+}

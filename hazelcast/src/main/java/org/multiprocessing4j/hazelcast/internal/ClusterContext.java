@@ -1,0 +1,297 @@
+package org.multiprocessing4j.hazelcast.internal;
+
+import java.io.InvalidObjectException;
+import java.io.ObjectInputStream;
+import java.io.Serializable;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.multiprocessing4j.ChildProcess;
+import org.multiprocessing4j.JoinableProcessQueue;
+import org.multiprocessing4j.Pipe;
+import org.multiprocessing4j.ProcessBarrier;
+import org.multiprocessing4j.ProcessContext;
+import org.multiprocessing4j.ProcessEvent;
+import org.multiprocessing4j.ProcessIdentity;
+import org.multiprocessing4j.ProcessLock;
+import org.multiprocessing4j.ProcessQueue;
+import org.multiprocessing4j.ProcessReentrantLock;
+import org.multiprocessing4j.ProcessSemaphore;
+import org.multiprocessing4j.RobustLock;
+import org.multiprocessing4j.ShareableList;
+import org.multiprocessing4j.SharedBoolean;
+import org.multiprocessing4j.SharedByteArray;
+import org.multiprocessing4j.SharedDouble;
+import org.multiprocessing4j.SharedDoubleArray;
+import org.multiprocessing4j.SharedInt;
+import org.multiprocessing4j.SharedIntArray;
+import org.multiprocessing4j.SharedLong;
+import org.multiprocessing4j.SharedLongArray;
+import org.multiprocessing4j.SharedMemory;
+import org.multiprocessing4j.SharedString;
+import org.multiprocessing4j.SimpleProcessQueue;
+import org.multiprocessing4j.function.SerializableRunnable;
+import org.multiprocessing4j.spi.Serializer;
+import org.multiprocessing4j.spi.SharedHandle;
+
+/**
+ * The context of one cluster: children started on its members, shared objects kept by it. What
+ * this version does not map onto the cluster yet throws {@link UnsupportedOperationException}
+ * naming it; what has no meaning on a cluster (a raw block of memory) says why.
+ */
+final class ClusterContext implements ProcessContext, Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    private final transient ClusterRuntime runtime;
+
+    ClusterContext(ClusterOptions options) {
+        this.runtime = ClusterRuntime.of(options);
+    }
+
+    @Override
+    public String name() {
+        return HazelcastContextProvider.NAME;
+    }
+
+    @Override
+    public Map<String, String> options() {
+        return runtime.options().asMap();
+    }
+
+    @Override
+    public ChildProcess process(SerializableRunnable target) {
+        return new ClusterChildProcess(runtime, target, ClusterRuntime.nextChildName(),
+                ProcessPlace.current().daemon());
+    }
+
+    @Override
+    public ProcessIdentity currentProcess() {
+        ProcessPlace place = ProcessPlace.current();
+        return new PlaceIdentity(place.name(), place.pid(), place.daemon(), () -> true);
+    }
+
+    @Override
+    public Optional<ProcessIdentity> parentProcess() {
+        ProcessPlace place = ProcessPlace.current();
+        if (!place.isChild()) {
+            return Optional.empty();
+        }
+        return Optional.of(new PlaceIdentity(place.parentName(), place.parentPid(), false,
+                () -> runtime.isLive(place.parentId())));
+    }
+
+    @Override
+    public List<ChildProcess> activeChildren() {
+        return runtime.activeChildren();
+    }
+
+    /** The processors of this machine, as Python's {@code cpu_count()} says: not the cluster's. */
+    @Override
+    public int cpuCount() {
+        return Runtime.getRuntime().availableProcessors();
+    }
+
+    /** Connects to the cluster, which is what makes the first child's start quick. */
+    @Override
+    public boolean prestart(Duration timeout) {
+        runtime.instance();
+        return true;
+    }
+
+    @Override
+    public ProcessEvent event() {
+        return ClusterEvent.create(runtime);
+    }
+
+    @Override
+    public <E> ProcessQueue<E> queue(int bound, Serializer serializer) {
+        return ClusterQueue.create(runtime, bound, serializer);
+    }
+
+    @Override
+    public ProcessLock lock() {
+        throw notYet("lock");
+    }
+
+    @Override
+    public ProcessReentrantLock reentrantLock() {
+        throw notYet("reentrantLock");
+    }
+
+    @Override
+    public ProcessSemaphore semaphore(int permits) {
+        throw notYet("semaphore");
+    }
+
+    @Override
+    public ProcessSemaphore boundedSemaphore(int permits) {
+        throw notYet("boundedSemaphore");
+    }
+
+    @Override
+    public ProcessBarrier barrier(int parties, SerializableRunnable action) {
+        throw notYet("barrier");
+    }
+
+    @Override
+    public Pipe pipe(boolean duplex, Serializer serializer) {
+        throw notYet("pipe");
+    }
+
+    @Override
+    public <E> JoinableProcessQueue<E> joinableQueue(int bound, Serializer serializer) {
+        throw notYet("joinableQueue");
+    }
+
+    @Override
+    public <E> SimpleProcessQueue<E> simpleQueue(Serializer serializer) {
+        throw notYet("simpleQueue");
+    }
+
+    @Override
+    public SharedMemory sharedMemory(String name, long size, SharedMemory.Lifetime lifetime) {
+        throw new UnsupportedOperationException("the hazelcast context has no " + "named shared-memory blocks: a block of memory is one machine's, and a cluster has no memory that all its processes map");
+    }
+
+    @Override
+    public SharedMemory attachSharedMemory(String name) {
+        throw new UnsupportedOperationException("the hazelcast context has no " + "named shared-memory blocks: a block of memory is one machine's, and a cluster has no memory that all its processes map");
+    }
+
+    @Override
+    public ShareableList shareableList(String name, List<?> items, int slotBytes) {
+        throw new UnsupportedOperationException("the hazelcast context has no " + "shareable lists: a block of memory is one machine's, and a cluster has no memory that all its processes map");
+    }
+
+    @Override
+    public ShareableList attachShareableList(String name) {
+        throw new UnsupportedOperationException("the hazelcast context has no " + "shareable lists: a block of memory is one machine's, and a cluster has no memory that all its processes map");
+    }
+
+    @Override
+    public SharedInt sharedInt(int initial, RobustLock lock) {
+        throw notYet("sharedInt");
+    }
+
+    @Override
+    public SharedInt rawSharedInt(int initial) {
+        throw notYet("rawSharedInt");
+    }
+
+    @Override
+    public SharedLong sharedLong(long initial, RobustLock lock) {
+        throw notYet("sharedLong");
+    }
+
+    @Override
+    public SharedLong rawSharedLong(long initial) {
+        throw notYet("rawSharedLong");
+    }
+
+    @Override
+    public SharedDouble sharedDouble(double initial, RobustLock lock) {
+        throw notYet("sharedDouble");
+    }
+
+    @Override
+    public SharedDouble rawSharedDouble(double initial) {
+        throw notYet("rawSharedDouble");
+    }
+
+    @Override
+    public SharedBoolean sharedBoolean(boolean initial, RobustLock lock) {
+        throw notYet("sharedBoolean");
+    }
+
+    @Override
+    public SharedBoolean rawSharedBoolean(boolean initial) {
+        throw notYet("rawSharedBoolean");
+    }
+
+    @Override
+    public SharedString sharedString(int capacity, String initial, RobustLock lock) {
+        throw notYet("sharedString");
+    }
+
+    @Override
+    public SharedString rawSharedString(int capacity, String initial) {
+        throw notYet("rawSharedString");
+    }
+
+    @Override
+    public SharedIntArray sharedIntArray(int length, RobustLock lock) {
+        throw notYet("sharedIntArray");
+    }
+
+    @Override
+    public SharedIntArray rawSharedIntArray(int length) {
+        throw notYet("rawSharedIntArray");
+    }
+
+    @Override
+    public SharedLongArray sharedLongArray(int length, RobustLock lock) {
+        throw notYet("sharedLongArray");
+    }
+
+    @Override
+    public SharedLongArray rawSharedLongArray(int length) {
+        throw notYet("rawSharedLongArray");
+    }
+
+    @Override
+    public SharedDoubleArray sharedDoubleArray(int length, RobustLock lock) {
+        throw notYet("sharedDoubleArray");
+    }
+
+    @Override
+    public SharedDoubleArray rawSharedDoubleArray(int length) {
+        throw notYet("rawSharedDoubleArray");
+    }
+
+    @Override
+    public SharedByteArray sharedByteArray(int length, RobustLock lock) {
+        throw notYet("sharedByteArray");
+    }
+
+    @Override
+    public SharedByteArray rawSharedByteArray(int length) {
+        throw notYet("rawSharedByteArray");
+    }
+
+    private static UnsupportedOperationException notYet(String factory) {
+        return new UnsupportedOperationException("the hazelcast context does not provide " + factory
+                + "() in this version: children, queues and events are mapped onto the cluster so far");
+    }
+
+    @Override
+    public String toString() {
+        return "ClusterContext" + options();
+    }
+
+    /** Crosses into another process as its options: there it is that process's context of those options. */
+    private Object writeReplace() {
+        return new Handle(options());
+    }
+
+    private void readObject(ObjectInputStream in) throws InvalidObjectException {
+        throw new InvalidObjectException("a context is deserialized from its handle only");
+    }
+
+    private static final class Handle extends SharedHandle {
+
+        private static final long serialVersionUID = 1L;
+
+        private final Map<String, String> options;
+
+        Handle(Map<String, String> options) {
+            this.options = Map.copyOf(options);
+        }
+
+        @Override
+        protected Object bind() {
+            return HazelcastContextProvider.context(ClusterOptions.of(options));
+        }
+    }
+}

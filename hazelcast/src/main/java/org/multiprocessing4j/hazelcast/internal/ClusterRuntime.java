@@ -1,0 +1,190 @@
+package org.multiprocessing4j.hazelcast.internal;
+
+import com.hazelcast.client.HazelcastClient;
+import com.hazelcast.cluster.Member;
+import com.hazelcast.cluster.MembershipEvent;
+import com.hazelcast.cluster.MembershipListener;
+import com.hazelcast.config.Config;
+import com.hazelcast.core.Hazelcast;
+import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.map.listener.EntryAddedListener;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.logging.Level;
+import java.util.logging.LogManager;
+import java.util.logging.Logger;
+import org.multiprocessing4j.ChildProcess;
+
+/**
+ * This JVM's part in one cluster: its Hazelcast instance, made on first use, and the children it
+ * started there.
+ *
+ * <p>The main process joins as the options say (an embedded member, or a client); a child always
+ * connects as a client of the member that started it, which keeps a child's start cheap and its
+ * death harmless to the cluster's data. Once connected, the process files itself in the map of
+ * live processes and listens to its own exit map, where members file how its children ended, and
+ * to the cluster's membership, since a member that leaves takes its children with it.
+ */
+final class ClusterRuntime {
+
+    /** How long connecting to a cluster may take before it fails. */
+    static final long PATIENCE_MILLIS = 30_000;
+    static final String EXECUTOR = "multiprocessing4j.launch";
+
+    private static final Map<ClusterOptions, ClusterRuntime> RUNTIMES = new ConcurrentHashMap<>();
+    private static final AtomicInteger CHILDREN = new AtomicInteger();
+    /** Held so that the level set stays set: Hazelcast's start-up talk is not the program's. */
+    private static final Logger HAZELCAST_LOG = Logger.getLogger("com.hazelcast");
+
+    static {
+        if (HAZELCAST_LOG.getLevel() == null && LogManager.getLogManager().getProperty("com.hazelcast.level") == null) {
+            HAZELCAST_LOG.setLevel(Level.SEVERE);
+        }
+    }
+
+    private final ClusterOptions options;
+    private final Map<String, ClusterChildProcess> running = new ConcurrentHashMap<>();
+    private final AtomicInteger nextMember = new AtomicInteger();
+    private final Map<String, KeyWatch> watches = new ConcurrentHashMap<>();
+    private HazelcastInstance instance;
+
+    private ClusterRuntime(ClusterOptions options) {
+        this.options = options;
+    }
+
+    static ClusterRuntime of(ClusterOptions options) {
+        return RUNTIMES.computeIfAbsent(options, ClusterRuntime::new);
+    }
+
+    /** The name of this JVM's next child: numbered in creation order below this process's name. */
+    static String nextChildName() {
+        ProcessPlace place = ProcessPlace.current();
+        int number = CHILDREN.incrementAndGet();
+        return place.isChild() ? place.name() + ":" + number : "Process-" + number;
+    }
+
+    ClusterOptions options() {
+        return options;
+    }
+
+    synchronized HazelcastInstance instance() {
+        if (instance == null) {
+            instance = connect();
+        }
+        return instance;
+    }
+
+    private HazelcastInstance connect() {
+        ProcessPlace place = ProcessPlace.current();
+        HazelcastInstance connected;
+        if (place.isChild()) {
+            connected = HazelcastClient.newHazelcastClient(
+                    ClusterConfigs.client(place.cluster(), List.of(place.member()), PATIENCE_MILLIS));
+        } else if (options.client()) {
+            connected = HazelcastClient.newHazelcastClient(
+                    ClusterConfigs.client(options.cluster(), options.members(), PATIENCE_MILLIS));
+        } else {
+            Config config = ClusterConfigs.member(options);
+            MemberProcesses.install(config);
+            connected = Hazelcast.newHazelcastInstance(config);
+            MemberProcesses.attach(connected);
+        }
+        if (!place.isChild()) {
+            ProgramEnd.watchMain();
+        }
+        connected.getMap(MemberProcesses.LIVE_PROCESSES)
+                .set(place.id(), connected.getLocalEndpoint().getUuid().toString());
+        connected.<String, ExitRecord>getMap(MemberProcesses.EXITS_PREFIX + place.id()).addEntryListener(
+                (EntryAddedListener<String, ExitRecord>) event -> exited(event.getKey(), event.getValue()), true);
+        connected.getCluster().addMembershipListener(new MembershipListener() {
+            @Override
+            public void memberAdded(MembershipEvent event) {
+            }
+
+            @Override
+            public void memberRemoved(MembershipEvent event) {
+                running.values().forEach(child -> child.memberLeft(event.getMember()));
+            }
+        });
+        return connected;
+    }
+
+    /** The member the next child starts on: each in turn. */
+    Member nextMember() {
+        List<Member> members = new ArrayList<>(instance().getCluster().getMembers());
+        return members.get(Math.floorMod(nextMember.getAndIncrement(), members.size()));
+    }
+
+    void started(ClusterChildProcess child, String id) {
+        running.put(id, child);
+    }
+
+    void ended(String id) {
+        running.remove(id);
+    }
+
+    List<ChildProcess> activeChildren() {
+        List<ChildProcess> children = new ArrayList<>();
+        running.values().forEach(child -> {
+            if (child.isAlive()) {
+                children.add(child);
+            }
+        });
+        return children;
+    }
+
+    /** The watch of the map named {@code map}, made on first use. */
+    KeyWatch watch(String map) {
+        return watches.computeIfAbsent(map, name -> new KeyWatch(instance().getMap(name)));
+    }
+
+    boolean isLive(String processId) {
+        return instance().getMap(MemberProcesses.LIVE_PROCESSES).containsKey(processId);
+    }
+
+    private void exited(String id, ExitRecord record) {
+        ClusterChildProcess child = running.get(id);
+        if (child != null) {
+            child.exited(record);
+        }
+        instance.getMap(MemberProcesses.EXITS_PREFIX + ProcessPlace.current().id()).removeAsync(id);
+    }
+
+    /** The names of this JVM's instances, which their threads' names hold. */
+    static List<String> instanceNames() {
+        List<String> names = new ArrayList<>();
+        for (ClusterRuntime runtime : RUNTIMES.values()) {
+            synchronized (runtime) {
+                if (runtime.instance != null) {
+                    names.add(runtime.instance.getName());
+                }
+            }
+        }
+        return names;
+    }
+
+    /**
+     * Called once this process's own work is over: waits for its non-daemon children, terminates
+     * its daemon children, and leaves every cluster it joined, so that its JVM can end.
+     */
+    static void endAll() throws InterruptedException {
+        for (ClusterRuntime runtime : RUNTIMES.values()) {
+            for (ClusterChildProcess child : List.copyOf(runtime.running.values())) {
+                if (child.isDaemon()) {
+                    child.terminate();
+                }
+                child.join();
+            }
+            synchronized (runtime) {
+                if (runtime.instance != null) {
+                    runtime.instance.shutdown();
+                    runtime.instance = null;
+                    runtime.watches.clear();
+                }
+            }
+        }
+    }
+}

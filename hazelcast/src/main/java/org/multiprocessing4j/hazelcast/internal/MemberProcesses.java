@@ -1,0 +1,157 @@
+package org.multiprocessing4j.hazelcast.internal;
+
+import com.hazelcast.client.Client;
+import com.hazelcast.client.ClientListener;
+import com.hazelcast.cluster.Address;
+import com.hazelcast.cluster.MembershipEvent;
+import com.hazelcast.cluster.MembershipListener;
+import com.hazelcast.config.Config;
+import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.query.Predicates;
+import java.nio.ByteBuffer;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import org.multiprocessing4j.ChildProcess;
+import org.multiprocessing4j.ProcessContext;
+import org.multiprocessing4j.spi.Serializer;
+
+/**
+ * The children a member runs for the programs of its cluster.
+ *
+ * <p>Each child is a child JVM of the member on the local backend, so that it is isolated and can
+ * be killed as a local child is, and dies with the member. When it exits, the member files its
+ * {@link ExitRecord} in the parent's exit map, where the parent's listener finds it. A parent that
+ * leaves the cluster (its client disconnects, or its member is removed) takes its children with it:
+ * the member kills them, and removes the parent from the map of live processes, which is how a
+ * child tells whether its parent is alive.
+ */
+final class MemberProcesses {
+
+    static final String LIVE_PROCESSES = "multiprocessing4j.processes";
+    static final String EXITS_PREFIX = "multiprocessing4j.exits.";
+    private static final String KEY = MemberProcesses.class.getName();
+
+    private record Launched(ChildProcess child, UUID parentEndpoint) {
+    }
+
+    private final Map<String, Launched> children = new ConcurrentHashMap<>();
+    private volatile HazelcastInstance member;
+
+    private MemberProcesses() {
+    }
+
+    /** Makes the members of {@code config} run children: call before the member starts. */
+    static void install(Config config) {
+        config.getUserContext().putIfAbsent(KEY, new MemberProcesses());
+    }
+
+    /** Starts the bookkeeping of a member started with an {@linkplain #install installed} config. */
+    static void attach(HazelcastInstance member) {
+        MemberProcesses processes = (MemberProcesses) member.getUserContext().get(KEY);
+        if (processes == null) {
+            return;
+        }
+        processes.member = member;
+        member.getClientService().addClientListener(new ClientListener() {
+            @Override
+            public void clientConnected(Client client) {
+            }
+
+            @Override
+            public void clientDisconnected(Client client) {
+                processes.parentGone(client.getUuid());
+            }
+        });
+        member.getCluster().addMembershipListener(new MembershipListener() {
+            @Override
+            public void memberAdded(MembershipEvent event) {
+            }
+
+            @Override
+            public void memberRemoved(MembershipEvent event) {
+                processes.parentGone(event.getMember().getUuid());
+            }
+        });
+    }
+
+    static MemberProcesses of(HazelcastInstance member) {
+        MemberProcesses processes = (MemberProcesses) member.getUserContext().get(KEY);
+        if (processes == null || processes.member == null) {
+            throw new IllegalStateException("the member " + member.getCluster().getLocalMember().getAddress()
+                    + " does not run children: it was not started by multiprocessing4j");
+        }
+        return processes;
+    }
+
+    long launch(LaunchChild launch) {
+        Address address = member.getCluster().getLocalMember().getAddress();
+        ProcessPlace place = launch.place;
+        ChildTarget target = new ChildTarget(place, member.getConfig().getClusterName(),
+                address.getHost() + ":" + address.getPort(), launch.target);
+        // a daemon locally: the member never waits for its children when it stops
+        ChildProcess child = ProcessContext.local().process(target).name(place.name()).daemon(true)
+                .jvmOptions(launch.jvmOptions.toArray(String[]::new))
+                .redirectOutput(launch.output.redirect()).redirectError(launch.error.redirect());
+        launch.environment.forEach(child::environment);
+        if (launch.directory != null) {
+            child.directory(Path.of(launch.directory));
+        }
+        children.put(place.id(), new Launched(child, launch.parentEndpoint));
+        try {
+            child.start();
+        } catch (RuntimeException e) {
+            children.remove(place.id());
+            throw e;
+        }
+        child.onExit().whenComplete((ended, failure) -> exited(place, child));
+        return child.pid();
+    }
+
+    boolean signal(String id, boolean kill) {
+        Launched launched = children.get(id);
+        if (launched == null) {
+            return false;
+        }
+        if (kill) {
+            launched.child.kill();
+        } else {
+            launched.child.terminate();
+        }
+        return true;
+    }
+
+    private void exited(ProcessPlace place, ChildProcess child) {
+        byte[] exception = child.exception().map(MemberProcesses::encoded).orElse(null);
+        try {
+            member.getMap(EXITS_PREFIX + place.parentId()).put(place.id(), new ExitRecord(child.exitCode(), exception));
+            member.getMap(LIVE_PROCESSES).remove(place.id());
+        } catch (RuntimeException e) {
+            // the member is shutting down: its parents learn of the loss from the cluster instead
+        } finally {
+            children.remove(place.id());
+        }
+    }
+
+    private void parentGone(UUID endpoint) {
+        children.values().forEach(launched -> {
+            if (launched.parentEndpoint.equals(endpoint)) {
+                launched.child.kill();
+            }
+        });
+        try {
+            member.getMap(LIVE_PROCESSES).removeAll(Predicates.equal("this", endpoint.toString()));
+        } catch (RuntimeException e) {
+            // the cluster is going down with this member
+        }
+    }
+
+    private static byte[] encoded(Throwable exception) {
+        ByteBuffer buffer = Serializer.standard().serialize(exception, ByteBuffer.allocate(4096));
+        buffer.flip();
+        byte[] bytes = new byte[buffer.remaining()];
+        buffer.get(bytes);
+        return bytes;
+    }
+}

@@ -1,0 +1,57 @@
+/**
+ * The {@code hazelcast} process context: the same program on a cluster of machines, with
+ * Hazelcast's open-source edition. A program picks it by name instead of the local context, and
+ * changes nothing else:
+ * <pre>{@code
+ * ProcessContext mp = ProcessContext.get("hazelcast", Map.of("cluster", "demo",
+ *         "members", "10.0.0.1:5701,10.0.0.2:5701,10.0.0.3:5701", "mode", "client"));
+ * }</pre>
+ * or {@code -Dmultiprocessing4j.context=hazelcast} for the default context of
+ * {@link org.multiprocessing4j.Multiprocessing}'s static methods, with its default options.
+ *
+ * <h2>Options</h2>
+ * <ul>
+ *   <li>{@code cluster}: the cluster's name, {@code multiprocessing4j} by default. Members of
+ *       another name never join it, so a fresh name keeps clusters of separate runs apart.</li>
+ *   <li>{@code members}: where members listen, {@code host:port,host:port...}, each a single
+ *       port ({@code 127.0.0.1:5701} by default). Members find each other by this list only:
+ *       multicast and cloud discovery are off.</li>
+ *   <li>{@code mode}: {@code member} (the default) makes the program's JVM a member of the
+ *       cluster, which keeps part of its data and runs children; {@code client} connects to the
+ *       members without being one.</li>
+ *   <li>{@code port}: where an embedded member listens, 5701 by default (the next free port
+ *       above it if that one is taken).</li>
+ *   <li>{@code config}: a Hazelcast XML or YAML configuration file for an embedded member, in
+ *       place of the settings above; the library still turns phone-home off.</li>
+ * </ul>
+ * A member started by the library listens on the host of the first member listed (loopback by
+ * default), never on every interface, and never phones home. Hazelcast logs through the JDK's
+ * logging, and only severe messages unless the logging configuration sets {@code com.hazelcast}'s
+ * level.
+ *
+ * <h2>Children</h2>
+ * A child runs on a member, chosen in turn among the cluster's members, as a child JVM of that
+ * member, which keeps the guarantees of a child on one machine: its own heap, a hard
+ * {@code kill}, and an end with the member. Every member must therefore have the program's
+ * classes on its class path: start members with {@link org.multiprocessing4j.hazelcast.ClusterMember}
+ * and the program's class path. A child connects to the cluster as a client of its member; it
+ * sees the program's tree as a local child does ({@code Process-1}, {@code Process-1:1}, its
+ * parent's name and pid), exits with the same codes, and its exception reaches the parent with its
+ * stack trace. Its JVM options, environment, working directory and output files are those of the
+ * member's machine. {@code cpuCount()} counts the processors of the machine it is called on.
+ *
+ * <p>A child never outlives its parent: when the parent leaves the cluster, even killed with
+ * SIGKILL, the members kill its children (within about a second of the parent's connection
+ * closing). A child whose member leaves the cluster dies with it; its parent sees it end with exit
+ * code {@code -9}, as after a {@code kill()}. A program's JVM ends its part in the cluster once
+ * its {@code main} and its other threads have ended and its non-daemon children have been joined
+ * (its daemon children are terminated), as a local program does.
+ *
+ * <h2>What is mapped onto the cluster</h2>
+ * Children, {@link org.multiprocessing4j.ProcessContext#queue queues} and
+ * {@link org.multiprocessing4j.ProcessContext#event events}, kept in the cluster's maps and queues
+ * with the program's serializer. The other factories throw
+ * {@link java.lang.UnsupportedOperationException} naming themselves; named shared-memory blocks
+ * and shareable lists have no meaning on a cluster, and say so.
+ */
+package org.multiprocessing4j.hazelcast;

@@ -1,0 +1,82 @@
+package org.multiprocessing4j.hazelcast;
+
+import java.util.Set;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.extension.ConditionEvaluationResult;
+import org.junit.jupiter.api.extension.ExecutionCondition;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.multiprocessing4j.ProcessContext;
+import org.multiprocessing4j.tck.ChildExitContract;
+import org.multiprocessing4j.tck.ChildProcessContract;
+import org.multiprocessing4j.tck.EventContract;
+import org.multiprocessing4j.tck.ProcessIdentityContract;
+
+/**
+ * The contract suite on a cluster of two member JVMs on 127.0.0.1, used by the test JVM as a
+ * client: the contracts of what the cluster backend maps so far.
+ */
+class HazelcastContextIT {
+
+    private static MemberJvms members;
+    private static ProcessContext cluster;
+
+    @BeforeAll
+    static void startMembers() {
+        members = new MemberJvms(2);
+        cluster = members.client();
+    }
+
+    @AfterAll
+    static void stopMembers() {
+        members.close();
+    }
+
+    @Nested
+    class ChildProcesses extends ChildProcessContract {
+        @Override
+        protected ProcessContext context() {
+            return cluster;
+        }
+    }
+
+    @Nested
+    class ChildExits extends ChildExitContract {
+        @Override
+        protected ProcessContext context() {
+            return cluster;
+        }
+    }
+
+    @Nested
+    @ExtendWith(NeedsPipes.class)
+    class ProcessIdentities extends ProcessIdentityContract {
+        @Override
+        protected ProcessContext context() {
+            return cluster;
+        }
+    }
+
+    /** Skips, saying so, the contract tests that need pipes, which the cluster backend does not map yet. */
+    static final class NeedsPipes implements ExecutionCondition {
+        private static final Set<String> TESTS =
+                Set.of("testRecursion_childrenAndGrandchildrenStartedAndJoinedInTurnReportInTheOrderOfTheTree");
+
+        @Override
+        public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
+            return context.getTestMethod().filter(method -> TESTS.contains(method.getName()))
+                    .map(method -> ConditionEvaluationResult.disabled("needs pipes, not mapped onto the cluster yet"))
+                    .orElse(ConditionEvaluationResult.enabled("needs no pipe"));
+        }
+    }
+
+    @Nested
+    class Events extends EventContract {
+        @Override
+        protected ProcessContext context() {
+            return cluster;
+        }
+    }
+}
