@@ -13,6 +13,9 @@ import org.multiprocessing4j.tck.ChildExitContract;
 import org.multiprocessing4j.tck.ChildProcessContract;
 import org.multiprocessing4j.tck.EventContract;
 import org.multiprocessing4j.tck.ProcessIdentityContract;
+import org.multiprocessing4j.tck.QueueAcrossProcessesContract;
+import org.multiprocessing4j.tck.QueueContract;
+import org.multiprocessing4j.tck.SemaphoreContract;
 
 /**
  * The contract suite on a cluster of two member JVMs on 127.0.0.1, used by the test JVM as a
@@ -61,14 +64,51 @@ class HazelcastContextIT {
 
     /** Skips, saying so, the contract tests that need pipes, which the cluster backend does not map yet. */
     static final class NeedsPipes implements ExecutionCondition {
-        private static final Set<String> TESTS =
-                Set.of("testRecursion_childrenAndGrandchildrenStartedAndJoinedInTurnReportInTheOrderOfTheTree");
+        private static final Set<String> TESTS = Set.of(
+                "testRecursion_childrenAndGrandchildrenStartedAndJoinedInTurnReportInTheOrderOfTheTree",
+                "aQueueAndAPipeWithJdkSerializationCarryItIntoAChild",
+                "aPipeEndSeenInASnapshotIsAClosedCopyAndTheEndOfDataStillComesWhenItsTakerCloses");
 
         @Override
         public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
             return context.getTestMethod().filter(method -> TESTS.contains(method.getName()))
                     .map(method -> ConditionEvaluationResult.disabled("needs pipes, not mapped onto the cluster yet"))
                     .orElse(ConditionEvaluationResult.enabled("needs no pipe"));
+        }
+    }
+
+    @Nested
+    class Queues extends QueueContract {
+        @Override
+        protected ProcessContext context() {
+            return cluster;
+        }
+    }
+
+    @Nested
+    @ExtendWith(NeedsPipes.class)
+    class QueuesAcrossProcesses extends QueueAcrossProcessesContract {
+        @Override
+        protected ProcessContext context() {
+            return cluster;
+        }
+
+        @Override
+        protected int queueRoom() {
+            return 0;
+        }
+
+        @Override
+        protected int streamMessages() {
+            return 20_000;
+        }
+    }
+
+    @Nested
+    class Semaphores extends SemaphoreContract {
+        @Override
+        protected ProcessContext context() {
+            return cluster;
         }
     }
 

@@ -70,6 +70,29 @@ public abstract class ContextContract {
     }
 
     /**
+     * How many bytes of elements a queue of the context holds before a larger element is streamed
+     * into it in parts, or 0 if the backend moves every element whole (then no element is ever
+     * partly in a queue, and the tests of streaming are skipped). 1 MiB, the local backend's,
+     * unless a backend's suite says otherwise.
+     *
+     * @return the bytes, or 0
+     */
+    protected int queueRoom() {
+        return 1 << 20;
+    }
+
+    /**
+     * How many messages each producer moves in the tests that count every message of a stream:
+     * a million, for a backend whose queues move millions a second, unless a backend's suite,
+     * whose every message is a network round trip, says fewer.
+     *
+     * @return the messages per producer
+     */
+    protected int streamMessages() {
+        return 1_000_000;
+    }
+
+    /**
      * Starts a child of the context that runs {@code target}.
      *
      * @param target what the child runs

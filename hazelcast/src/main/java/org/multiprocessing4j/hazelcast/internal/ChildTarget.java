@@ -1,6 +1,5 @@
 package org.multiprocessing4j.hazelcast.internal;
 
-import java.nio.ByteBuffer;
 import org.multiprocessing4j.function.SerializableRunnable;
 import org.multiprocessing4j.spi.Serializer;
 
@@ -31,9 +30,7 @@ final class ChildTarget implements SerializableRunnable {
     public void run() throws Exception {
         ProcessPlace.becomeChild(place.started(ProcessHandle.current().pid(), cluster, member));
         try {
-            SerializableRunnable decoded = (SerializableRunnable) Serializer.standard()
-                    .deserialize(ByteBuffer.wrap(target));
-            decoded.run();
+            ((SerializableRunnable) SerializedBytes.read(Serializer.standard(), target)).run();
         } finally {
             ProgramEnd.awaitProgramThreads(thread -> false);
             ClusterRuntime.endAll();

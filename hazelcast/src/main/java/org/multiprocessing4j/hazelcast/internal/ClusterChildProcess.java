@@ -2,7 +2,6 @@ package org.multiprocessing4j.hazelcast.internal;
 
 import com.hazelcast.cluster.Member;
 import java.lang.ProcessBuilder.Redirect;
-import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -119,7 +118,12 @@ final class ClusterChildProcess implements ChildProcess {
         if (parent.daemon()) {
             throw new IllegalStateException("a daemon process may not start children");
         }
-        byte[] encoded = encode(target);
+        byte[] encoded;
+        try {
+            encoded = SerializedBytes.of(Serializer.standard(), target);
+        } catch (UnserializableObjectException e) {
+            throw new UnserializableObjectException("target of " + name, e.className(), e);
+        }
         String childId = UUID.randomUUID().toString();
         ProcessPlace place = new ProcessPlace(childId, name, 0, daemon, parent.id(), parent.name(), parent.pid(),
                 null, null);
@@ -146,25 +150,12 @@ final class ClusterChildProcess implements ChildProcess {
         target = null;
     }
 
-    private byte[] encode(SerializableRunnable runnable) {
-        ByteBuffer buffer;
-        try {
-            buffer = Serializer.standard().serialize(runnable, ByteBuffer.allocate(1024));
-        } catch (UnserializableObjectException e) {
-            throw new UnserializableObjectException("target of " + name, e.className(), e);
-        }
-        buffer.flip();
-        byte[] bytes = new byte[buffer.remaining()];
-        buffer.get(bytes);
-        return bytes;
-    }
-
     void exited(ExitRecord record) {
         Throwable failure = null;
         if (record.exception() != null) {
             try {
-                failure = (Throwable) Serializer.standard().deserialize(ByteBuffer.wrap(record.exception()));
-            } catch (Exception e) {
+                failure = (Throwable) SerializedBytes.read(Serializer.standard(), record.exception());
+            } catch (IllegalStateException e) {
                 failure = e;
             }
         }

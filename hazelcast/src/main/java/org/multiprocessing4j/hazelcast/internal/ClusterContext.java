@@ -122,12 +122,12 @@ final class ClusterContext implements ProcessContext, Serializable {
 
     @Override
     public ProcessSemaphore semaphore(int permits) {
-        throw notYet("semaphore");
+        return ClusterSemaphore.create(runtime, permits, false);
     }
 
     @Override
     public ProcessSemaphore boundedSemaphore(int permits) {
-        throw notYet("boundedSemaphore");
+        return ClusterSemaphore.create(runtime, permits, true);
     }
 
     @Override
@@ -142,12 +142,12 @@ final class ClusterContext implements ProcessContext, Serializable {
 
     @Override
     public <E> JoinableProcessQueue<E> joinableQueue(int bound, Serializer serializer) {
-        throw notYet("joinableQueue");
+        return ClusterJoinableQueue.create(runtime, bound, serializer);
     }
 
     @Override
     public <E> SimpleProcessQueue<E> simpleQueue(Serializer serializer) {
-        throw notYet("simpleQueue");
+        return ClusterSimpleQueue.create(runtime, serializer);
     }
 
     @Override
@@ -262,7 +262,7 @@ final class ClusterContext implements ProcessContext, Serializable {
 
     private static UnsupportedOperationException notYet(String factory) {
         return new UnsupportedOperationException("the hazelcast context does not provide " + factory
-                + "() in this version: children, queues and events are mapped onto the cluster so far");
+                + "() in this version: children, queues (plain, joinable and simple), semaphores and events are mapped onto the cluster so far");
     }
 
     @Override

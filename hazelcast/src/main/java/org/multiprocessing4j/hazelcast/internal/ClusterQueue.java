@@ -2,11 +2,10 @@ package org.multiprocessing4j.hazelcast.internal;
 
 import com.hazelcast.collection.IQueue;
 import com.hazelcast.config.QueueConfig;
-import java.io.IOException;
+import com.hazelcast.core.HazelcastException;
 import java.io.InvalidObjectException;
 import java.io.ObjectInputStream;
 import java.io.Serializable;
-import java.nio.ByteBuffer;
 import java.util.AbstractQueue;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -27,17 +26,17 @@ import org.multiprocessing4j.spi.SharedHandle;
  * them, so that an element fails in the process that puts it, and the cluster never needs its
  * class. A bound is the Hazelcast queue's maximum size, configured on the cluster before first use.
  */
-final class ClusterQueue<E> extends AbstractQueue<E> implements ProcessQueue<E>, Serializable {
+class ClusterQueue<E> extends AbstractQueue<E> implements ProcessQueue<E>, Serializable {
 
     private static final long serialVersionUID = 1L;
 
-    private final transient ClusterRuntime runtime;
-    private final transient String name;
+    final transient ClusterRuntime runtime;
+    final transient String name;
     private final transient int bound;
     private final transient Serializer serializer;
     private transient volatile boolean closed;
 
-    private ClusterQueue(ClusterRuntime runtime, String name, int bound, Serializer serializer) {
+    ClusterQueue(ClusterRuntime runtime, String name, int bound, Serializer serializer) {
         this.runtime = runtime;
         this.name = name;
         this.bound = bound;
@@ -45,6 +44,11 @@ final class ClusterQueue<E> extends AbstractQueue<E> implements ProcessQueue<E>,
     }
 
     static <E> ClusterQueue<E> create(ClusterRuntime runtime, int bound, Serializer serializer) {
+        return new ClusterQueue<>(runtime, named(runtime, bound, serializer), bound, serializer);
+    }
+
+    /** A new queue's name, its bound configured on the cluster. */
+    static String named(ClusterRuntime runtime, int bound, Serializer serializer) {
         if (bound < 0) {
             throw new IllegalArgumentException("a queue's bound is 0 (none) or more: " + bound);
         }
@@ -53,7 +57,22 @@ final class ClusterQueue<E> extends AbstractQueue<E> implements ProcessQueue<E>,
         if (bound > 0) {
             runtime.instance().getConfig().addQueueConfig(new QueueConfig(name).setMaxSize(bound));
         }
-        return new ClusterQueue<>(runtime, name, bound, serializer);
+        return name;
+    }
+
+    /** Called before an element is added; a joinable queue counts it here. */
+    void adding() {
+    }
+
+    /** Called when an element {@linkplain #adding() about to be added} was not. */
+    void notAdded() {
+    }
+
+    private boolean added(boolean added) {
+        if (!added) {
+            notAdded();
+        }
+        return added;
     }
 
     private IQueue<byte[]> queue() {
@@ -65,48 +84,89 @@ final class ClusterQueue<E> extends AbstractQueue<E> implements ProcessQueue<E>,
         if (closed) {
             throw new IllegalStateException("this process closed the queue");
         }
-        ByteBuffer buffer = serializer.serialize(element, ByteBuffer.allocate(256));
-        buffer.flip();
-        byte[] bytes = new byte[buffer.remaining()];
-        buffer.get(bytes);
-        return bytes;
+        return SerializedBytes.of(serializer, element);
     }
 
     @SuppressWarnings("unchecked")
     private E decode(byte[] bytes) {
-        if (bytes == null) {
-            return null;
-        }
-        try {
-            return (E) serializer.deserialize(ByteBuffer.wrap(bytes));
-        } catch (IOException | ClassNotFoundException e) {
-            throw new IllegalStateException("an element of the queue cannot be read: " + e, e);
-        }
+        return bytes == null ? null : (E) SerializedBytes.read(serializer, bytes);
     }
 
     @Override
     public void put(E element) throws InterruptedException {
-        queue().put(encode(element));
+        byte[] bytes = encode(element);
+        adding();
+        boolean put = false;
+        try {
+            put = blocking(() -> {
+                queue().put(bytes);
+                return true;
+            });
+        } finally {
+            added(put);
+        }
     }
 
     @Override
     public boolean offer(E element) {
-        return queue().offer(encode(element));
+        byte[] bytes = encode(element);
+        adding();
+        boolean offered = false;
+        try {
+            offered = queue().offer(bytes);
+        } finally {
+            added(offered);
+        }
+        return offered;
     }
 
     @Override
     public boolean offer(E element, long timeout, TimeUnit unit) throws InterruptedException {
-        return queue().offer(encode(element), timeout, unit);
+        byte[] bytes = encode(element);
+        adding();
+        boolean offered = false;
+        try {
+            offered = blocking(() -> queue().offer(bytes, timeout, unit));
+        } finally {
+            added(offered);
+        }
+        return offered;
     }
 
     @Override
     public E take() throws InterruptedException {
-        return decode(queue().take());
+        return decode(blocking(() -> queue().take()));
     }
 
     @Override
     public E poll(long timeout, TimeUnit unit) throws InterruptedException {
-        return decode(queue().poll(timeout, unit));
+        return decode(blocking(() -> queue().poll(timeout, unit)));
+    }
+
+    /** A call that may wait, interrupted as {@code java.util.concurrent}'s are. */
+    interface Blocking<T> {
+        T call() throws InterruptedException;
+    }
+
+    /**
+     * Runs {@code call}, throwing {@link InterruptedException} (flag cleared) if the thread is
+     * interrupted before or while it waits: Hazelcast reports the latter wrapped.
+     */
+    static <T> T blocking(Blocking<T> call) throws InterruptedException {
+        if (Thread.interrupted()) {
+            throw new InterruptedException();
+        }
+        try {
+            return call.call();
+        } catch (HazelcastException e) {
+            if (e.getCause() instanceof InterruptedException || Thread.currentThread().isInterrupted()) {
+                Thread.interrupted();
+                InterruptedException interrupted = new InterruptedException("interrupted while waiting on the cluster");
+                interrupted.initCause(e);
+                throw interrupted;
+            }
+            throw e;
+        }
     }
 
     @Override
@@ -192,8 +252,8 @@ final class ClusterQueue<E> extends AbstractQueue<E> implements ProcessQueue<E>,
         closed = true;
     }
 
-    private Object writeReplace() {
-        return new Handle(runtime.options().asMap(), name, bound, serializer);
+    Object writeReplace() {
+        return new Handle(runtime.options().asMap(), name, bound, serializer, this instanceof ClusterJoinableQueue);
     }
 
     private void readObject(ObjectInputStream in) throws InvalidObjectException {
@@ -208,17 +268,21 @@ final class ClusterQueue<E> extends AbstractQueue<E> implements ProcessQueue<E>,
         private final String name;
         private final int bound;
         private final Serializer serializer;
+        private final boolean joinable;
 
-        Handle(Map<String, String> options, String name, int bound, Serializer serializer) {
+        Handle(Map<String, String> options, String name, int bound, Serializer serializer, boolean joinable) {
             this.options = Map.copyOf(options);
             this.name = name;
             this.bound = bound;
             this.serializer = serializer;
+            this.joinable = joinable;
         }
 
         @Override
         protected Object bind() {
-            return new ClusterQueue<>(ClusterRuntime.of(ClusterOptions.of(options)), name, bound, serializer);
+            ClusterRuntime runtime = ClusterRuntime.of(ClusterOptions.of(options));
+            return joinable ? new ClusterJoinableQueue<>(runtime, name, bound, serializer)
+                    : new ClusterQueue<>(runtime, name, bound, serializer);
         }
     }
 }

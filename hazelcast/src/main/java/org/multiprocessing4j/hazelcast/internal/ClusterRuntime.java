@@ -11,6 +11,8 @@ import com.hazelcast.map.listener.EntryAddedListener;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
@@ -70,9 +72,38 @@ final class ClusterRuntime {
         return options;
     }
 
+    /**
+     * The instance, connected on first use. Connecting runs in a thread of its own and is waited
+     * for without regard to interrupts, since Hazelcast gives up a connection whose thread is
+     * interrupted: an interrupt of the first caller stays set, for its blocking call to honour.
+     */
     synchronized HazelcastInstance instance() {
         if (instance == null) {
-            instance = connect();
+            CompletableFuture<HazelcastInstance> connecting = new CompletableFuture<>();
+            Thread connector = new Thread(() -> {
+                try {
+                    connecting.complete(connect());
+                } catch (Throwable e) {
+                    connecting.completeExceptionally(e);
+                }
+            }, "multiprocessing4j cluster connect");
+            connector.setDaemon(true);
+            connector.start();
+            boolean interrupted = false;
+            while (true) {
+                try {
+                    instance = connecting.get();
+                    break;
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                } catch (ExecutionException e) {
+                    throw new IllegalStateException("cannot join the cluster " + options.cluster() + " at "
+                            + options.members() + ": " + e.getCause(), e.getCause());
+                }
+            }
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
         return instance;
     }

@@ -8,7 +8,6 @@ import com.hazelcast.cluster.MembershipListener;
 import com.hazelcast.config.Config;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.query.Predicates;
-import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.UUID;
@@ -123,7 +122,7 @@ final class MemberProcesses {
     }
 
     private void exited(ProcessPlace place, ChildProcess child) {
-        byte[] exception = child.exception().map(MemberProcesses::encoded).orElse(null);
+        byte[] exception = child.exception().map(e -> SerializedBytes.of(Serializer.standard(), e)).orElse(null);
         try {
             member.getMap(EXITS_PREFIX + place.parentId()).put(place.id(), new ExitRecord(child.exitCode(), exception));
             member.getMap(LIVE_PROCESSES).remove(place.id());
@@ -145,13 +144,5 @@ final class MemberProcesses {
         } catch (RuntimeException e) {
             // the cluster is going down with this member
         }
-    }
-
-    private static byte[] encoded(Throwable exception) {
-        ByteBuffer buffer = Serializer.standard().serialize(exception, ByteBuffer.allocate(4096));
-        buffer.flip();
-        byte[] bytes = new byte[buffer.remaining()];
-        buffer.get(bytes);
-        return bytes;
     }
 }
