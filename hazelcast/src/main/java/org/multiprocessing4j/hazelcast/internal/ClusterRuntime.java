@@ -51,7 +51,7 @@ final class ClusterRuntime {
     private final Map<String, ClusterChildProcess> running = new ConcurrentHashMap<>();
     private final AtomicInteger nextMember = new AtomicInteger();
     private final Map<String, KeyWatch> watches = new ConcurrentHashMap<>();
-    private HazelcastInstance instance;
+    private volatile HazelcastInstance instance;
 
     private ClusterRuntime(ClusterOptions options) {
         this.options = options;
@@ -77,7 +77,12 @@ final class ClusterRuntime {
      * for without regard to interrupts, since Hazelcast gives up a connection whose thread is
      * interrupted: an interrupt of the first caller stays set, for its blocking call to honour.
      */
-    synchronized HazelcastInstance instance() {
+    HazelcastInstance instance() {
+        HazelcastInstance connected = instance;
+        return connected != null ? connected : connectOnce();
+    }
+
+    private synchronized HazelcastInstance connectOnce() {
         if (instance == null) {
             CompletableFuture<HazelcastInstance> connecting = new CompletableFuture<>();
             Thread connector = new Thread(() -> {
