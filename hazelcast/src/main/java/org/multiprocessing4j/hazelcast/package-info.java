@@ -50,9 +50,17 @@
  * <h2>What is mapped onto the cluster</h2>
  * Children; {@link org.multiprocessing4j.ProcessContext#queue queues} (plain, joinable and
  * simple), kept in the cluster's queues as the bytes of the program's serializer, every element
- * moved whole; {@link org.multiprocessing4j.ProcessContext#semaphore semaphores} (bounded or not)
- * and {@link org.multiprocessing4j.ProcessContext#event events}, kept in the cluster's maps and
- * changed by entry processors. Each of their calls is a network round trip (about 0.1 to 0.3 ms
+ * moved whole; {@link org.multiprocessing4j.ProcessContext#lock locks} and
+ * {@link org.multiprocessing4j.ProcessContext#reentrantLock reentrant locks},
+ * {@link org.multiprocessing4j.ProcessContext#semaphore semaphores} (bounded or not) and
+ * {@link org.multiprocessing4j.ProcessContext#event events}, kept in the cluster's maps and
+ * changed by entry processors. A lock whose holder's process leaves the cluster (exits, is killed,
+ * or dies with its member) is taken over by the next taker, which learns it from
+ * {@code ownerDied()}, within a few seconds. A network split can make the members on either side
+ * believe the other side's processes dead, and so let a process on each side hold one lock: the
+ * library does not guard against that (the open-source edition has no consensus subsystem), so
+ * data that two holders must never change at once wants a cluster that does not split (members on
+ * one network) or a check of its own, such as a version number written with the data. Each of their calls is a network round trip (about 0.1 to 0.3 ms
  * on one machine), where the local backend's take microseconds. The other factories throw
  * {@link java.lang.UnsupportedOperationException} naming themselves; named shared-memory blocks
  * and shareable lists have no meaning on a cluster, and say so.

@@ -46,7 +46,7 @@ class ClusterOptionsTest {
     @Test
     void factoriesNotMappedOntoTheClusterSaySo() {
         ProcessContext mp = ProcessContext.get("hazelcast");
-        assertThatThrownBy(mp::lock).isInstanceOf(UnsupportedOperationException.class).hasMessageContaining("lock()");
+        assertThatThrownBy(mp::pipe).isInstanceOf(UnsupportedOperationException.class).hasMessageContaining("pipe()");
         assertThatThrownBy(() -> mp.sharedMemory(1024)).isInstanceOf(UnsupportedOperationException.class)
                 .hasMessageContaining("one machine's");
     }

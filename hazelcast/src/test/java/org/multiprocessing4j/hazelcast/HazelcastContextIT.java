@@ -1,5 +1,6 @@
 package org.multiprocessing4j.hazelcast;
 
+import java.time.Duration;
 import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -12,6 +13,8 @@ import org.multiprocessing4j.ProcessContext;
 import org.multiprocessing4j.tck.ChildExitContract;
 import org.multiprocessing4j.tck.ChildProcessContract;
 import org.multiprocessing4j.tck.EventContract;
+import org.multiprocessing4j.tck.LockAcrossProcessesContract;
+import org.multiprocessing4j.tck.LockContract;
 import org.multiprocessing4j.tck.ProcessIdentityContract;
 import org.multiprocessing4j.tck.QueueAcrossProcessesContract;
 import org.multiprocessing4j.tck.QueueContract;
@@ -62,9 +65,13 @@ class HazelcastContextIT {
         }
     }
 
-    /** Skips, saying so, the contract tests that need pipes, which the cluster backend does not map yet. */
+    /**
+     * Skips, saying so, the contract tests that need pipes or barriers, which the cluster backend
+     * does not map yet.
+     */
     static final class NeedsPipes implements ExecutionCondition {
         private static final Set<String> TESTS = Set.of(
+                "fourProcessesIncrementingUnderTheGuardEndAtExactlyFourHundredThousand",
                 "testRecursion_childrenAndGrandchildrenStartedAndJoinedInTurnReportInTheOrderOfTheTree",
                 "aQueueAndAPipeWithJdkSerializationCarryItIntoAChild",
                 "aPipeEndSeenInASnapshotIsAClosedCopyAndTheEndOfDataStillComesWhenItsTakerCloses");
@@ -72,7 +79,7 @@ class HazelcastContextIT {
         @Override
         public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
             return context.getTestMethod().filter(method -> TESTS.contains(method.getName()))
-                    .map(method -> ConditionEvaluationResult.disabled("needs pipes, not mapped onto the cluster yet"))
+                    .map(method -> ConditionEvaluationResult.disabled("needs pipes or barriers, not mapped onto the cluster yet"))
                     .orElse(ConditionEvaluationResult.enabled("needs no pipe"));
         }
     }
@@ -101,6 +108,34 @@ class HazelcastContextIT {
         @Override
         protected int streamMessages() {
             return 20_000;
+        }
+    }
+
+    @Nested
+    class Locks extends LockContract {
+        @Override
+        protected ProcessContext context() {
+            return cluster;
+        }
+
+        @Override
+        protected int streamMessages() {
+            return 20_000;
+        }
+    }
+
+    @Nested
+    @ExtendWith(NeedsPipes.class)
+    class LocksAcrossProcesses extends LockAcrossProcessesContract {
+        @Override
+        protected ProcessContext context() {
+            return cluster;
+        }
+
+        /** A holder's death is noticed when its connection's end reaches the members, about a second. */
+        @Override
+        protected Duration holderDeathNoticedWithin() {
+            return Duration.ofSeconds(5);
         }
     }
 

@@ -82,9 +82,10 @@ public abstract class ContextContract {
     }
 
     /**
-     * How many messages each producer moves in the tests that count every message of a stream:
-     * a million, for a backend whose queues move millions a second, unless a backend's suite,
-     * whose every message is a network round trip, says fewer.
+     * How many messages each producer moves in the tests that count every message of a stream (a
+     * twentieth of it: how many times each thread takes a lock in the tests that count every
+     * update): a million, for a backend whose queues move millions a second, unless a backend's
+     * suite, whose every message is a network round trip, says fewer.
      *
      * @return the messages per producer
      */

@@ -112,12 +112,12 @@ final class ClusterContext implements ProcessContext, Serializable {
 
     @Override
     public ProcessLock lock() {
-        throw notYet("lock");
+        return ClusterRobustLock.lock(runtime);
     }
 
     @Override
     public ProcessReentrantLock reentrantLock() {
-        throw notYet("reentrantLock");
+        return ClusterRobustLock.reentrantLock(runtime);
     }
 
     @Override
@@ -262,7 +262,7 @@ final class ClusterContext implements ProcessContext, Serializable {
 
     private static UnsupportedOperationException notYet(String factory) {
         return new UnsupportedOperationException("the hazelcast context does not provide " + factory
-                + "() in this version: children, queues (plain, joinable and simple), semaphores and events are mapped onto the cluster so far");
+                + "() in this version: children, queues (plain, joinable and simple), locks, semaphores and events are mapped onto the cluster so far");
     }
 
     @Override

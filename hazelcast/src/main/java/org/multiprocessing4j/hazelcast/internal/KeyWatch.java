@@ -2,6 +2,7 @@ package org.multiprocessing4j.hazelcast.internal;
 
 import com.hazelcast.map.IMap;
 import com.hazelcast.map.listener.EntryAddedListener;
+import com.hazelcast.map.listener.EntryRemovedListener;
 import com.hazelcast.map.listener.EntryUpdatedListener;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -63,7 +64,8 @@ final class KeyWatch {
         }
     }
 
-    private final class Listener<K, V> implements EntryAddedListener<K, V>, EntryUpdatedListener<K, V> {
+    private final class Listener<K, V> implements EntryAddedListener<K, V>, EntryUpdatedListener<K, V>,
+            EntryRemovedListener<K, V> {
 
         @Override
         public void entryAdded(com.hazelcast.core.EntryEvent<K, V> event) {
@@ -72,6 +74,11 @@ final class KeyWatch {
 
         @Override
         public void entryUpdated(com.hazelcast.core.EntryEvent<K, V> event) {
+            changed(event.getKey());
+        }
+
+        @Override
+        public void entryRemoved(com.hazelcast.core.EntryEvent<K, V> event) {
             changed(event.getKey());
         }
     }

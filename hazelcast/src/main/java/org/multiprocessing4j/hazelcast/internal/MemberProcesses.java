@@ -23,8 +23,8 @@ import org.multiprocessing4j.spi.Serializer;
  * be killed as a local child is, and dies with the member. When it exits, the member files its
  * {@link ExitRecord} in the parent's exit map, where the parent's listener finds it. A parent that
  * leaves the cluster (its client disconnects, or its member is removed) takes its children with it:
- * the member kills them, and removes the parent from the map of live processes, which is how a
- * child tells whether its parent is alive.
+ * the member kills them, orphans the locks the parent held, and removes the parent from the map of
+ * live processes, which is how a child tells whether its parent is alive.
  */
 final class MemberProcesses {
 
@@ -140,6 +140,8 @@ final class MemberProcesses {
             }
         });
         try {
+            member.<String, LockHolder>getMap(ClusterRobustLock.MAP).executeOnEntries(
+                    new LockChanges.Orphan(endpoint.toString()));
             member.getMap(LIVE_PROCESSES).removeAll(Predicates.equal("this", endpoint.toString()));
         } catch (RuntimeException e) {
             // the cluster is going down with this member
