@@ -126,7 +126,19 @@ class ClusterQueue<E> extends AbstractQueue<E> implements ProcessQueue<E>, Seria
         adding();
         boolean offered = false;
         try {
-            offered = blocking(() -> queue().offer(bytes, timeout, unit));
+            long deadline = System.nanoTime() + unit.toNanos(timeout);
+            offered = blocking(() -> {
+                // Hazelcast may give up a moment before the timeout: a timed wait lasts all of it
+                for (long left = Math.max(0, unit.toNanos(timeout)); left >= 0; left = deadline - System.nanoTime()) {
+                    if (queue().offer(bytes, left, TimeUnit.NANOSECONDS)) {
+                        return true;
+                    }
+                    if (left == 0) {
+                        break;
+                    }
+                }
+                return false;
+            });
         } finally {
             added(offered);
         }
@@ -140,7 +152,17 @@ class ClusterQueue<E> extends AbstractQueue<E> implements ProcessQueue<E>, Seria
 
     @Override
     public E poll(long timeout, TimeUnit unit) throws InterruptedException {
-        return decode(blocking(() -> queue().poll(timeout, unit)));
+        long deadline = System.nanoTime() + unit.toNanos(timeout);
+        return decode(blocking(() -> {
+            // as in offer: the wait lasts all of its timeout
+            for (long left = Math.max(0, unit.toNanos(timeout)); left >= 0; left = deadline - System.nanoTime()) {
+                byte[] bytes = queue().poll(left, TimeUnit.NANOSECONDS);
+                if (bytes != null || left == 0) {
+                    return bytes;
+                }
+            }
+            return null;
+        }));
     }
 
     /** A call that may wait, interrupted as {@code java.util.concurrent}'s are. */
