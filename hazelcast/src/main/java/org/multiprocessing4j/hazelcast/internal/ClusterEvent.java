@@ -65,17 +65,13 @@ final class ClusterEvent implements ProcessEvent, Serializable {
 
     @Override
     public boolean await(long timeout, TimeUnit unit) throws InterruptedException {
-        if (Thread.interrupted()) {
-            throw new InterruptedException();
-        }
-        long begun = state();
-        if ((begun & 1) == 1) {
-            return true;
-        }
-        return runtime.watch(MAP).await(id, () -> {
-            long now = state();
-            return (now & 1) == 1 || now >> 1 != begun >> 1;
-        }, unit.toNanos(timeout));
+        return ClusterQueue.blocking(() -> {
+            long begun = state();
+            return (begun & 1) == 1 || runtime.watch(MAP).await(id, () -> {
+                long now = state();
+                return (now & 1) == 1 || now >> 1 != begun >> 1;
+            }, unit.toNanos(timeout));
+        });
     }
 
     @Override

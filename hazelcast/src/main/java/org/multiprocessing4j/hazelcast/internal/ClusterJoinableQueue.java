@@ -54,13 +54,10 @@ final class ClusterJoinableQueue<E> extends ClusterQueue<E> implements JoinableP
 
     @Override
     public boolean join(Duration timeout) throws InterruptedException {
-        if (Thread.interrupted()) {
-            throw new InterruptedException();
-        }
-        return runtime.watch(UNFINISHED).await(name, () -> {
+        return ClusterQueue.blocking(() -> runtime.watch(UNFINISHED).await(name, () -> {
             Long count = unfinished().get(name);
             return count == null || count == 0;
-        }, timeout.toNanos() < 0 ? 0 : saturatedNanos(timeout));
+        }, timeout.isNegative() ? 0 : saturatedNanos(timeout)));
     }
 
     private static long saturatedNanos(Duration timeout) {

@@ -80,12 +80,7 @@ abstract class ClusterRobustLock implements RobustLock, Serializable {
 
     @Override
     public void lockInterruptibly() throws InterruptedException {
-        if (Thread.interrupted()) {
-            throw new InterruptedException();
-        }
-        if (!attempt()) {
-            runtime.watch(MAP).await(id, this::attempt, Long.MAX_VALUE);
-        }
+        ClusterQueue.blocking(() -> attempt() || runtime.watch(MAP).await(id, this::attempt, Long.MAX_VALUE));
     }
 
     @Override
@@ -99,11 +94,9 @@ abstract class ClusterRobustLock implements RobustLock, Serializable {
 
     @Override
     public boolean tryLock(long time, TimeUnit unit) throws InterruptedException {
-        if (Thread.interrupted()) {
-            throw new InterruptedException();
-        }
         try {
-            return attempt() || runtime.watch(MAP).await(id, this::attempt, unit.toNanos(time));
+            return ClusterQueue.blocking(
+                    () -> attempt() || runtime.watch(MAP).await(id, this::attempt, unit.toNanos(time)));
         } catch (IllegalMonitorStateException e) {
             // a lock that is not reentrant, held by this thread: no wait would end
             return false;

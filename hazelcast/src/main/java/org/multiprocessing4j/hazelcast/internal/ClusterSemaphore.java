@@ -60,10 +60,8 @@ final class ClusterSemaphore implements ProcessSemaphore, Serializable {
     @Override
     public boolean tryAcquire(int permits, long timeout, TimeUnit unit) throws InterruptedException {
         positive(permits);
-        if (Thread.interrupted()) {
-            throw new InterruptedException();
-        }
-        return tryAcquire(permits) || runtime.watch(MAP).await(id, () -> tryAcquire(permits), unit.toNanos(timeout));
+        return ClusterQueue.blocking(() -> tryAcquire(permits)
+                || runtime.watch(MAP).await(id, () -> tryAcquire(permits), unit.toNanos(timeout)));
     }
 
     @Override
