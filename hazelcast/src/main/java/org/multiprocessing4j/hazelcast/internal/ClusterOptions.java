@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * The options of a {@code hazelcast} context, checked, with the defaults filled in: what a context
@@ -28,8 +28,7 @@ record ClusterOptions(String cluster, List<String> members, String mode, int por
         for (String name : options.keySet()) {
             if (!NAMES.contains(name)) {
                 throw new IllegalArgumentException("unknown option '" + name + "' of the hazelcast context; known: "
-                        + new TreeMap<>(Map.of("cluster", "", "members", "", "mode", "", "port", "", "config", ""))
-                                .keySet());
+                        + new TreeSet<>(NAMES));
             }
         }
         String cluster = options.getOrDefault("cluster", DEFAULT_CLUSTER).trim();

@@ -20,7 +20,13 @@ final class KeyWatch {
 
     private static final long LOOK_AGAIN_NANOS = TimeUnit.SECONDS.toNanos(1);
 
-    private final Map<Object, long[]> changes = new ConcurrentHashMap<>();
+    private final Map<Object, Counter> changes = new ConcurrentHashMap<>();
+
+    /** Changes of one key seen here, and the threads waiting on it; dropped when none waits. */
+    private static final class Counter {
+        long changes;
+        int waiters;
+    }
 
     <K, V> KeyWatch(IMap<K, V> map) {
         map.addEntryListener(new Listener<K, V>(), false);
@@ -33,32 +39,40 @@ final class KeyWatch {
      */
     boolean await(Object key, BooleanSupplier ready, long timeoutNanos) throws InterruptedException {
         long deadline = System.nanoTime() + Math.min(timeoutNanos, Long.MAX_VALUE / 4);
-        long[] counter = changes.computeIfAbsent(key, k -> new long[1]);
-        while (true) {
-            long seen;
-            synchronized (counter) {
-                seen = counter[0];
-            }
-            if (ready.getAsBoolean()) {
-                return true;
-            }
-            long left = deadline - System.nanoTime();
-            if (left <= 0) {
-                return false;
-            }
-            synchronized (counter) {
-                if (counter[0] == seen) {
-                    TimeUnit.NANOSECONDS.timedWait(counter, Math.min(left, LOOK_AGAIN_NANOS));
+        Counter counter = changes.compute(key, (k, existing) -> {
+            Counter joined = existing == null ? new Counter() : existing;
+            joined.waiters++;
+            return joined;
+        });
+        try {
+            while (true) {
+                long seen;
+                synchronized (counter) {
+                    seen = counter.changes;
+                }
+                if (ready.getAsBoolean()) {
+                    return true;
+                }
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                synchronized (counter) {
+                    if (counter.changes == seen) {
+                        TimeUnit.NANOSECONDS.timedWait(counter, Math.min(left, LOOK_AGAIN_NANOS));
+                    }
                 }
             }
+        } finally {
+            changes.computeIfPresent(key, (k, existing) -> --existing.waiters == 0 ? null : existing);
         }
     }
 
     private void changed(Object key) {
-        long[] counter = changes.get(key);
+        Counter counter = changes.get(key);
         if (counter != null) {
             synchronized (counter) {
-                counter[0]++;
+                counter.changes++;
                 counter.notifyAll();
             }
         }
