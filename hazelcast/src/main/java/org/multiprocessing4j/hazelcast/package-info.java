@@ -50,19 +50,41 @@
  * <h2>What is mapped onto the cluster</h2>
  * Children; {@link org.multiprocessing4j.ProcessContext#queue queues} (plain, joinable and
  * simple), kept in the cluster's queues as the bytes of the program's serializer, every element
- * moved whole; {@link org.multiprocessing4j.ProcessContext#lock locks} and
- * {@link org.multiprocessing4j.ProcessContext#reentrantLock reentrant locks},
- * {@link org.multiprocessing4j.ProcessContext#semaphore semaphores} (bounded or not) and
- * {@link org.multiprocessing4j.ProcessContext#event events}, kept in the cluster's maps and
- * changed by entry processors. A lock whose holder's process leaves the cluster (exits, is killed,
- * or dies with its member) is taken over by the next taker, which learns it from
- * {@code ownerDied()}, within a few seconds. A network split can make the members on either side
- * believe the other side's processes dead, and so let a process on each side hold one lock: the
- * library does not guard against that (the open-source edition has no consensus subsystem), so
- * data that two holders must never change at once wants a cluster that does not split (members on
- * one network) or a check of its own, such as a version number written with the data. Each of their calls is a network round trip (about 0.1 to 0.3 ms
- * on one machine), where the local backend's take microseconds. The other factories throw
- * {@link java.lang.UnsupportedOperationException} naming themselves; named shared-memory blocks
- * and shareable lists have no meaning on a cluster, and say so.
+ * moved whole; {@link org.multiprocessing4j.ProcessContext#pipe pipes}, whose ends are counted
+ * across processes as on one machine (the end of data, or a broken pipe, comes once every process
+ * that held the other end has closed it or left the cluster), a message of more than 64 KiB
+ * streamed in parts with 1 MiB of room; {@link org.multiprocessing4j.ProcessContext#lock locks}
+ * and {@link org.multiprocessing4j.ProcessContext#reentrantLock reentrant locks},
+ * {@link org.multiprocessing4j.ProcessContext#semaphore semaphores} (bounded or not),
+ * {@link org.multiprocessing4j.ProcessContext#event events},
+ * {@link org.multiprocessing4j.ProcessContext#condition conditions},
+ * {@link org.multiprocessing4j.ProcessContext#barrier barriers}, and shared
+ * {@linkplain org.multiprocessing4j.ProcessContext#sharedLong(long) values} and
+ * {@linkplain org.multiprocessing4j.ProcessContext#sharedDoubleArray(int) arrays}, kept in the
+ * cluster's maps and changed by entry processors, an array in pieces of 1024 elements. A
+ * {@linkplain org.multiprocessing4j.ProcessContext#pool() pool} runs its workers as children on the
+ * members, in turn, each sent its tasks through a pipe as it finishes the ones before, so that a
+ * slow member does not hold the others back; a worker that dies with its member fails its task
+ * with {@link org.multiprocessing4j.WorkerDiedException}, or has it run again elsewhere if the pool
+ * retries. {@link org.multiprocessing4j.Connections#waitAny waitAny} waits on the cluster's pipe
+ * ends and queues.
+ *
+ * <p>A lock whose holder's process leaves the cluster (exits, is killed, or dies with its member)
+ * is taken over by the next taker, which learns it from {@code ownerDied()}, within a few
+ * seconds. A waiter on a condition whose process leaves keeps its place in the line, as on the
+ * local backend: a signal that reaches it goes to the next live waiter, or else wakes the next to
+ * wait. A barrier whose last party's process leaves while it runs the action is broken. A network
+ * split can make the members on either side believe the other side's processes dead, and so let a
+ * process on each side hold one lock: the library does not guard against that (the open-source
+ * edition has no consensus subsystem), so data that two holders must never change at once wants a
+ * cluster that does not split (members on one network) or a check of its own, such as a version
+ * number written with the data.
+ *
+ * <p>Each call of these objects is a network round trip (about 0.1 to 0.3 ms on one machine),
+ * where the local backend's take microseconds. An array has no
+ * {@linkplain org.multiprocessing4j.SharedIntArray#asBuffer() buffer view}: its elements live in
+ * the members' memory, and {@code asBuffer()} throws {@link java.lang.UnsupportedOperationException}
+ * saying how to copy instead. Named shared-memory blocks and shareable lists have no meaning on a
+ * cluster, and say so in the same way.
  */
 package org.multiprocessing4j.hazelcast;

@@ -3,6 +3,7 @@ package org.multiprocessing4j.hazelcast;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.multiprocessing4j.ProcessContext;
@@ -44,10 +45,13 @@ class ClusterOptionsTest {
     }
 
     @Test
-    void factoriesNotMappedOntoTheClusterSaySo() {
+    void whatHasNoMeaningOnAClusterIsRefusedSayingWhyBeforeAnyConnection() {
         ProcessContext mp = ProcessContext.get("hazelcast");
-        assertThatThrownBy(mp::pipe).isInstanceOf(UnsupportedOperationException.class).hasMessageContaining("pipe()");
         assertThatThrownBy(() -> mp.sharedMemory(1024)).isInstanceOf(UnsupportedOperationException.class)
                 .hasMessageContaining("one machine's");
+        assertThatThrownBy(() -> mp.attachSharedMemory("block")).isInstanceOf(UnsupportedOperationException.class)
+                .hasMessageContaining("one machine's");
+        assertThatThrownBy(() -> mp.shareableList(null, List.of(1, 2), 8))
+                .isInstanceOf(UnsupportedOperationException.class).hasMessageContaining("one machine's");
     }
 }

@@ -1,24 +1,34 @@
 package org.multiprocessing4j.hazelcast;
 
 import java.time.Duration;
-import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
-import org.junit.jupiter.api.extension.ConditionEvaluationResult;
-import org.junit.jupiter.api.extension.ExecutionCondition;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.extension.ExtensionContext;
 import org.multiprocessing4j.ProcessContext;
+import org.multiprocessing4j.tck.BarrierAcrossProcessesContract;
+import org.multiprocessing4j.tck.BarrierContract;
 import org.multiprocessing4j.tck.ChildExitContract;
 import org.multiprocessing4j.tck.ChildProcessContract;
+import org.multiprocessing4j.tck.ConditionContract;
+import org.multiprocessing4j.tck.CoordinationAcrossProcessesContract;
 import org.multiprocessing4j.tck.EventContract;
 import org.multiprocessing4j.tck.LockAcrossProcessesContract;
 import org.multiprocessing4j.tck.LockContract;
+import org.multiprocessing4j.tck.PipeAcrossProcessesContract;
+import org.multiprocessing4j.tck.PipeContract;
+import org.multiprocessing4j.tck.PoolContract;
+import org.multiprocessing4j.tck.PoolExecutorServiceContract;
+import org.multiprocessing4j.tck.PoolFailuresContract;
+import org.multiprocessing4j.tck.PoolOptionsContract;
 import org.multiprocessing4j.tck.ProcessIdentityContract;
 import org.multiprocessing4j.tck.QueueAcrossProcessesContract;
 import org.multiprocessing4j.tck.QueueContract;
 import org.multiprocessing4j.tck.SemaphoreContract;
+import org.multiprocessing4j.tck.SharedArrayContract;
+import org.multiprocessing4j.tck.SharedValueContract;
+import org.multiprocessing4j.tck.TimeoutFormsContract;
+import org.multiprocessing4j.tck.WaitAnyAcrossProcessesContract;
+import org.multiprocessing4j.tck.WaitAnyContract;
 
 /**
  * The contract suite on a cluster of two member JVMs on 127.0.0.1, used by the test JVM as a
@@ -40,6 +50,11 @@ class HazelcastContextIT {
         members.close();
     }
 
+    /** A contended cluster lock changes hands in a few milliseconds, an atomic update takes a round trip. */
+    static int fewerContendedUpdates(int onTheLocalBackend) {
+        return Math.min(onTheLocalBackend, 100);
+    }
+
     @Nested
     class ChildProcesses extends ChildProcessContract {
         @Override
@@ -57,30 +72,10 @@ class HazelcastContextIT {
     }
 
     @Nested
-    @ExtendWith(NeedsPipes.class)
     class ProcessIdentities extends ProcessIdentityContract {
         @Override
         protected ProcessContext context() {
             return cluster;
-        }
-    }
-
-    /**
-     * Skips, saying so, the contract tests that need pipes or barriers, which the cluster backend
-     * does not map yet.
-     */
-    static final class NeedsPipes implements ExecutionCondition {
-        private static final Set<String> TESTS = Set.of(
-                "fourProcessesIncrementingUnderTheGuardEndAtExactlyFourHundredThousand",
-                "testRecursion_childrenAndGrandchildrenStartedAndJoinedInTurnReportInTheOrderOfTheTree",
-                "aQueueAndAPipeWithJdkSerializationCarryItIntoAChild",
-                "aPipeEndSeenInASnapshotIsAClosedCopyAndTheEndOfDataStillComesWhenItsTakerCloses");
-
-        @Override
-        public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
-            return context.getTestMethod().filter(method -> TESTS.contains(method.getName()))
-                    .map(method -> ConditionEvaluationResult.disabled("needs pipes or barriers, not mapped onto the cluster yet"))
-                    .orElse(ConditionEvaluationResult.enabled("needs no pipe"));
         }
     }
 
@@ -93,7 +88,6 @@ class HazelcastContextIT {
     }
 
     @Nested
-    @ExtendWith(NeedsPipes.class)
     class QueuesAcrossProcesses extends QueueAcrossProcessesContract {
         @Override
         protected ProcessContext context() {
@@ -125,11 +119,15 @@ class HazelcastContextIT {
     }
 
     @Nested
-    @ExtendWith(NeedsPipes.class)
     class LocksAcrossProcesses extends LockAcrossProcessesContract {
         @Override
         protected ProcessContext context() {
             return cluster;
+        }
+
+        @Override
+        protected int contendedUpdates(int onTheLocalBackend) {
+            return fewerContendedUpdates(onTheLocalBackend);
         }
 
         /** A holder's death is noticed when its connection's end reaches the members, about a second. */
@@ -149,6 +147,147 @@ class HazelcastContextIT {
 
     @Nested
     class Events extends EventContract {
+        @Override
+        protected ProcessContext context() {
+            return cluster;
+        }
+    }
+
+    @Nested
+    class Conditions extends ConditionContract {
+        @Override
+        protected ProcessContext context() {
+            return cluster;
+        }
+    }
+
+    @Nested
+    class CoordinationAcrossProcesses extends CoordinationAcrossProcessesContract {
+        @Override
+        protected ProcessContext context() {
+            return cluster;
+        }
+    }
+
+    @Nested
+    class Barriers extends BarrierContract {
+        @Override
+        protected ProcessContext context() {
+            return cluster;
+        }
+    }
+
+    @Nested
+    class BarriersAcrossProcesses extends BarrierAcrossProcessesContract {
+        @Override
+        protected ProcessContext context() {
+            return cluster;
+        }
+    }
+
+    @Nested
+    class SharedValues extends SharedValueContract {
+        @Override
+        protected ProcessContext context() {
+            return cluster;
+        }
+
+        @Override
+        protected int contendedUpdates(int onTheLocalBackend) {
+            return fewerContendedUpdates(onTheLocalBackend);
+        }
+    }
+
+    @Nested
+    class SharedArrays extends SharedArrayContract {
+        @Override
+        protected ProcessContext context() {
+            return cluster;
+        }
+
+        @Override
+        protected int contendedUpdates(int onTheLocalBackend) {
+            return fewerContendedUpdates(onTheLocalBackend);
+        }
+
+        /** Three pieces of an array, the last one short. */
+        @Override
+        protected int largeArrayLength() {
+            return 3_001;
+        }
+
+        @Override
+        protected boolean hasBufferViews() {
+            return false;
+        }
+    }
+
+    @Nested
+    class Pipes extends PipeContract {
+        @Override
+        protected ProcessContext context() {
+            return cluster;
+        }
+    }
+
+    @Nested
+    class PipesAcrossProcesses extends PipeAcrossProcessesContract {
+        @Override
+        protected ProcessContext context() {
+            return cluster;
+        }
+    }
+
+    @Nested
+    class WaitingOnMany extends WaitAnyContract {
+        @Override
+        protected ProcessContext context() {
+            return cluster;
+        }
+    }
+
+    @Nested
+    class WaitingOnManyAcrossProcesses extends WaitAnyAcrossProcessesContract {
+        @Override
+        protected ProcessContext context() {
+            return cluster;
+        }
+    }
+
+    @Nested
+    class Pools extends PoolContract {
+        @Override
+        protected ProcessContext context() {
+            return cluster;
+        }
+    }
+
+    @Nested
+    class PoolsAsExecutorServices extends PoolExecutorServiceContract {
+        @Override
+        protected ProcessContext context() {
+            return cluster;
+        }
+    }
+
+    @Nested
+    class PoolFailures extends PoolFailuresContract {
+        @Override
+        protected ProcessContext context() {
+            return cluster;
+        }
+    }
+
+    @Nested
+    class PoolOptions extends PoolOptionsContract {
+        @Override
+        protected ProcessContext context() {
+            return cluster;
+        }
+    }
+
+    @Nested
+    class TimeoutForms extends TimeoutFormsContract {
         @Override
         protected ProcessContext context() {
             return cluster;

@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -83,11 +84,24 @@ final class MemberJvms implements AutoCloseable {
         return members;
     }
 
-    /** Stops the members, after this JVM's instances have left them, so that none waits for them. */
+    /** Where each member listens, in the order of {@link #members()}. */
+    List<String> addresses() {
+        return addresses;
+    }
+
+    /**
+     * Stops the members, after this JVM's instances have left them, so that none waits for them;
+     * then checks that nothing they ran is left: no child JVM of theirs (children, pool workers,
+     * spare JVMs) runs, and no session directory of a member stopped here remains in shared memory.
+     *
+     * @throws AssertionError if something is left
+     */
     @Override
     public void close() {
         HazelcastClient.shutdownAll();
+        List<ProcessHandle> descendants = new ArrayList<>();
         for (Process member : members) {
+            member.descendants().forEach(descendants::add);
             member.destroy();
         }
         for (Process member : members) {
@@ -99,6 +113,33 @@ final class MemberJvms implements AutoCloseable {
                 Thread.currentThread().interrupt();
                 member.destroyForcibly();
             }
+        }
+        for (ProcessHandle descendant : descendants) {
+            try {
+                descendant.onExit().get(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+                // reported below
+            }
+        }
+        List<Long> running = descendants.stream().filter(ProcessHandle::isAlive).map(ProcessHandle::pid).toList();
+        if (!running.isEmpty()) {
+            throw new AssertionError("processes the members ran are left running: " + running);
+        }
+        List<String> sessions = new ArrayList<>();
+        for (Process member : members) {
+            if (member.exitValue() != 137) {
+                try (var entries = Files.list(Path.of("/dev/shm"))) {
+                    entries.map(path -> path.getFileName().toString())
+                            .filter(name -> name.startsWith("mp4j-" + member.pid() + "-")).forEach(sessions::add);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+        }
+        if (!sessions.isEmpty()) {
+            throw new AssertionError("members left their shared memory behind: " + sessions);
         }
     }
 }

@@ -94,6 +94,18 @@ public abstract class ContextContract {
     }
 
     /**
+     * How many times each of several processes updates one shared object they contend for, in the
+     * tests that count every update, given how many the local backend's suite has them make: that
+     * many, unless a backend whose every update is a network round trip says fewer.
+     *
+     * @param onTheLocalBackend the updates per process on the local backend
+     * @return the updates per process
+     */
+    protected int contendedUpdates(int onTheLocalBackend) {
+        return onTheLocalBackend;
+    }
+
+    /**
      * Starts a child of the context that runs {@code target}.
      *
      * @param target what the child runs

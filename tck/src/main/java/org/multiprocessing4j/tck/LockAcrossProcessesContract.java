@@ -34,7 +34,6 @@ import org.multiprocessing4j.function.SerializableRunnable;
 public abstract class LockAcrossProcessesContract extends ContextContract {
 
     private static final int PROCESSES = 4;
-    private static final int INCREMENTS = 100_000;
 
     @TempDir
     Path dir;
@@ -79,10 +78,11 @@ public abstract class LockAcrossProcessesContract extends ContextContract {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("guards")
-    void fourProcessesIncrementingUnderTheGuardEndAtExactlyFourHundredThousand(GuardFactory factory) throws Exception {
+    void fourProcessesIncrementingUnderTheGuardEndWithEveryIncrementCounted(GuardFactory factory) throws Exception {
         ProcessContext mp = context();
         Guard guard = factory.apply(mp);
         String counterFile = dir.resolve("counter").toString();
+        int increments = contendedUpdates(100_000);
         // all start counting together, so that they contend
         ProcessBarrier start = mp.barrier(PROCESSES);
         List<ChildProcess> children = new ArrayList<>();
@@ -90,7 +90,7 @@ public abstract class LockAcrossProcessesContract extends ContextContract {
             ChildProcess child = mp.process(() -> {
                 MappedCounter counter = MappedCounter.open(counterFile);
                 start.await();
-                for (int i = 0; i < INCREMENTS; i++) {
+                for (int i = 0; i < increments; i++) {
                     guard.enter().run();
                     try {
                         counter.increment();
@@ -106,7 +106,7 @@ public abstract class LockAcrossProcessesContract extends ContextContract {
             child.join();
             assertThat(child.exitCode()).as("%s: %s", child, child.exception()).isZero();
         }
-        assertThat(MappedCounter.open(counterFile).get()).isEqualTo(PROCESSES * INCREMENTS);
+        assertThat(MappedCounter.open(counterFile).get()).isEqualTo(PROCESSES * increments);
     }
 
     @Test

@@ -157,10 +157,14 @@ public abstract class PoolExecutorServiceContract extends ContextContract {
     void joinAndAwaitTerminationWithATimeoutTellWhetherTheWorkersExited() throws Exception {
         ProcessContext mp = context();
         ProcessPool pool = mp.pool(1);
+        ProcessQueue<Boolean> started = mp.queue();
         CompletableFuture<Object> hung = pool.submit(() -> {
+            started.put(true);
             Thread.sleep(600_000);
             return null;
         });
+        // running, not waiting in its worker's pipe: a task never started is handed back, not failed
+        assertThat(started.poll(PATIENCE)).isTrue();
         pool.shutdown();
         assertThat(pool.join(Duration.ofMillis(200))).isFalse();
         assertThat(pool.join(200, TimeUnit.MILLISECONDS)).isFalse();

@@ -2,6 +2,8 @@ package org.multiprocessing4j.tck;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.Buffer;
 import java.nio.ByteOrder;
@@ -44,18 +46,38 @@ import org.multiprocessing4j.SharedLongArray;
 public abstract class SharedArrayContract extends ContextContract {
 
     private static final int PROCESSES = 4;
-    private static final int INCREMENTS = 20_000;
-    /** Neither a multiple of the number of children nor of 8. */
-    private static final int LENGTH = 100_003;
+    private static final int LOCAL_INCREMENTS = 20_000;
+
+    /**
+     * Whether the context's arrays have buffer views: not if they are kept outside this process's
+     * memory, and then {@code asBuffer()} must refuse, saying how to copy instead.
+     *
+     * @return whether arrays have buffer views
+     */
+    protected boolean hasBufferViews() {
+        return true;
+    }
+
+    /**
+     * The length of the array that children fill element by element and this process reads
+     * element by element: 100 003 (a multiple neither of the number of children nor of 8),
+     * unless a backend whose every element is a network round trip says fewer.
+     *
+     * @return the length
+     */
+    protected int largeArrayLength() {
+        return 100_003;
+    }
 
     @ParameterizedTest
     @EnumSource(SharedArrayKind.class)
     void eachChildWritesItsSliceAndTheParentReadsEveryElement(SharedArrayKind kind) {
-        SharedArray array = kind.make(context(), LENGTH, null);
+        int length = largeArrayLength();
+        SharedArray array = kind.make(context(), length, null);
         List<ChildProcess> children = new ArrayList<>();
         for (int p = 0; p < PROCESSES; p++) {
-            int from = p * LENGTH / PROCESSES;
-            int to = (p + 1) * LENGTH / PROCESSES;
+            int from = p * length / PROCESSES;
+            int to = (p + 1) * length / PROCESSES;
             children.add(start(() -> {
                 for (int i = from; i < to; i++) {
                     kind.set(array, i, SharedArrayKind.valueAt(i));
@@ -63,9 +85,9 @@ public abstract class SharedArrayContract extends ContextContract {
             }));
         }
         children.forEach(ContextContract::assertExitsCleanly);
-        long[] expected = IntStream.range(0, LENGTH).mapToLong(SharedArrayKind::valueAt).toArray();
+        long[] expected = IntStream.range(0, length).mapToLong(SharedArrayKind::valueAt).toArray();
         assertThat(kind.toArray(array)).isEqualTo(expected);
-        assertThat(IntStream.range(0, LENGTH).mapToLong(i -> kind.get(array, i)).toArray()).isEqualTo(expected);
+        assertThat(IntStream.range(0, length).mapToLong(i -> kind.get(array, i)).toArray()).isEqualTo(expected);
     }
 
     static Stream<Named<SharedCounter.Factory>> atomicCounters() {
@@ -92,14 +114,14 @@ public abstract class SharedArrayContract extends ContextContract {
     @MethodSource("atomicCounters")
     void fourProcessesCountingOneElementAtomicallyEndExact(SharedCounter.Factory factory) throws Exception {
         SharedCounter counter = factory.apply(context());
-        runInChildrenAtOnce(PROCESSES, INCREMENTS, counter.increment());
-        assertThat(counter.total().call()).isEqualTo(PROCESSES * INCREMENTS);
+        runInChildrenAtOnce(PROCESSES, increments(), counter.increment());
+        assertThat(counter.total().call()).isEqualTo(PROCESSES * increments());
     }
 
     @Test
     void fourProcessesUpdatingTwoElementsUnderTheArraysLockEndExactAndEqual() throws Exception {
         SharedLongArray pair = context().sharedLongArray(2);
-        runInChildrenAtOnce(PROCESSES, INCREMENTS, () -> {
+        runInChildrenAtOnce(PROCESSES, increments(), () -> {
             RobustLock lock = pair.lock();
             lock.lock();
             try {
@@ -112,20 +134,21 @@ public abstract class SharedArrayContract extends ContextContract {
                 lock.unlock();
             }
         });
-        assertThat(pair.toArray()).containsExactly(PROCESSES * INCREMENTS, PROCESSES * INCREMENTS);
+        assertThat(pair.toArray()).containsExactly(PROCESSES * increments(), PROCESSES * increments());
     }
 
     @Test
     void byteCompareAndSetChangesItsByteAloneWhileOtherProcessesChangeTheBytesBesideIt() throws Exception {
         SharedByteArray bytes = context().rawSharedByteArray(PROCESSES);
         ProcessContext mp = context();
+        int increments = increments();
         ProcessBarrier start = mp.barrier(PROCESSES);
         List<ChildProcess> children = new ArrayList<>();
         for (int p = 0; p < PROCESSES; p++) {
             int mine = p;
             children.add(start(() -> {
                 start.await();
-                for (int i = 0; i < INCREMENTS; i++) {
+                for (int i = 0; i < increments; i++) {
                     byte old = bytes.get(mine);
                     // only this process changes this byte: a failure would mean another's change was taken for it
                     if (!bytes.compareAndSet(mine, old, (byte) (old + 1))) {
@@ -135,7 +158,7 @@ public abstract class SharedArrayContract extends ContextContract {
             }));
         }
         children.forEach(ContextContract::assertExitsCleanly);
-        byte expected = (byte) INCREMENTS;
+        byte expected = (byte) increments;
         assertThat(bytes.toArray()).containsOnly(expected);
         assertThat(bytes.compareAndSet(0, (byte) (expected + 1), (byte) 0)).isFalse();
     }
@@ -143,6 +166,7 @@ public abstract class SharedArrayContract extends ContextContract {
     @ParameterizedTest
     @EnumSource(SharedArrayKind.class)
     void theBufferViewSeesWhatAnotherProcessWritesAndWritesThroughToIt(SharedArrayKind kind) throws Exception {
+        assumeTrue(hasBufferViews(), "the context's arrays have no buffer views");
         ProcessContext mp = context();
         SharedArray array = kind.make(mp, 16, mp.lock());
         Buffer view = kind.view(array);
@@ -162,6 +186,7 @@ public abstract class SharedArrayContract extends ContextContract {
 
     @Test
     void bufferViewsSpanTheArrayInTheNativeByteOrder() {
+        assumeTrue(hasBufferViews(), "the context's arrays have no buffer views");
         ProcessContext mp = context();
         SharedIntArray ints = mp.sharedIntArray(5);
         SharedLongArray longs = mp.sharedLongArray(5);
@@ -177,6 +202,15 @@ public abstract class SharedArrayContract extends ContextContract {
         ints.asBuffer().position(3);
         assertThat(ints.asBuffer().position()).as("each call makes a new buffer").isZero();
         assertThat(bytes.asBuffer().getInt(0)).isEqualTo(0x01020304);
+    }
+
+    @ParameterizedTest
+    @EnumSource(SharedArrayKind.class)
+    void withoutBufferViewsAsBufferRefusesSayingHowToCopyInstead(SharedArrayKind kind) {
+        assumeFalse(hasBufferViews(), "the context's arrays have buffer views");
+        SharedArray array = kind.make(context(), 4, null);
+        assertThatThrownBy(() -> kind.view(array)).isInstanceOf(UnsupportedOperationException.class)
+                .hasMessageContaining("copyTo");
     }
 
     @Test
@@ -320,7 +354,9 @@ public abstract class SharedArrayContract extends ContextContract {
             assertThatThrownBy(() -> kind.get(array, index)).isInstanceOf(IndexOutOfBoundsException.class);
             assertThatThrownBy(() -> kind.set(array, index, 1)).isInstanceOf(IndexOutOfBoundsException.class);
         }
-        assertThatThrownBy(() -> kind.get(kind.view(array), 5)).isInstanceOf(IndexOutOfBoundsException.class);
+        if (hasBufferViews()) {
+            assertThatThrownBy(() -> kind.get(kind.view(array), 5)).isInstanceOf(IndexOutOfBoundsException.class);
+        }
         assertThat(LongStream.of(kind.toArray(array))).containsOnly(0L);
     }
 
@@ -350,5 +386,9 @@ public abstract class SharedArrayContract extends ContextContract {
         for (Runnable maker : makers) {
             assertThatThrownBy(maker::run).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("-1");
         }
+    }
+
+    private int increments() {
+        return contendedUpdates(LOCAL_INCREMENTS);
     }
 }

@@ -45,7 +45,7 @@ import org.multiprocessing4j.SharedValue;
 public abstract class SharedValueContract extends ContextContract {
 
     private static final int PROCESSES = 4;
-    private static final int INCREMENTS = 20_000;
+    private static final int LOCAL_INCREMENTS = 20_000;
 
     static Stream<Named<SharedCounter.Factory>> atomicCounters() {
         return Stream.of(
@@ -79,8 +79,8 @@ public abstract class SharedValueContract extends ContextContract {
     @MethodSource("atomicCounters")
     void fourProcessesCountingAtomicallyWithoutTheLockEndExact(SharedCounter.Factory factory) throws Exception {
         SharedCounter counter = factory.apply(context());
-        runInChildrenAtOnce(PROCESSES, INCREMENTS, counter.increment());
-        assertThat(counter.total().call()).isEqualTo(PROCESSES * INCREMENTS);
+        runInChildrenAtOnce(PROCESSES, increments(), counter.increment());
+        assertThat(counter.total().call()).isEqualTo(PROCESSES * increments());
     }
 
     static Stream<Named<Function<ProcessContext, SharedLong>>> guardedValues() {
@@ -95,7 +95,7 @@ public abstract class SharedValueContract extends ContextContract {
     void fourProcessesReadingComputingAndWritingUnderTheValuesLockEndExact(Function<ProcessContext, SharedLong> factory)
             throws Exception {
         SharedLong value = factory.apply(context());
-        runInChildrenAtOnce(PROCESSES, INCREMENTS, () -> {
+        runInChildrenAtOnce(PROCESSES, increments(), () -> {
             RobustLock lock = value.lock();
             lock.lock();
             try {
@@ -107,21 +107,23 @@ public abstract class SharedValueContract extends ContextContract {
                 lock.unlock();
             }
         });
-        assertThat(value.get()).isEqualTo(PROCESSES * INCREMENTS);
+        assertThat(value.get()).isEqualTo(PROCESSES * increments());
     }
 
     @Test
     void twoValuesGuardedByOneLockChangeTogetherForEveryProcess() throws Exception {
         ProcessContext mp = context();
         ProcessLock lock = mp.lock();
-        SharedInt left = mp.sharedInt(1000, lock);
+        // half as many units as there are moves, so that the moves run out of units midway
+        int units = PROCESSES * increments() / 2;
+        SharedInt left = mp.sharedInt(units, lock);
         SharedInt right = mp.sharedInt(0, lock);
         ProcessQueue<Boolean> unbalanced = mp.queue();
         // moves one unit at a time from left to right; every process sees the sum kept
-        runInChildrenAtOnce(PROCESSES, INCREMENTS, () -> {
+        runInChildrenAtOnce(PROCESSES, increments(), () -> {
             lock.lock();
             try {
-                if (left.get() + right.get() != 1000) {
+                if (left.get() + right.get() != units) {
                     unbalanced.put(true);
                 }
                 if (left.get() > 0) {
@@ -134,7 +136,7 @@ public abstract class SharedValueContract extends ContextContract {
         });
         assertThat(unbalanced.poll()).isNull();
         assertThat(left.get()).isZero();
-        assertThat(right.get()).isEqualTo(1000);
+        assertThat(right.get()).isEqualTo(units);
         assertThat(left.lock()).isSameAs(lock).isSameAs(right.lock());
     }
 
@@ -376,5 +378,9 @@ public abstract class SharedValueContract extends ContextContract {
             stop.set();
         }
         writers.forEach(ContextContract::assertExitsCleanly);
+    }
+
+    private int increments() {
+        return contendedUpdates(LOCAL_INCREMENTS);
     }
 }

@@ -40,6 +40,10 @@ final class Answers {
             }
         }
         byte kind = answers.get(0).get(0);
+        if (kind == PoolMessages.READY) {
+            ready(slot);
+            return true;
+        }
         if (kind == PoolMessages.RETIRING) {
             slot.retiring = true;
             return false;
@@ -88,6 +92,20 @@ final class Answers {
             return ThrowableTransport.decode(PoolMessages.rest(in));
         } catch (IOException e) {
             return e;
+        }
+    }
+
+    /** The worker of {@code slot} has started: the timeout of the batch it was sent first starts again. */
+    private void ready(WorkerSlot slot) {
+        engine.lock.lock();
+        try {
+            slot.ready = true;
+            TaskBatch first = slot.inflight.peekFirst();
+            if (first != null) {
+                engine.started(slot, first, System.nanoTime());
+            }
+        } finally {
+            engine.lock.unlock();
         }
     }
 

@@ -40,6 +40,8 @@ import org.multiprocessing4j.spi.Serializer;
 public final class PoolEngine {
 
     private static final AtomicInteger POOLS = new AtomicInteger();
+    /** How much longer than its timeout a batch may wait for its worker to start. */
+    private static final long START_ALLOWANCE_NANOS = TimeUnit.SECONDS.toNanos(60);
     /** How long {@link #terminate()} waits for the pipes of the workers it killed to be read. */
     private static final long UNRECEIVED_WAIT_SECONDS = 10;
 
@@ -199,12 +201,20 @@ public final class PoolEngine {
         return true;
     }
 
-    /** {@code batch} is now what the worker of {@code slot} runs; its timeout starts. */
+    /**
+     * {@code batch} is now what the worker of {@code slot} runs; its timeout starts. A worker that
+     * has not said it is ready yet gets {@link #START_ALLOWANCE_NANOS} more, and the timeout
+     * starts again when it is (see {@link Answers}): so a worker that never starts is killed too.
+     */
     void started(WorkerSlot slot, TaskBatch batch, long now) {
         batch.startedNanos = now;
+        if (batch.deadline != null) {
+            batch.deadline.cancel(false);
+        }
         if (settings.taskTimeout() != null) {
             long each = TimeUnit.NANOSECONDS.convert(settings.taskTimeout());
             long nanos = each > Long.MAX_VALUE / batch.size ? Long.MAX_VALUE : each * batch.size;
+            nanos = slot.ready || nanos > Long.MAX_VALUE - START_ALLOWANCE_NANOS ? nanos : nanos + START_ALLOWANCE_NANOS;
             batch.deadline = timer.schedule(() -> expire(slot, batch), nanos, TimeUnit.NANOSECONDS);
         }
     }

@@ -16,6 +16,7 @@ import org.multiprocessing4j.spi.Serializer;
  *                  STOP
  *   to the parent: DONE batch:i64 results
  *                  FAILED batch:i64 index:i32 resultsLength:i32 results exception
+ *                  READY                                   started, the initializer run
  *                  INIT_FAILED exception
  *                  RETIRING
  *                  ANSWERS count:i32 (length:i32 answer)*     several DONE or FAILED at once
@@ -35,6 +36,7 @@ final class PoolMessages {
     static final byte INIT_FAILED = 5;
     static final byte RETIRING = 6;
     static final byte ANSWERS = 7;
+    static final byte READY = 8;
 
     static final int NO_FUNCTION = -1;
 

@@ -68,6 +68,8 @@ public final class WorkerLoop {
                 throw failure;
             }
         }
+        // the timeout of the first batch starts now, not while the worker was starting
+        pipe.sendBytes(new byte[] {PoolMessages.READY});
         int ran = 0;
         while (maxBatches == 0 || ran < maxBatches) {
             byte[] message;

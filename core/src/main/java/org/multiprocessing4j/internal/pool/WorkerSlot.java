@@ -45,6 +45,8 @@ final class WorkerSlot {
     int batchesSent;
     boolean stopSent;
     boolean sending;
+    /** Whether the worker has said it is ready: until then, no batch's timeout runs. */
+    boolean ready;
     long queuedBytes;
     boolean ended;
     boolean closed;
@@ -143,6 +145,12 @@ final class WorkerSlot {
             throw new UncheckedIOException("cannot clear a worker's pipe", e);
         }
         functionsSent.clear();
+        engine.lock.lock();
+        try {
+            ready = false;
+        } finally {
+            engine.lock.unlock();
+        }
         worker = next;
     }
 
@@ -207,12 +215,14 @@ final class WorkerSlot {
     private void readAnswers() {
         while (true) {
             ChildProcess current = worker;
-            readUntilEnd(current);
             try {
+                readUntilEnd(current);
                 if (!engine.turnover.workerEnded(this, current)) {
                     return;
                 }
             } catch (RuntimeException | Error e) {
+                // a pipe that fails otherwise than by its end (a backend's connection lost) breaks
+                // the pool: its calls fail rather than wait for answers that cannot come
                 engine.slotFailed(this, e);
                 return;
             }

@@ -184,8 +184,9 @@ final class WorkerTurnover {
             } else if (batch.deaths++ < engine.settings.retries()) {
                 again.add(batch);
             } else {
+                // the worker itself says where it ran: a cluster's names its member
                 engine.fail(batch, new WorkerDiedException("worker " + worker.name() + " (pid " + worker.pid()
-                        + ") ended with exit code " + worker.exitCode() + " while running " + batch,
+                        + ") ended with exit code " + worker.exitCode() + " while running " + batch + ": " + worker,
                         worker.name(), worker.pid(), worker.exitCode(), null), outcomes);
             }
         }

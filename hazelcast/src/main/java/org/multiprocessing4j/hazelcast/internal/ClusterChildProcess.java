@@ -50,6 +50,8 @@ final class ClusterChildProcess implements ChildProcess {
     private volatile long pid;
     private volatile Integer exitCode;
     private volatile Throwable exception;
+    /** What gives back the pipe ends held in flight for the child, once it has ended. */
+    private volatile List<Runnable> inFlight = List.of();
 
     ClusterChildProcess(ClusterRuntime runtime, SerializableRunnable target, String name, boolean daemon) {
         this.runtime = runtime;
@@ -118,6 +120,25 @@ final class ClusterChildProcess implements ChildProcess {
         if (parent.daemon()) {
             throw new IllegalStateException("a daemon process may not start children");
         }
+        // pipe ends in a target are held for the child until it has ended, or given back if it never starts
+        int mark = InFlightHolds.begin();
+        boolean launched = false;
+        try {
+            launch(parent);
+            launched = true;
+        } finally {
+            if (launched) {
+                inFlight = InFlightHolds.keep(mark);
+            } else {
+                InFlightHolds.end(mark, false);
+            }
+        }
+        state = State.STARTED;
+        target = null;
+    }
+
+    /** Encodes the target and has the chosen member start the child. */
+    private void launch(ProcessPlace parent) {
         byte[] encoded;
         try {
             encoded = SerializedBytes.of(Serializer.standard(), target);
@@ -146,8 +167,6 @@ final class ClusterChildProcess implements ChildProcess {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while " + name + " was starting", e);
         }
-        state = State.STARTED;
-        target = null;
     }
 
     void exited(ExitRecord record) {
@@ -177,6 +196,9 @@ final class ClusterChildProcess implements ChildProcess {
             exception = failure;
         }
         runtime.ended(id);
+        // those it took over are no longer held in flight: giving them back changes nothing
+        inFlight.forEach(Runnable::run);
+        inFlight = List.of();
         exit.complete(this);
     }
 

@@ -6,6 +6,7 @@ import java.io.Serializable;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import org.multiprocessing4j.ChildProcess;
 import org.multiprocessing4j.JoinableProcessQueue;
@@ -37,8 +38,8 @@ import org.multiprocessing4j.spi.SharedHandle;
 
 /**
  * The context of one cluster: children started on its members, shared objects kept by it. What
- * this version does not map onto the cluster yet throws {@link UnsupportedOperationException}
- * naming it; what has no meaning on a cluster (a raw block of memory) says why.
+ * has no meaning on a cluster (a raw block of memory) throws {@link UnsupportedOperationException}
+ * saying why.
  */
 final class ClusterContext implements ProcessContext, Serializable {
 
@@ -132,12 +133,12 @@ final class ClusterContext implements ProcessContext, Serializable {
 
     @Override
     public ProcessBarrier barrier(int parties, SerializableRunnable action) {
-        throw notYet("barrier");
+        return ClusterBarrier.create(runtime, parties, action);
     }
 
     @Override
     public Pipe pipe(boolean duplex, Serializer serializer) {
-        throw notYet("pipe");
+        return ClusterPipeEnd.create(runtime, duplex, serializer);
     }
 
     @Override
@@ -172,97 +173,95 @@ final class ClusterContext implements ProcessContext, Serializable {
 
     @Override
     public SharedInt sharedInt(int initial, RobustLock lock) {
-        throw notYet("sharedInt");
+        return (SharedInt) ClusterValue.create(runtime, ClusterValue.Kind.INT, (long) initial, 0, Objects.requireNonNull(lock, "lock"));
     }
 
     @Override
     public SharedInt rawSharedInt(int initial) {
-        throw notYet("rawSharedInt");
+        return (SharedInt) ClusterValue.create(runtime, ClusterValue.Kind.INT, (long) initial, 0, null);
     }
 
     @Override
     public SharedLong sharedLong(long initial, RobustLock lock) {
-        throw notYet("sharedLong");
+        return (SharedLong) ClusterValue.create(runtime, ClusterValue.Kind.LONG, initial, 0, Objects.requireNonNull(lock, "lock"));
     }
 
     @Override
     public SharedLong rawSharedLong(long initial) {
-        throw notYet("rawSharedLong");
+        return (SharedLong) ClusterValue.create(runtime, ClusterValue.Kind.LONG, initial, 0, null);
     }
 
     @Override
     public SharedDouble sharedDouble(double initial, RobustLock lock) {
-        throw notYet("sharedDouble");
+        return (SharedDouble) ClusterValue.create(runtime, ClusterValue.Kind.DOUBLE, Double.doubleToRawLongBits(initial), 0,
+                Objects.requireNonNull(lock, "lock"));
     }
 
     @Override
     public SharedDouble rawSharedDouble(double initial) {
-        throw notYet("rawSharedDouble");
+        return (SharedDouble) ClusterValue.create(runtime, ClusterValue.Kind.DOUBLE, Double.doubleToRawLongBits(initial), 0, null);
     }
 
     @Override
     public SharedBoolean sharedBoolean(boolean initial, RobustLock lock) {
-        throw notYet("sharedBoolean");
+        return (SharedBoolean) ClusterValue.create(runtime, ClusterValue.Kind.BOOLEAN, initial ? 1L : 0L, 0,
+                Objects.requireNonNull(lock, "lock"));
     }
 
     @Override
     public SharedBoolean rawSharedBoolean(boolean initial) {
-        throw notYet("rawSharedBoolean");
+        return (SharedBoolean) ClusterValue.create(runtime, ClusterValue.Kind.BOOLEAN, initial ? 1L : 0L, 0, null);
     }
 
     @Override
     public SharedString sharedString(int capacity, String initial, RobustLock lock) {
-        throw notYet("sharedString");
+        return (SharedString) ClusterValue.create(runtime, ClusterValue.Kind.STRING, initial, capacity,
+                Objects.requireNonNull(lock, "lock"));
     }
 
     @Override
     public SharedString rawSharedString(int capacity, String initial) {
-        throw notYet("rawSharedString");
+        return (SharedString) ClusterValue.create(runtime, ClusterValue.Kind.STRING, initial, capacity, null);
     }
 
     @Override
     public SharedIntArray sharedIntArray(int length, RobustLock lock) {
-        throw notYet("sharedIntArray");
+        return (SharedIntArray) ClusterArray.create(runtime, ArrayChunks.Kind.INT, length, Objects.requireNonNull(lock, "lock"));
     }
 
     @Override
     public SharedIntArray rawSharedIntArray(int length) {
-        throw notYet("rawSharedIntArray");
+        return (SharedIntArray) ClusterArray.create(runtime, ArrayChunks.Kind.INT, length, null);
     }
 
     @Override
     public SharedLongArray sharedLongArray(int length, RobustLock lock) {
-        throw notYet("sharedLongArray");
+        return (SharedLongArray) ClusterArray.create(runtime, ArrayChunks.Kind.LONG, length, Objects.requireNonNull(lock, "lock"));
     }
 
     @Override
     public SharedLongArray rawSharedLongArray(int length) {
-        throw notYet("rawSharedLongArray");
+        return (SharedLongArray) ClusterArray.create(runtime, ArrayChunks.Kind.LONG, length, null);
     }
 
     @Override
     public SharedDoubleArray sharedDoubleArray(int length, RobustLock lock) {
-        throw notYet("sharedDoubleArray");
+        return (SharedDoubleArray) ClusterArray.create(runtime, ArrayChunks.Kind.DOUBLE, length, Objects.requireNonNull(lock, "lock"));
     }
 
     @Override
     public SharedDoubleArray rawSharedDoubleArray(int length) {
-        throw notYet("rawSharedDoubleArray");
+        return (SharedDoubleArray) ClusterArray.create(runtime, ArrayChunks.Kind.DOUBLE, length, null);
     }
 
     @Override
     public SharedByteArray sharedByteArray(int length, RobustLock lock) {
-        throw notYet("sharedByteArray");
+        return (SharedByteArray) ClusterArray.create(runtime, ArrayChunks.Kind.BYTE, length, Objects.requireNonNull(lock, "lock"));
     }
 
     @Override
     public SharedByteArray rawSharedByteArray(int length) {
-        throw notYet("rawSharedByteArray");
-    }
-
-    private static UnsupportedOperationException notYet(String factory) {
-        return new UnsupportedOperationException("the hazelcast context does not provide " + factory
-                + "() in this version: children, queues (plain, joinable and simple), locks, semaphores and events are mapped onto the cluster so far");
+        return (SharedByteArray) ClusterArray.create(runtime, ArrayChunks.Kind.BYTE, length, null);
     }
 
     @Override

@@ -39,18 +39,18 @@ final class ClusterEvent implements ProcessEvent, Serializable {
     }
 
     private long state() {
-        Long state = map().get(id);
+        Long state = ClusterCalls.regardless(() -> map().get(id));
         return state == null ? 0 : state;
     }
 
     @Override
     public void set() {
-        map().executeOnKey(id, new Set());
+        ClusterCalls.regardless(() -> map().executeOnKey(id, new Set()));
     }
 
     @Override
     public void clear() {
-        map().executeOnKey(id, new Clear());
+        ClusterCalls.regardless(() -> map().executeOnKey(id, new Clear()));
     }
 
     @Override
@@ -65,7 +65,7 @@ final class ClusterEvent implements ProcessEvent, Serializable {
 
     @Override
     public boolean await(long timeout, TimeUnit unit) throws InterruptedException {
-        return ClusterQueue.blocking(() -> {
+        return ClusterCalls.blocking(() -> {
             long begun = state();
             return (begun & 1) == 1 || runtime.watch(MAP).await(id, () -> {
                 long now = state();

@@ -54,7 +54,7 @@ final class ClusterJoinableQueue<E> extends ClusterQueue<E> implements JoinableP
 
     @Override
     public boolean join(Duration timeout) throws InterruptedException {
-        return ClusterQueue.blocking(() -> runtime.watch(UNFINISHED).await(name, () -> {
+        return ClusterCalls.blocking(() -> runtime.watch(UNFINISHED).await(name, () -> {
             Long count = unfinished().get(name);
             return count == null || count == 0;
         }, timeout.isNegative() ? 0 : saturatedNanos(timeout)));

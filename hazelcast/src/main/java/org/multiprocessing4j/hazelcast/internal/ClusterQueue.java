@@ -2,7 +2,6 @@ package org.multiprocessing4j.hazelcast.internal;
 
 import com.hazelcast.collection.IQueue;
 import com.hazelcast.config.QueueConfig;
-import com.hazelcast.core.HazelcastException;
 import java.io.InvalidObjectException;
 import java.io.ObjectInputStream;
 import java.io.Serializable;
@@ -20,13 +19,14 @@ import java.util.function.Predicate;
 import org.multiprocessing4j.ProcessQueue;
 import org.multiprocessing4j.spi.Serializer;
 import org.multiprocessing4j.spi.SharedHandle;
+import org.multiprocessing4j.spi.Waiter;
 
 /**
  * A queue kept by the cluster: an {@link IQueue} of the elements as the queue's serializer wrote
  * them, so that an element fails in the process that puts it, and the cluster never needs its
  * class. A bound is the Hazelcast queue's maximum size, configured on the cluster before first use.
  */
-class ClusterQueue<E> extends AbstractQueue<E> implements ProcessQueue<E>, Serializable {
+class ClusterQueue<E> extends AbstractQueue<E> implements ProcessQueue<E>, QueueWatch.Watched, Serializable {
 
     private static final long serialVersionUID = 1L;
 
@@ -68,13 +68,6 @@ class ClusterQueue<E> extends AbstractQueue<E> implements ProcessQueue<E>, Seria
     void notAdded() {
     }
 
-    private boolean added(boolean added) {
-        if (!added) {
-            notAdded();
-        }
-        return added;
-    }
-
     private IQueue<byte[]> queue() {
         return runtime.instance().getQueue(name);
     }
@@ -92,68 +85,74 @@ class ClusterQueue<E> extends AbstractQueue<E> implements ProcessQueue<E>, Seria
         return bytes == null ? null : (E) SerializedBytes.read(serializer, bytes);
     }
 
+    /** How an element's bytes go into the cluster's queue: answers whether they did. */
+    private interface Adding {
+        boolean add(byte[] bytes) throws InterruptedException;
+    }
+
+    private boolean add(E element, Adding adding) throws InterruptedException {
+        // pipe ends in an element that is not added are given back
+        int mark = InFlightHolds.begin();
+        boolean added = false;
+        try {
+            byte[] bytes = encode(element);
+            adding();
+            try {
+                added = adding.add(bytes);
+            } finally {
+                if (!added) {
+                    notAdded();
+                }
+            }
+            return added;
+        } finally {
+            InFlightHolds.end(mark, added);
+        }
+    }
+
     @Override
     public void put(E element) throws InterruptedException {
-        byte[] bytes = encode(element);
-        adding();
-        boolean put = false;
-        try {
-            put = blocking(() -> {
-                queue().put(bytes);
-                return true;
-            });
-        } finally {
-            added(put);
-        }
+        add(element, bytes -> ClusterCalls.blocking(() -> {
+            queue().put(bytes);
+            return true;
+        }));
     }
 
     @Override
     public boolean offer(E element) {
-        byte[] bytes = encode(element);
-        adding();
-        boolean offered = false;
         try {
-            offered = queue().offer(bytes);
-        } finally {
-            added(offered);
+            return add(element, bytes -> ClusterCalls.regardless(() -> queue().offer(bytes)));
+        } catch (InterruptedException e) {
+            throw new AssertionError("an offer that does not wait was interrupted", e);
         }
-        return offered;
     }
 
     @Override
     public boolean offer(E element, long timeout, TimeUnit unit) throws InterruptedException {
-        byte[] bytes = encode(element);
-        adding();
-        boolean offered = false;
-        try {
-            long deadline = System.nanoTime() + unit.toNanos(timeout);
-            offered = blocking(() -> {
-                // Hazelcast may give up a moment before the timeout: a timed wait lasts all of it
-                for (long left = Math.max(0, unit.toNanos(timeout)); left >= 0; left = deadline - System.nanoTime()) {
-                    if (queue().offer(bytes, left, TimeUnit.NANOSECONDS)) {
-                        return true;
-                    }
-                    if (left == 0) {
-                        break;
-                    }
+        long deadline = System.nanoTime() + unit.toNanos(timeout);
+        return add(element, bytes -> ClusterCalls.blocking(() -> {
+            // Hazelcast may give up a moment before the timeout: a timed wait lasts all of it
+            for (long left = Math.max(0, unit.toNanos(timeout)); left >= 0; left = deadline - System.nanoTime()) {
+                if (queue().offer(bytes, left, TimeUnit.NANOSECONDS)) {
+                    return true;
                 }
-                return false;
-            });
-        } finally {
-            added(offered);
-        }
-        return offered;
+                if (left == 0) {
+                    break;
+                }
+            }
+            return false;
+        }));
     }
 
     @Override
     public E take() throws InterruptedException {
-        return decode(blocking(() -> queue().take()));
+        return decode(ClusterCalls.blocking(() -> queue().take()));
     }
 
     @Override
     public E poll(long timeout, TimeUnit unit) throws InterruptedException {
         long deadline = System.nanoTime() + unit.toNanos(timeout);
-        return decode(blocking(() -> {
+        return decode(ClusterCalls.blocking(() -> {
             // as in offer: the wait lasts all of its timeout
             for (long left = Math.max(0, unit.toNanos(timeout)); left >= 0; left = deadline - System.nanoTime()) {
                 byte[] bytes = queue().poll(left, TimeUnit.NANOSECONDS);
@@ -165,55 +164,36 @@ class ClusterQueue<E> extends AbstractQueue<E> implements ProcessQueue<E>, Seria
         }));
     }
 
-    /** A call that may wait, interrupted as {@code java.util.concurrent}'s are. */
-    interface Blocking<T> {
-        T call() throws InterruptedException;
-    }
-
-    /**
-     * Runs {@code call}, throwing {@link InterruptedException} (flag cleared) if the thread is
-     * interrupted before or while it waits: Hazelcast reports the latter wrapped.
-     */
-    static <T> T blocking(Blocking<T> call) throws InterruptedException {
-        if (Thread.interrupted()) {
-            throw new InterruptedException();
-        }
-        try {
-            return call.call();
-        } catch (HazelcastException e) {
-            if (e.getCause() instanceof InterruptedException || Thread.currentThread().isInterrupted()) {
-                Thread.interrupted();
-                InterruptedException interrupted = new InterruptedException("interrupted while waiting on the cluster");
-                interrupted.initCause(e);
-                throw interrupted;
-            }
-            throw e;
-        }
-    }
-
     @Override
     public E poll() {
-        return decode(queue().poll());
+        return decode(ClusterCalls.regardless(() -> queue().poll()));
     }
 
+    /** A look: a pipe end in the element comes as a closed copy, see {@link #iterator()}. */
     @Override
     public E peek() {
-        return decode(queue().peek());
+        byte[] bytes = ClusterCalls.regardless(() -> queue().peek());
+        InFlightHolds.startLooking();
+        try {
+            return decode(bytes);
+        } finally {
+            InFlightHolds.stopLooking();
+        }
     }
 
     @Override
     public int size() {
-        return queue().size();
+        return ClusterCalls.regardless(() -> queue().size());
     }
 
     @Override
     public boolean isEmpty() {
-        return queue().isEmpty();
+        return ClusterCalls.regardless(() -> queue().isEmpty());
     }
 
     @Override
     public int remainingCapacity() {
-        return bound == 0 ? Integer.MAX_VALUE : queue().remainingCapacity();
+        return bound == 0 ? Integer.MAX_VALUE : ClusterCalls.regardless(() -> queue().remainingCapacity());
     }
 
     @Override
@@ -238,8 +218,14 @@ class ClusterQueue<E> extends AbstractQueue<E> implements ProcessQueue<E>, Seria
     @Override
     public Iterator<E> iterator() {
         List<E> snapshot = new ArrayList<>();
-        for (byte[] bytes : queue()) {
-            snapshot.add(decode(bytes));
+        // a look only: pipe ends in it come as closed copies, the element taken is the end itself
+        InFlightHolds.startLooking();
+        try {
+            for (byte[] bytes : ClusterCalls.regardless(() -> List.copyOf(queue()))) {
+                snapshot.add(decode(bytes));
+            }
+        } finally {
+            InFlightHolds.stopLooking();
         }
         return Collections.unmodifiableList(snapshot).iterator();
     }
@@ -272,6 +258,22 @@ class ClusterQueue<E> extends AbstractQueue<E> implements ProcessQueue<E>, Seria
     @Override
     public void close() {
         closed = true;
+        runtime.queueWatch().unwatch(name);
+    }
+
+    @Override
+    public boolean isReady() {
+        return closed || !isEmpty();
+    }
+
+    @Override
+    public Waiter waiter() {
+        return runtime.queueWatch();
+    }
+
+    @Override
+    public String watchedQueue() {
+        return name;
     }
 
     Object writeReplace() {

@@ -48,14 +48,19 @@ abstract class ClusterRobustLock implements RobustLock, Serializable {
         return runtime.instance().getMap(MAP);
     }
 
-    private LockHolder me() {
+    private LockHolder me(int holds) {
         ProcessPlace place = ProcessPlace.current();
-        return new LockHolder(place.id(), runtime.instance().getLocalEndpoint().getUuid().toString(), place.pid(),
-                Thread.currentThread().getId(), 1, false);
+        return new LockHolder(place.id(), runtime.endpoint(), place.pid(), Thread.currentThread().getId(), holds,
+                false);
     }
 
     private boolean attempt() {
-        LockChanges.Taken taken = map().executeOnKey(id, new LockChanges.Take(me(), reentrant));
+        return attempt(1);
+    }
+
+    private boolean attempt(int holds) {
+        LockChanges.Taken taken = ClusterCalls.regardless(
+                () -> map().executeOnKey(id, new LockChanges.Take(me(holds), reentrant)));
         if (taken == LockChanges.Taken.HELD_BY_CALLER) {
             throw new IllegalMonitorStateException("this thread holds the lock already, and it is not reentrant");
         }
@@ -64,23 +69,19 @@ abstract class ClusterRobustLock implements RobustLock, Serializable {
 
     @Override
     public void lock() {
-        boolean interrupted = false;
-        while (true) {
-            try {
-                lockInterruptibly();
-                break;
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
-        }
-        if (interrupted) {
+        if (ClusterCalls.uninterruptibly(() -> take(1))) {
             Thread.currentThread().interrupt();
         }
     }
 
     @Override
     public void lockInterruptibly() throws InterruptedException {
-        ClusterQueue.blocking(() -> attempt() || runtime.watch(MAP).await(id, this::attempt, Long.MAX_VALUE));
+        ClusterCalls.blocking(() -> take(1));
+    }
+
+    /** Takes the lock with {@code holds} holds, waiting as long as it takes. */
+    private boolean take(int holds) throws InterruptedException {
+        return attempt(holds) || runtime.watch(MAP).await(id, () -> attempt(holds), Long.MAX_VALUE);
     }
 
     @Override
@@ -95,7 +96,7 @@ abstract class ClusterRobustLock implements RobustLock, Serializable {
     @Override
     public boolean tryLock(long time, TimeUnit unit) throws InterruptedException {
         try {
-            return ClusterQueue.blocking(
+            return ClusterCalls.blocking(
                     () -> attempt() || runtime.watch(MAP).await(id, this::attempt, unit.toNanos(time)));
         } catch (IllegalMonitorStateException e) {
             // a lock that is not reentrant, held by this thread: no wait would end
@@ -105,19 +106,35 @@ abstract class ClusterRobustLock implements RobustLock, Serializable {
 
     @Override
     public void unlock() {
-        ProcessPlace place = ProcessPlace.current();
-        if (!map().executeOnKey(id, new LockChanges.Release(place.id(), Thread.currentThread().getId()))) {
+        if (release(false) == 0) {
             throw new IllegalMonitorStateException("the current thread does not hold the lock");
         }
     }
 
+    /** Gives back one hold or all of them; answers how many: none if this thread held none. */
+    int release(boolean all) {
+        LockChanges.Release release = new LockChanges.Release(ProcessPlace.current().id(),
+                Thread.currentThread().getId(), all);
+        return ClusterCalls.regardless(() -> map().executeOnKey(id, release));
+    }
+
+    /**
+     * Takes the lock again with {@code holds} holds, as a condition's waiter does, however often
+     * interrupted meanwhile.
+     *
+     * @return whether the thread was interrupted meanwhile; its interrupt status is clear
+     */
+    boolean reacquire(int holds) {
+        return ClusterCalls.uninterruptibly(() -> take(holds));
+    }
+
     @Override
     public ProcessCondition newCondition() {
-        throw new UnsupportedOperationException("the hazelcast context does not provide conditions in this version");
+        return ClusterCondition.create(this);
     }
 
     private LockHolder holder() {
-        return map().get(id);
+        return ClusterCalls.regardless(() -> map().get(id));
     }
 
     @Override
@@ -175,7 +192,7 @@ abstract class ClusterRobustLock implements RobustLock, Serializable {
 
         @Override
         public int holdCount() {
-            LockHolder holder = map().get(id);
+            LockHolder holder = ClusterCalls.regardless(() -> map().get(id));
             return holder != null && holder.isHeldBy(ProcessPlace.current().id(), Thread.currentThread().getId())
                     ? holder.holds() : 0;
         }

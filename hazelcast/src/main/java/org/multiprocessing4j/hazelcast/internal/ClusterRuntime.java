@@ -51,6 +51,8 @@ final class ClusterRuntime {
     private final Map<String, ClusterChildProcess> running = new ConcurrentHashMap<>();
     private final AtomicInteger nextMember = new AtomicInteger();
     private final Map<String, KeyWatch> watches = new ConcurrentHashMap<>();
+    private volatile QueueWatch queueWatch;
+    private volatile EndWatch endWatch;
     private volatile HazelcastInstance instance;
 
     private ClusterRuntime(ClusterOptions options) {
@@ -177,6 +179,41 @@ final class ClusterRuntime {
         return watches.computeIfAbsent(map, name -> new KeyWatch(instance().getMap(name)));
     }
 
+    /** The waiter on this cluster's queues and pipes, made on first use. */
+    QueueWatch queueWatch() {
+        QueueWatch watch = queueWatch;
+        if (watch == null) {
+            HazelcastInstance cluster = instance();
+            synchronized (this) {
+                if (queueWatch == null) {
+                    queueWatch = new QueueWatch(cluster);
+                }
+                watch = queueWatch;
+            }
+        }
+        return watch;
+    }
+
+    /** What this JVM knows of the pipe ends that are gone, made on first use. */
+    EndWatch endWatch() {
+        EndWatch watch = endWatch;
+        if (watch == null) {
+            HazelcastInstance cluster = instance();
+            synchronized (this) {
+                if (endWatch == null) {
+                    endWatch = new EndWatch(cluster);
+                }
+                watch = endWatch;
+            }
+        }
+        return watch;
+    }
+
+    /** The cluster endpoint of this JVM, by which the members recognise that it has left. */
+    String endpoint() {
+        return instance().getLocalEndpoint().getUuid().toString();
+    }
+
     boolean isLive(String processId) {
         return instance().getMap(MemberProcesses.LIVE_PROCESSES).containsKey(processId);
     }
@@ -219,6 +256,8 @@ final class ClusterRuntime {
                     runtime.instance.shutdown();
                     runtime.instance = null;
                     runtime.watches.clear();
+                    runtime.queueWatch = null;
+                    runtime.endWatch = null;
                 }
             }
         }

@@ -54,13 +54,14 @@ final class ClusterSemaphore implements ProcessSemaphore, Serializable {
 
     @Override
     public boolean tryAcquire(int permits) {
-        return map().executeOnKey(id, new Change(-positive(permits), 0));
+        int taken = positive(permits);
+        return ClusterCalls.regardless(() -> map().executeOnKey(id, new Change(-taken, 0)));
     }
 
     @Override
     public boolean tryAcquire(int permits, long timeout, TimeUnit unit) throws InterruptedException {
         positive(permits);
-        return ClusterQueue.blocking(() -> tryAcquire(permits)
+        return ClusterCalls.blocking(() -> tryAcquire(permits)
                 || runtime.watch(MAP).await(id, () -> tryAcquire(permits), unit.toNanos(timeout)));
     }
 
@@ -69,7 +70,7 @@ final class ClusterSemaphore implements ProcessSemaphore, Serializable {
         if (permits < 0) {
             throw new IllegalArgumentException("cannot release a negative number of permits: " + permits);
         }
-        if (!map().executeOnKey(id, new Change(permits, bound))) {
+        if (!ClusterCalls.regardless(() -> map().executeOnKey(id, new Change(permits, bound)))) {
             throw new IllegalStateException("releasing " + permits + " would take the bounded semaphore past its "
                     + bound + " permits");
         }
@@ -77,7 +78,7 @@ final class ClusterSemaphore implements ProcessSemaphore, Serializable {
 
     @Override
     public int availablePermits() {
-        Long permits = map().get(id);
+        Long permits = ClusterCalls.regardless(() -> map().get(id));
         return permits == null ? 0 : (int) Math.min(Integer.MAX_VALUE, permits);
     }
 

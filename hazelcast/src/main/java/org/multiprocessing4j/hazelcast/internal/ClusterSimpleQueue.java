@@ -9,9 +9,10 @@ import java.util.UUID;
 import org.multiprocessing4j.SimpleProcessQueue;
 import org.multiprocessing4j.spi.Serializer;
 import org.multiprocessing4j.spi.SharedHandle;
+import org.multiprocessing4j.spi.Waiter;
 
 /** A simple queue kept by the cluster: an unbounded cluster queue, {@code null} elements included. */
-final class ClusterSimpleQueue<E> implements SimpleProcessQueue<E>, Serializable {
+final class ClusterSimpleQueue<E> implements SimpleProcessQueue<E>, QueueWatch.Watched, Serializable {
 
     private static final long serialVersionUID = 1L;
 
@@ -35,28 +36,51 @@ final class ClusterSimpleQueue<E> implements SimpleProcessQueue<E>, Serializable
         if (closed) {
             throw new IllegalStateException("this process closed the queue");
         }
-        byte[] bytes = SerializedBytes.of(serializer, element);
-        ClusterQueue.blocking(() -> {
-            runtime.instance().<byte[]>getQueue(name).put(bytes);
-            return null;
-        });
+        // pipe ends in an element that is not put are given back
+        int mark = InFlightHolds.begin();
+        boolean put = false;
+        try {
+            byte[] bytes = SerializedBytes.of(serializer, element);
+            put = ClusterCalls.blocking(() -> {
+                runtime.instance().<byte[]>getQueue(name).put(bytes);
+                return true;
+            });
+        } finally {
+            InFlightHolds.end(mark, put);
+        }
     }
 
     @Override
     @SuppressWarnings("unchecked")
     public E get() throws InterruptedException {
-        byte[] bytes = ClusterQueue.blocking(() -> runtime.instance().<byte[]>getQueue(name).take());
+        byte[] bytes = ClusterCalls.blocking(() -> runtime.instance().<byte[]>getQueue(name).take());
         return (E) SerializedBytes.read(serializer, bytes);
     }
 
     @Override
     public boolean isEmpty() {
-        return runtime.instance().getQueue(name).isEmpty();
+        return ClusterCalls.regardless(() -> runtime.instance().getQueue(name).isEmpty());
     }
 
     @Override
     public void close() {
         closed = true;
+        runtime.queueWatch().unwatch(name);
+    }
+
+    @Override
+    public boolean isReady() {
+        return closed || !isEmpty();
+    }
+
+    @Override
+    public Waiter waiter() {
+        return runtime.queueWatch();
+    }
+
+    @Override
+    public String watchedQueue() {
+        return name;
     }
 
     private Object writeReplace() {

@@ -12,15 +12,18 @@ final class LockChanges {
     private LockChanges() {
     }
 
-    /** Takes the lock for {@code holder} if it is free or its holder died; counts one more hold if reentrant. */
+    /**
+     * Takes the lock for {@code holder}, with its hold count, if it is free or its holder died;
+     * adds the holds to the caller's if reentrant.
+     */
     record Take(LockHolder holder, boolean reentrant) implements EntryProcessor<String, LockHolder, Taken> {
         @Override
         public Taken process(Map.Entry<String, LockHolder> entry) {
             LockHolder now = entry.getValue();
             if (now == null || !now.isHeld()) {
                 boolean died = now != null && now.ownerDied();
-                entry.setValue(new LockHolder(holder.process(), holder.endpoint(), holder.pid(), holder.thread(), 1,
-                        died));
+                entry.setValue(new LockHolder(holder.process(), holder.endpoint(), holder.pid(), holder.thread(),
+                        holder.holds(), died));
                 return Taken.TAKEN;
             }
             if (!now.isHeldBy(holder.process(), holder.thread())) {
@@ -29,27 +32,28 @@ final class LockChanges {
             if (!reentrant) {
                 return Taken.HELD_BY_CALLER;
             }
-            entry.setValue(new LockHolder(now.process(), now.endpoint(), now.pid(), now.thread(), now.holds() + 1,
-                    now.ownerDied()));
+            entry.setValue(new LockHolder(now.process(), now.endpoint(), now.pid(), now.thread(),
+                    now.holds() + holder.holds(), now.ownerDied()));
             return Taken.TAKEN;
         }
     }
 
-    /** Gives one hold back; answers whether the caller held the lock. */
-    record Release(String process, long thread) implements EntryProcessor<String, LockHolder, Boolean> {
+    /** Gives one hold back, or all of them; answers how many the caller gave back: none if it held none. */
+    record Release(String process, long thread, boolean all) implements EntryProcessor<String, LockHolder, Integer> {
         @Override
-        public Boolean process(Map.Entry<String, LockHolder> entry) {
+        public Integer process(Map.Entry<String, LockHolder> entry) {
             LockHolder now = entry.getValue();
             if (now == null || !now.isHeld() || !now.isHeldBy(process, thread)) {
-                return false;
+                return 0;
             }
-            if (now.holds() > 1) {
+            int released = all ? now.holds() : 1;
+            if (now.holds() > released) {
                 entry.setValue(new LockHolder(now.process(), now.endpoint(), now.pid(), now.thread(),
-                        now.holds() - 1, now.ownerDied()));
+                        now.holds() - released, now.ownerDied()));
             } else {
                 entry.setValue(null);
             }
-            return true;
+            return released;
         }
     }
 

@@ -23,8 +23,9 @@ import org.multiprocessing4j.spi.Serializer;
  * be killed as a local child is, and dies with the member. When it exits, the member files its
  * {@link ExitRecord} in the parent's exit map, where the parent's listener finds it. A parent that
  * leaves the cluster (its client disconnects, or its member is removed) takes its children with it:
- * the member kills them, orphans the locks the parent held, and removes the parent from the map of
- * live processes, which is how a child tells whether its parent is alive.
+ * the member kills them, orphans the locks the parent held, marks its waiters on conditions dead,
+ * breaks a barrier it was tripping, counts it out of the holders of pipe ends, and removes it from
+ * the map of live processes, which is how a child tells whether its parent is alive.
  */
 final class MemberProcesses {
 
@@ -124,6 +125,12 @@ final class MemberProcesses {
     private void exited(ProcessPlace place, ChildProcess child) {
         byte[] exception = child.exception().map(e -> SerializedBytes.of(Serializer.standard(), e)).orElse(null);
         try {
+            // what the child held goes before its exit is filed: a parent that has joined it finds
+            // its locks orphaned and its pipe ends gone, without waiting for its connection's end
+            Object endpoint = member.getMap(LIVE_PROCESSES).get(place.id());
+            if (endpoint != null) {
+                parentGone(UUID.fromString(endpoint.toString()));
+            }
             member.getMap(EXITS_PREFIX + place.parentId()).put(place.id(), new ExitRecord(child.exitCode(), exception));
             member.getMap(LIVE_PROCESSES).remove(place.id());
         } catch (RuntimeException e) {
@@ -140,8 +147,17 @@ final class MemberProcesses {
             }
         });
         try {
-            member.<String, LockHolder>getMap(ClusterRobustLock.MAP).executeOnEntries(
-                    new LockChanges.Orphan(endpoint.toString()));
+            String gone = endpoint.toString();
+            member.<String, LockHolder>getMap(ClusterRobustLock.MAP).executeOnEntries(new LockChanges.Orphan(gone));
+            member.<String, ConditionWaiters>getMap(ClusterCondition.MAP).executeOnEntries(
+                    new ConditionChanges.Abandon(gone));
+            member.<String, BarrierState>getMap(ClusterBarrier.MAP).executeOnEntries(new BarrierChanges.Abandon(gone));
+            member.<String, EndHolders>getMap(PipeLayout.HOLDERS).executeOnEntries(new EndHolders.Abandon(gone))
+                    .forEach((key, end) -> {
+                        if (end != null) {
+                            PipeLayout.gone(member, key, end);
+                        }
+                    });
             member.getMap(LIVE_PROCESSES).removeAll(Predicates.equal("this", endpoint.toString()));
         } catch (RuntimeException e) {
             // the cluster is going down with this member

@@ -1,0 +1,117 @@
+package org.multiprocessing4j.hazelcast.internal;
+
+import com.hazelcast.core.HazelcastException;
+import com.hazelcast.spi.exception.TargetDisconnectedException;
+import com.hazelcast.spi.exception.RetryableException;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+/**
+ * How the cluster objects call the cluster so that interrupts mean what they mean in
+ * {@code java.util.concurrent}. A Hazelcast call fails, wrapped, if its thread is interrupted
+ * before or while it waits for its answer; so a call that may wait turns that into
+ * {@link InterruptedException}, and a call that does not wait (a {@code poll()}, an
+ * {@code unlock()}) is made as if there were no interrupt, which stays set for the caller.
+ */
+final class ClusterCalls {
+
+    /** How long a call is made again while the member it went to leaves and another takes over. */
+    private static final long RETRY_NANOS = TimeUnit.SECONDS.toNanos(30);
+
+    private ClusterCalls() {
+    }
+
+    /** A call that may wait, interrupted as {@code java.util.concurrent}'s are. */
+    interface Blocking<T> {
+        T call() throws InterruptedException;
+    }
+
+    /**
+     * Runs {@code call}, throwing {@link InterruptedException} (flag cleared) if the thread is
+     * interrupted before or while it waits: Hazelcast reports the latter wrapped.
+     */
+    static <T> T blocking(Blocking<T> call) throws InterruptedException {
+        if (Thread.interrupted()) {
+            throw new InterruptedException();
+        }
+        try {
+            return retried(call);
+        } catch (HazelcastException e) {
+            if (e.getCause() instanceof InterruptedException || Thread.currentThread().isInterrupted()) {
+                Thread.interrupted();
+                InterruptedException interrupted = new InterruptedException("interrupted while waiting on the cluster");
+                interrupted.initCause(e);
+                throw interrupted;
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * Runs {@code call} to its end however often the thread is interrupted meanwhile, as an
+     * uninterruptible wait does.
+     *
+     * @return whether the thread was interrupted meanwhile; its interrupt status is clear
+     */
+    static boolean uninterruptibly(Blocking<?> call) {
+        boolean interrupted = false;
+        while (true) {
+            try {
+                blocking(call);
+                return interrupted;
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+    }
+
+    /**
+     * Makes {@code call}, which does not wait, whatever the thread's interrupt status: the status
+     * is cleared for the call and set again after it, and a call an interrupt cut short is made
+     * again.
+     */
+    static <T> T regardless(Supplier<T> call) {
+        boolean interrupted = Thread.interrupted();
+        try {
+            while (true) {
+                try {
+                    return retried(call::get);
+                } catch (InterruptedException e) {
+                    // the pause before the call was made again: make it now
+                    interrupted = true;
+                } catch (HazelcastException e) {
+                    if (!(e.getCause() instanceof InterruptedException) && !Thread.currentThread().isInterrupted()) {
+                        throw e;
+                    }
+                    interrupted |= Thread.interrupted() || e.getCause() instanceof InterruptedException;
+                }
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /**
+     * Makes {@code call}, again if the member it went to left the cluster meanwhile: its
+     * partitions' backups on the other members take over, so the call can be made again there. A
+     * call whose answer was lost with its member may have been carried out; for a queue's
+     * {@code poll}, the element it took is then lost with that member, as it would be with a
+     * process that crashed with it in hand.
+     */
+    private static <T> T retried(Blocking<T> call) throws InterruptedException {
+        long deadline = System.nanoTime() + RETRY_NANOS;
+        while (true) {
+            try {
+                return call.call();
+            } catch (RuntimeException e) {
+                if (!(e instanceof RetryableException || e instanceof TargetDisconnectedException)
+                        || System.nanoTime() - deadline > 0) {
+                    throw e;
+                }
+                Thread.sleep(50);
+            }
+        }
+    }
+}

@@ -1,0 +1,110 @@
+package org.multiprocessing4j.hazelcast.internal;
+
+import com.hazelcast.collection.ItemEvent;
+import com.hazelcast.collection.ItemListener;
+import com.hazelcast.core.HazelcastInstance;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import org.multiprocessing4j.spi.Waitable;
+import org.multiprocessing4j.spi.Waiter;
+
+/**
+ * Lets threads of this JVM sleep until an element is added to one of the cluster queues they
+ * watch: the cluster backend's {@link Waiter}. A queue is watched from the first wait on it (one
+ * item listener, a round trip to register) until {@link #unwatch}; any element added to any
+ * watched queue wakes every sleeper, which then looks again. As {@link KeyWatch} does, a sleeper
+ * reads the count of wake-ups before it looks and sleeps only while it is unchanged, and looks
+ * again every second anyway.
+ */
+final class QueueWatch implements Waiter {
+
+    private static final long LOOK_AGAIN_NANOS = TimeUnit.SECONDS.toNanos(1);
+
+    /** What a backend object slept on here has to say. */
+    interface Watched extends Waitable {
+        /** The cluster queue whose new elements may make it ready. */
+        String watchedQueue();
+    }
+
+    private final HazelcastInstance cluster;
+    private final Map<String, UUID> listeners = new ConcurrentHashMap<>();
+    private final Object changes = new Object();
+    private long changed;
+
+    QueueWatch(HazelcastInstance cluster) {
+        this.cluster = cluster;
+    }
+
+    /** Watches {@code queue} from now on, if not already. */
+    void watch(String queue) {
+        listeners.computeIfAbsent(queue, name -> cluster.getQueue(name).addItemListener(new ItemListener<Object>() {
+            @Override
+            public void itemAdded(ItemEvent<Object> item) {
+                wakeUp();
+            }
+
+            @Override
+            public void itemRemoved(ItemEvent<Object> item) {
+            }
+        }, false));
+    }
+
+    /** Stops watching {@code queue}, whose last user in this JVM is done with it. */
+    void unwatch(String queue) {
+        UUID listener = listeners.remove(queue);
+        if (listener != null) {
+            try {
+                cluster.getQueue(queue).removeItemListener(listener);
+            } catch (RuntimeException e) {
+                // the cluster is gone, and the listener with it
+            }
+        }
+    }
+
+    @Override
+    public boolean await(List<? extends Waitable> objects, BooleanSupplier ready, long timeoutNanos)
+            throws InterruptedException {
+        ClusterCalls.blocking(() -> {
+            for (Waitable object : objects) {
+                watch(((Watched) object).watchedQueue());
+            }
+            return null;
+        });
+        return await(ready, timeoutNanos);
+    }
+
+    /** Waits until {@code ready} holds or {@code timeoutNanos} have passed; answers whether it held. */
+    boolean await(BooleanSupplier ready, long timeoutNanos) throws InterruptedException {
+        long deadline = System.nanoTime() + Math.min(timeoutNanos, Long.MAX_VALUE / 4);
+        while (true) {
+            long seen;
+            synchronized (changes) {
+                seen = changed;
+            }
+            if (ClusterCalls.blocking(ready::getAsBoolean)) {
+                return true;
+            }
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                return false;
+            }
+            synchronized (changes) {
+                if (changed == seen) {
+                    TimeUnit.NANOSECONDS.timedWait(changes, Math.min(left, LOOK_AGAIN_NANOS));
+                }
+            }
+        }
+    }
+
+    @Override
+    public void wakeUp() {
+        synchronized (changes) {
+            changed++;
+            changes.notifyAll();
+        }
+    }
+}
