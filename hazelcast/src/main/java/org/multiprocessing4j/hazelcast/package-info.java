@@ -52,7 +52,7 @@
  * simple), kept in the cluster's queues as the bytes of the program's serializer, every element
  * moved whole; {@link org.multiprocessing4j.ProcessContext#pipe pipes}, whose ends are counted
  * across processes as on one machine (the end of data, or a broken pipe, comes once every process
- * that held the other end has closed it or left the cluster), a message of more than 64 KiB
+ * that held the other end has closed it or left the cluster), a message of more than 16 KiB
  * streamed in parts with 1 MiB of room; {@link org.multiprocessing4j.ProcessContext#lock locks}
  * and {@link org.multiprocessing4j.ProcessContext#reentrantLock reentrant locks},
  * {@link org.multiprocessing4j.ProcessContext#semaphore semaphores} (bounded or not),

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.multiprocessing4j.BrokenPipeException;
@@ -26,6 +27,28 @@ import org.multiprocessing4j.UnserializableObjectException;
 /** A pipe's contract between threads of one process; {@link PipeAcrossProcessesContract} crosses processes. */
 @Timeout(60)
 public abstract class PipeContract extends ContextContract {
+
+    @Test
+    void aRecvEndedByAnInterruptReceivesNothingAndTheNextMessageGoesToTheNextRecv() throws Exception {
+        Pipe pipe = context().pipe();
+        AtomicReference<Throwable> ended = new AtomicReference<>();
+        Thread receiver = new Thread(() -> {
+            try {
+                ended.set(new AssertionError("received " + pipe.left().recv()));
+            } catch (InterruptedException | IOException e) {
+                ended.set(e);
+            }
+        });
+        receiver.start();
+        // time to be deep in its wait; an interrupt that came before it would end it the same way
+        Thread.sleep(300);
+        receiver.interrupt();
+        receiver.join(TimeUnit.SECONDS.toMillis(30));
+        assertThat(ended.get()).isInstanceOf(InterruptedException.class);
+
+        pipe.right().send("after the interrupt");
+        assertThat(pipe.left().recv()).isEqualTo("after the interrupt");
+    }
 
     @Test
     void objectsArriveInOrderBothWaysOfADuplexPipe() throws Exception {

@@ -31,6 +31,28 @@ import org.multiprocessing4j.UnserializableObjectException;
 public abstract class QueueContract extends ContextContract {
 
     @Test
+    void aTakeEndedByAnInterruptTakesNothingAndTheNextElementGoesToTheNextTaker() throws Exception {
+        ProcessQueue<String> q = context().queue();
+        AtomicReference<Throwable> ended = new AtomicReference<>();
+        Thread taker = new Thread(() -> {
+            try {
+                ended.set(new AssertionError("took " + q.take()));
+            } catch (InterruptedException e) {
+                ended.set(e);
+            }
+        });
+        taker.start();
+        // time to be deep in its wait; an interrupt that came before it would end it the same way
+        Thread.sleep(300);
+        taker.interrupt();
+        taker.join(TimeUnit.SECONDS.toMillis(30));
+        assertThat(ended.get()).isInstanceOf(InterruptedException.class);
+
+        q.put("after the interrupt");
+        assertThat(q.poll(PATIENCE)).isEqualTo("after the interrupt");
+    }
+
+    @Test
     void elementsPutByOneThreadAreTakenInOrder() throws Exception {
         ProcessContext mp = context();
         ProcessQueue<Integer> q = mp.queue();

@@ -79,7 +79,8 @@ final class ClusterBarrier implements ProcessBarrier, Serializable {
         }
         long deadline = System.nanoTime() + Math.min(timeoutNanos, Long.MAX_VALUE / 4);
         while (true) {
-            BarrierChanges.Arrival arrival = map().executeOnKey(id, new BarrierChanges.Arrive(runtime.endpoint()));
+            BarrierChanges.Arrive arrive = new BarrierChanges.Arrive(runtime.endpoint());
+            BarrierChanges.Arrival arrival = ClusterCalls.regardless(() -> map().executeOnKey(id, arrive));
             switch (arrival.outcome()) {
                 case BROKEN -> throw new BrokenBarrierException();
                 case TRIP -> {
@@ -143,7 +144,8 @@ final class ClusterBarrier implements ProcessBarrier, Serializable {
                 throw new BrokenBarrierException();
             }
             if (interrupted != null || timedOut) {
-                BarrierChanges.Outcome outcome = map().executeOnKey(id, new BarrierChanges.Break(generation));
+                BarrierChanges.Outcome outcome = ClusterCalls.regardless(
+                        () -> map().executeOnKey(id, new BarrierChanges.Break(generation)));
                 if (outcome == BarrierChanges.Outcome.BUSY) {
                     // the trip is under way: it wins over giving up
                     awaitChangeUninterruptibly(state);

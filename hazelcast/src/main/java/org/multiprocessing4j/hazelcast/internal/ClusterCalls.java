@@ -1,8 +1,12 @@
 package org.multiprocessing4j.hazelcast.internal;
 
 import com.hazelcast.core.HazelcastException;
-import com.hazelcast.spi.exception.TargetDisconnectedException;
 import com.hazelcast.spi.exception.RetryableException;
+import com.hazelcast.spi.exception.TargetDisconnectedException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
@@ -11,12 +15,26 @@ import java.util.function.Supplier;
  * {@code java.util.concurrent}. A Hazelcast call fails, wrapped, if its thread is interrupted
  * before or while it waits for its answer; so a call that may wait turns that into
  * {@link InterruptedException}, and a call that does not wait (a {@code poll()}, an
- * {@code unlock()}) is made as if there were no interrupt, which stays set for the caller.
+ * {@code unlock()}) is made as if there were no interrupt, which stays set for the caller. A
+ * queue's waits are made of calls that do not wait and sleeps in this JVM ({@link QueueWatch}),
+ * never of Hazelcast's waiting calls: an interrupted one stays parked on its member, and would take
+ * the next element for nobody.
  */
 final class ClusterCalls {
 
     /** How long a call is made again while the member it went to leaves and another takes over. */
     private static final long RETRY_NANOS = TimeUnit.SECONDS.toNanos(30);
+
+    /** Where {@link #regardless} makes its calls: threads that come and go with the calls. */
+    private static final ExecutorService CALLS = Executors.newCachedThreadPool(CallThread::new);
+
+    /** A thread of {@link #CALLS}, which nobody interrupts. */
+    private static final class CallThread extends Thread {
+        CallThread(Runnable call) {
+            super(call, "multiprocessing4j-cluster-call");
+            setDaemon(true);
+        }
+    }
 
     private ClusterCalls() {
     }
@@ -66,30 +84,33 @@ final class ClusterCalls {
     }
 
     /**
-     * Makes {@code call}, which does not wait, whatever the thread's interrupt status: the status
-     * is cleared for the call and set again after it, and a call an interrupt cut short is made
-     * again.
+     * Makes {@code call}, which does not wait, whatever the thread's interrupt status. It is made
+     * on a thread of the library's that nobody interrupts, and waited for without regard to
+     * interrupts: an interrupt that came while it was under way would make Hazelcast drop its
+     * answer although the member carried it out (a {@code poll} would lose its element, a lock's
+     * take would be made twice if made again). The thread's interrupt status stays as it was.
      */
     static <T> T regardless(Supplier<T> call) {
-        boolean interrupted = Thread.interrupted();
+        Supplier<T> made = () -> {
+            try {
+                return retried(call::get);
+            } catch (InterruptedException e) {
+                throw new IllegalStateException("a thread of the library's cluster calls was interrupted", e);
+            }
+        };
+        if (Thread.currentThread() instanceof CallThread) {
+            return made.get();
+        }
         try {
-            while (true) {
-                try {
-                    return retried(call::get);
-                } catch (InterruptedException e) {
-                    // the pause before the call was made again: make it now
-                    interrupted = true;
-                } catch (HazelcastException e) {
-                    if (!(e.getCause() instanceof InterruptedException) && !Thread.currentThread().isInterrupted()) {
-                        throw e;
-                    }
-                    interrupted |= Thread.interrupted() || e.getCause() instanceof InterruptedException;
-                }
+            return CompletableFuture.supplyAsync(made, CALLS).join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException unchecked) {
+                throw unchecked;
             }
-        } finally {
-            if (interrupted) {
-                Thread.currentThread().interrupt();
+            if (e.getCause() instanceof Error error) {
+                throw error;
             }
+            throw e;
         }
     }
 

@@ -84,34 +84,55 @@ final class ClusterCondition implements ProcessCondition, Serializable {
             throw new InterruptedException();
         }
         String ticket = UUID.randomUUID().toString();
-        map().executeOnKey(id, new ConditionChanges.Enqueue(ticket, lock.runtime.endpoint()));
+        ConditionChanges.Enqueue enqueue = new ConditionChanges.Enqueue(ticket, lock.runtime.endpoint());
+        ClusterCalls.regardless(() -> map().executeOnKey(id, enqueue));
         int holds = lock.release(true);
         if (holds == 0) {
-            map().executeOnKey(id, new ConditionChanges.Leave(ticket));
+            leave(ticket, true);
             throw new IllegalMonitorStateException("the current thread does not hold the condition's lock");
         }
         long deadline = System.nanoTime() + Math.min(nanos, Long.MAX_VALUE / 4);
         boolean interrupted = false;
-        while (true) {
-            try {
-                long left = nanos == FOREVER ? FOREVER : deadline - System.nanoTime();
-                ClusterCalls.blocking(() -> lock.runtime.watch(MAP).await(id, () -> waiters().isSignalled(ticket), left));
-                break;
-            } catch (InterruptedException e) {
-                interrupted = true;
-                if (interruptible) {
+        boolean waited = false;
+        boolean signalled;
+        try {
+            while (true) {
+                try {
+                    long left = nanos == FOREVER ? FOREVER : deadline - System.nanoTime();
+                    ClusterCalls.blocking(
+                            () -> lock.runtime.watch(MAP).await(id, () -> waiters().isSignalled(ticket), left));
                     break;
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                    if (interruptible) {
+                        break;
+                    }
                 }
             }
+            waited = true;
+        } finally {
+            // whatever ended the wait, the line is left and the lock taken again, as Condition promises
+            signalled = leave(ticket, !waited);
+            interrupted |= lock.reacquire(holds);
         }
-        boolean signalled = ClusterCalls.regardless(() -> map().executeOnKey(id, new ConditionChanges.Leave(ticket)));
-        interrupted |= lock.reacquire(holds);
         if (interrupted && interruptible && !signalled) {
             throw new InterruptedException();
         }
         if (interrupted) {
             // signalled before the interrupt counted: the wait returns, the interrupt is kept
             Thread.currentThread().interrupt();
+        }
+        return signalled;
+    }
+
+    /**
+     * Takes the waiter of {@code ticket} out of the line; answers whether it had been signalled.
+     * A signal that one who will not return normally took ({@code passOn}) goes to the next waiter.
+     */
+    private boolean leave(String ticket, boolean passOn) {
+        boolean signalled = ClusterCalls.regardless(() -> map().executeOnKey(id, new ConditionChanges.Leave(ticket)));
+        if (signalled && passOn) {
+            ClusterCalls.regardless(() -> map().executeOnKey(id, new ConditionChanges.Signal(false)));
         }
         return signalled;
     }

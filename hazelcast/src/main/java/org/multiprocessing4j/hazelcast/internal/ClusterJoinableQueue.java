@@ -32,17 +32,17 @@ final class ClusterJoinableQueue<E> extends ClusterQueue<E> implements JoinableP
 
     @Override
     void adding() {
-        unfinished().executeOnKey(name, new Count(1));
+        ClusterCalls.regardless(() -> unfinished().executeOnKey(name, new Count(1)));
     }
 
     @Override
     void notAdded() {
-        unfinished().executeOnKey(name, new Count(-1));
+        ClusterCalls.regardless(() -> unfinished().executeOnKey(name, new Count(-1)));
     }
 
     @Override
     public void taskDone() {
-        if (!unfinished().executeOnKey(name, new Count(-1))) {
+        if (!ClusterCalls.regardless(() -> unfinished().executeOnKey(name, new Count(-1)))) {
             throw new IllegalStateException("taskDone() was called more times than elements were put");
         }
     }

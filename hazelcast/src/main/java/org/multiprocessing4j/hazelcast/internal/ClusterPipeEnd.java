@@ -29,15 +29,17 @@ import org.multiprocessing4j.spi.Waiter;
  * A pipe end on the cluster, laid out as {@link PipeLayout} says: it receives from the queue of
  * its own key and sends to its peer's. Its holders are counted as {@link EndHolders} and
  * {@link EndCopies} say, so that the end of data and the broken pipe come when every process that
- * held the peer has closed it or left the cluster, as with a local pipe. A send learns that the
- * receiving end is gone from this JVM's {@link EndWatch}, without a round trip; a receive that
- * waits looks at its peer every second, in case the end-of-data element could not be queued.
+ * held the peer has closed it or left the cluster, as with a local pipe. Both learn that the
+ * other end is gone from this JVM's {@link EndWatch}, without a round trip, and wait on the
+ * queue's changes in this JVM ({@link QueueWatch}), so an interrupt leaves nothing waiting on a
+ * member.
  */
 final class ClusterPipeEnd implements PipeEnd, QueueWatch.Watched, Serializable {
 
     private static final long serialVersionUID = 1L;
     private static final Cleaner CLEANER = Cleaner.create();
-    private static final long SLICE_SECONDS = 1;
+    /** What a receive finds when the sender is gone and nothing is left. */
+    private static final byte[] END_OF_DATA = {PipeLayout.END};
 
     private final transient ClusterRuntime runtime;
     private final transient String key;
@@ -61,7 +63,7 @@ final class ClusterPipeEnd implements PipeEnd, QueueWatch.Watched, Serializable 
 
     static Pipe create(ClusterRuntime runtime, boolean duplex, Serializer serializer) {
         Objects.requireNonNull(serializer, "serializer");
-        if (EndCopies.firstPipe(runtime)) {
+        if (EndCopies.firstPipe(runtime.instance())) {
             runtime.instance().getConfig().addQueueConfig(
                     new QueueConfig(PipeLayout.QUEUES + "*").setMaxSize(PipeLayout.QUEUE_BOUND));
         }
@@ -84,10 +86,6 @@ final class ClusterPipeEnd implements PipeEnd, QueueWatch.Watched, Serializable 
         return runtime.instance().getQueue(PipeLayout.queue(PipeLayout.peer(key)));
     }
 
-    private IMap<String, byte[]> parts() {
-        return runtime.instance().getMap(PipeLayout.PARTS);
-    }
-
     @Override
     public void send(Object message) throws IOException, InterruptedException {
         // pipe ends in a message that is not sent are given back
@@ -97,7 +95,7 @@ final class ClusterPipeEnd implements PipeEnd, QueueWatch.Watched, Serializable 
             ByteBuffer buffer = ByteBuffer.allocate(256).put(PipeLayout.MESSAGE);
             buffer = serializer.serialize(message, buffer);
             buffer.flip();
-            send(buffer.array(), 1, buffer.limit() - 1, buffer.limit() - 1 <= PipeLayout.PART
+            send(buffer.array(), 1, buffer.limit() - 1, buffer.limit() - 1 <= PipeLayout.WHOLE
                     ? Arrays.copyOf(buffer.array(), buffer.limit()) : null);
             sent = true;
         } finally {
@@ -119,7 +117,7 @@ final class ClusterPipeEnd implements PipeEnd, QueueWatch.Watched, Serializable 
     public void sendBytes(byte[] bytes, int offset, int length) throws IOException, InterruptedException {
         Objects.checkFromIndexSize(offset, length, bytes.length);
         byte[] element = null;
-        if (length <= PipeLayout.PART) {
+        if (length <= PipeLayout.WHOLE) {
             element = new byte[length + 1];
             System.arraycopy(bytes, offset, element, 1, length);
         }
@@ -136,98 +134,41 @@ final class ClusterPipeEnd implements PipeEnd, QueueWatch.Watched, Serializable 
             offer(element);
             return;
         }
-        UUID message = UUID.randomUUID();
-        int count = (length + PipeLayout.PART - 1) / PipeLayout.PART;
-        offer(ByteBuffer.allocate(25).put(PipeLayout.LARGE).putLong(message.getMostSignificantBits())
-                .putLong(message.getLeastSignificantBits()).putInt(length).putInt(count).array());
-        // begun, a message is sent whole: its receiver is reading it
-        boolean interrupted = false;
-        try {
-            for (int i = 0; i < count; i++) {
-                if (i >= PipeLayout.WINDOW) {
-                    interrupted |= awaitRoom(PipeLayout.part(message, i - PipeLayout.WINDOW));
-                }
-                int from = offset + i * PipeLayout.PART;
-                parts().set(PipeLayout.part(message, i),
-                        Arrays.copyOfRange(bytes, from, Math.min(offset + length, from + PipeLayout.PART)));
-            }
-        } finally {
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        PipeParts parts = new PipeParts(runtime, key);
+        offer(parts.descriptor(length));
+        parts.send(bytes, offset, length);
     }
 
     private void offer(byte[] element) throws IOException, InterruptedException {
         IQueue<byte[]> out = out();
-        while (!ClusterCalls.blocking(() -> out.offer(element, SLICE_SECONDS, TimeUnit.SECONDS))) {
-            if (runtime.endWatch().goneNow(PipeLayout.peer(key))) {
-                throw brokenPipe(" while this end waited to send");
-            }
-        }
-    }
-
-    /** Waits until the receiver has taken the part of {@code part}; answers whether interrupted meanwhile. */
-    private boolean awaitRoom(String part) throws BrokenPipeException {
         String peer = PipeLayout.peer(key);
-        boolean interrupted = ClusterCalls.uninterruptibly(() -> runtime.watch(PipeLayout.PARTS).await(part,
-                () -> !parts().containsKey(part) || runtime.endWatch().gone(peer), Long.MAX_VALUE));
-        if (runtime.endWatch().gone(peer)) {
+        Boolean sent = runtime.queueWatch().until(out.getName(),
+                () -> out.offer(element) ? Boolean.TRUE : runtime.endWatch().gone(peer) ? Boolean.FALSE : null,
+                Long.MAX_VALUE);
+        if (!sent) {
             throw brokenPipe(" while this end waited to send");
         }
-        return interrupted;
     }
 
     @Override
     public byte[] recvBytes() throws IOException, InterruptedException {
         readable();
         IQueue<byte[]> in = in();
-        while (true) {
-            byte[] element = ClusterCalls.blocking(() -> in.poll(SLICE_SECONDS, TimeUnit.SECONDS));
-            if (element == null) {
-                if (runtime.endWatch().goneNow(PipeLayout.peer(key)) && in.isEmpty()) {
-                    throw endOfData();
-                }
-                continue;
-            }
-            switch (element[0]) {
-                case PipeLayout.MESSAGE:
-                    return Arrays.copyOfRange(element, 1, element.length);
-                case PipeLayout.LARGE:
-                    return receiveParts(ByteBuffer.wrap(element, 1, element.length - 1));
-                default:
-                    // the end of data stays, for every receiver
-                    in.offer(element);
-                    throw endOfData();
-            }
-        }
-    }
-
-    /** Reads the parts of the message {@code descriptor} describes; begun, the read is not cut short. */
-    private byte[] receiveParts(ByteBuffer descriptor) throws EOFException {
-        UUID message = new UUID(descriptor.getLong(), descriptor.getLong());
-        byte[] whole = new byte[descriptor.getInt()];
-        int count = descriptor.getInt();
         String peer = PipeLayout.peer(key);
-        boolean interrupted = false;
-        try {
-            for (int i = 0; i < count; i++) {
-                String part = PipeLayout.part(message, i);
-                byte[][] taken = new byte[1][];
-                interrupted |= ClusterCalls.uninterruptibly(() -> runtime.watch(PipeLayout.PARTS).await(part,
-                        () -> (taken[0] = parts().remove(part)) != null || runtime.endWatch().goneNow(peer),
-                        Long.MAX_VALUE));
-                if (taken[0] == null) {
-                    throw new EOFException("every process that held the other end of the pipe closed it or exited"
-                            + " while it sent a message of " + whole.length + " bytes");
-                }
-                System.arraycopy(taken[0], 0, whole, i * PipeLayout.PART, taken[0].length);
-            }
-            return whole;
-        } finally {
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
+        // the sender gone and nothing left: the end of data, even if its element found no room
+        byte[] element = runtime.queueWatch().until(in.getName(), () -> {
+            byte[] taken = in.poll();
+            return taken != null ? taken : runtime.endWatch().gone(peer) && in.isEmpty() ? END_OF_DATA : null;
+        }, Long.MAX_VALUE);
+        switch (element[0]) {
+            case PipeLayout.MESSAGE:
+                return Arrays.copyOfRange(element, 1, element.length);
+            case PipeLayout.LARGE:
+                return new PipeParts(runtime, key).receive(ByteBuffer.wrap(element, 1, element.length - 1));
+            default:
+                // the end of data stays, for every receiver
+                ClusterCalls.regardless(() -> in.offer(element));
+                throw endOfData();
         }
     }
 
@@ -304,7 +245,7 @@ final class ClusterPipeEnd implements PipeEnd, QueueWatch.Watched, Serializable 
         }
     }
 
-    private static BrokenPipeException brokenPipe(String when) {
+    static BrokenPipeException brokenPipe(String when) {
         return new BrokenPipeException("every process that held the other end of the pipe has closed it or exited"
                 + when);
     }

@@ -112,10 +112,8 @@ class ClusterQueue<E> extends AbstractQueue<E> implements ProcessQueue<E>, Queue
 
     @Override
     public void put(E element) throws InterruptedException {
-        add(element, bytes -> ClusterCalls.blocking(() -> {
-            queue().put(bytes);
-            return true;
-        }));
+        add(element, bytes -> runtime.queueWatch().until(name, () -> queue().offer(bytes) ? true : null,
+                Long.MAX_VALUE) != null);
     }
 
     @Override
@@ -129,39 +127,18 @@ class ClusterQueue<E> extends AbstractQueue<E> implements ProcessQueue<E>, Queue
 
     @Override
     public boolean offer(E element, long timeout, TimeUnit unit) throws InterruptedException {
-        long deadline = System.nanoTime() + unit.toNanos(timeout);
-        return add(element, bytes -> ClusterCalls.blocking(() -> {
-            // Hazelcast may give up a moment before the timeout: a timed wait lasts all of it
-            for (long left = Math.max(0, unit.toNanos(timeout)); left >= 0; left = deadline - System.nanoTime()) {
-                if (queue().offer(bytes, left, TimeUnit.NANOSECONDS)) {
-                    return true;
-                }
-                if (left == 0) {
-                    break;
-                }
-            }
-            return false;
-        }));
+        return add(element, bytes -> runtime.queueWatch().until(name, () -> queue().offer(bytes) ? true : null,
+                Math.max(0, unit.toNanos(timeout))) != null);
     }
 
     @Override
     public E take() throws InterruptedException {
-        return decode(ClusterCalls.blocking(() -> queue().take()));
+        return decode(runtime.queueWatch().until(name, () -> queue().poll(), Long.MAX_VALUE));
     }
 
     @Override
     public E poll(long timeout, TimeUnit unit) throws InterruptedException {
-        long deadline = System.nanoTime() + unit.toNanos(timeout);
-        return decode(ClusterCalls.blocking(() -> {
-            // as in offer: the wait lasts all of its timeout
-            for (long left = Math.max(0, unit.toNanos(timeout)); left >= 0; left = deadline - System.nanoTime()) {
-                byte[] bytes = queue().poll(left, TimeUnit.NANOSECONDS);
-                if (bytes != null || left == 0) {
-                    return bytes;
-                }
-            }
-            return null;
-        }));
+        return decode(runtime.queueWatch().until(name, () -> queue().poll(), Math.max(0, unit.toNanos(timeout))));
     }
 
     @Override

@@ -59,8 +59,9 @@ abstract class ClusterRobustLock implements RobustLock, Serializable {
     }
 
     private boolean attempt(int holds) {
-        LockChanges.Taken taken = ClusterCalls.regardless(
-                () -> map().executeOnKey(id, new LockChanges.Take(me(holds), reentrant)));
+        // the taker is this thread: made here, not on the thread that makes the call
+        LockChanges.Take take = new LockChanges.Take(me(holds), reentrant);
+        LockChanges.Taken taken = ClusterCalls.regardless(() -> map().executeOnKey(id, take));
         if (taken == LockChanges.Taken.HELD_BY_CALLER) {
             throw new IllegalMonitorStateException("this thread holds the lock already, and it is not reentrant");
         }

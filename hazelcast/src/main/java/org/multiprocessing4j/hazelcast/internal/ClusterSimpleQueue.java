@@ -41,10 +41,8 @@ final class ClusterSimpleQueue<E> implements SimpleProcessQueue<E>, QueueWatch.W
         boolean put = false;
         try {
             byte[] bytes = SerializedBytes.of(serializer, element);
-            put = ClusterCalls.blocking(() -> {
-                runtime.instance().<byte[]>getQueue(name).put(bytes);
-                return true;
-            });
+            put = runtime.queueWatch().until(name,
+                    () -> runtime.instance().<byte[]>getQueue(name).offer(bytes) ? true : null, Long.MAX_VALUE) != null;
         } finally {
             InFlightHolds.end(mark, put);
         }
@@ -53,7 +51,8 @@ final class ClusterSimpleQueue<E> implements SimpleProcessQueue<E>, QueueWatch.W
     @Override
     @SuppressWarnings("unchecked")
     public E get() throws InterruptedException {
-        byte[] bytes = ClusterCalls.blocking(() -> runtime.instance().<byte[]>getQueue(name).take());
+        byte[] bytes = runtime.queueWatch().until(name, () -> runtime.instance().<byte[]>getQueue(name).poll(),
+                Long.MAX_VALUE);
         return (E) SerializedBytes.read(serializer, bytes);
     }
 

@@ -1,11 +1,13 @@
 package org.multiprocessing4j.hazelcast.internal;
 
+import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.WeakHashMap;
 
 /**
  * The copies of cluster pipe ends in this JVM, counted so that a process holds each end once in
@@ -17,14 +19,16 @@ import java.util.concurrent.ConcurrentHashMap;
 final class EndCopies {
 
     private static final Map<String, Integer> COPIES = new HashMap<>();
-    private static final Set<ClusterRuntime> CONFIGURED = ConcurrentHashMap.newKeySet();
+    /** The cluster instances whose pipes' queues are configured; an instance shut down is forgotten. */
+    private static final Set<HazelcastInstance> CONFIGURED = Collections.synchronizedSet(
+            Collections.newSetFromMap(new WeakHashMap<>()));
 
     private EndCopies() {
     }
 
-    /** Whether {@code runtime} makes its first pipe, and so configures the pipes' queues. */
-    static boolean firstPipe(ClusterRuntime runtime) {
-        return CONFIGURED.add(runtime);
+    /** Whether this JVM makes its first pipe on {@code cluster}, and so configures the pipes' queues. */
+    static boolean firstPipe(HazelcastInstance cluster) {
+        return CONFIGURED.add(cluster);
     }
 
     static EndHolders.Holder processHolder(ClusterRuntime runtime) {

@@ -7,7 +7,7 @@ import java.util.UUID;
  * Where a cluster pipe keeps what it holds, and what the cluster does once an end is gone.
  *
  * <p>Each end has a key, {@code pipe/L} or {@code pipe/R}: its {@link EndHolders} in the holders
- * map, and the queue of the messages sent to it. A message of up to {@value #PART} bytes is one
+ * map, and the queue of the messages sent to it. A message of up to {@value #WHOLE} bytes is one
  * element of that queue; a larger one is a descriptor there, and its parts, of {@value #PART}
  * bytes, are entries of the parts map that the sender writes at most {@value #WINDOW} ahead of the
  * receiver, which takes each away. So a message is taken by one receiver as a whole, however many
@@ -19,8 +19,10 @@ final class PipeLayout {
     static final String HOLDERS = "multiprocessing4j.pipe-holders";
     static final String PARTS = "multiprocessing4j.pipe-parts";
     static final String QUEUES = "multiprocessing4j.pipe.";
-    /** Elements a pipe's queue holds before a send waits: more than any small message needs. */
-    static final int QUEUE_BOUND = 4096;
+    /** Elements a pipe's queue holds before a send waits: at most 16 MiB of messages in one element each. */
+    static final int QUEUE_BOUND = 1024;
+    /** The largest message sent as one element of the queue. */
+    static final int WHOLE = 16 * 1024;
     static final int PART = 64 * 1024;
     static final int WINDOW = 16;
 

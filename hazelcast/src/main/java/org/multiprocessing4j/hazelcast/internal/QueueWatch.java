@@ -3,20 +3,23 @@ package org.multiprocessing4j.hazelcast.internal;
 import com.hazelcast.collection.ItemEvent;
 import com.hazelcast.collection.ItemListener;
 import com.hazelcast.core.HazelcastInstance;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 import org.multiprocessing4j.spi.Waitable;
 import org.multiprocessing4j.spi.Waiter;
 
 /**
- * Lets threads of this JVM sleep until an element is added to one of the cluster queues they
- * watch: the cluster backend's {@link Waiter}. A queue is watched from the first wait on it (one
- * item listener, a round trip to register) until {@link #unwatch}; any element added to any
- * watched queue wakes every sleeper, which then looks again. As {@link KeyWatch} does, a sleeper
+ * Lets threads of this JVM sleep until an element is added to or taken from one of the cluster
+ * queues they watch: the cluster backend's {@link Waiter}, and what the queues' and pipes' waits
+ * are made of. A queue is watched from the first wait on it (one item listener, a round trip to
+ * register) until {@link #unwatch}; any change of any watched queue wakes every sleeper, which
+ * then looks again. As {@link KeyWatch} does, a sleeper
  * reads the count of wake-ups before it looks and sleeps only while it is unchanged, and looks
  * again every second anyway.
  */
@@ -41,16 +44,19 @@ final class QueueWatch implements Waiter {
 
     /** Watches {@code queue} from now on, if not already. */
     void watch(String queue) {
-        listeners.computeIfAbsent(queue, name -> cluster.getQueue(name).addItemListener(new ItemListener<Object>() {
-            @Override
-            public void itemAdded(ItemEvent<Object> item) {
-                wakeUp();
-            }
+        listeners.computeIfAbsent(queue, name -> ClusterCalls.regardless(
+                () -> cluster.getQueue(name).addItemListener(new ItemListener<Object>() {
+                    @Override
+                    public void itemAdded(ItemEvent<Object> item) {
+                        wakeUp();
+                    }
 
-            @Override
-            public void itemRemoved(ItemEvent<Object> item) {
-            }
-        }, false));
+                    @Override
+                    public void itemRemoved(ItemEvent<Object> item) {
+                        // room for a sender waiting on a bounded queue
+                        wakeUp();
+                    }
+                }, false)));
     }
 
     /** Stops watching {@code queue}, whose last user in this JVM is done with it. */
@@ -58,7 +64,7 @@ final class QueueWatch implements Waiter {
         UUID listener = listeners.remove(queue);
         if (listener != null) {
             try {
-                cluster.getQueue(queue).removeItemListener(listener);
+                ClusterCalls.regardless(() -> cluster.getQueue(queue).removeItemListener(listener));
             } catch (RuntimeException e) {
                 // the cluster is gone, and the listener with it
             }
@@ -68,13 +74,26 @@ final class QueueWatch implements Waiter {
     @Override
     public boolean await(List<? extends Waitable> objects, BooleanSupplier ready, long timeoutNanos)
             throws InterruptedException {
-        ClusterCalls.blocking(() -> {
-            for (Waitable object : objects) {
-                watch(((Watched) object).watchedQueue());
-            }
-            return null;
-        });
+        for (Waitable object : objects) {
+            watch(((Watched) object).watchedQueue());
+        }
         return await(ready, timeoutNanos);
+    }
+
+    /**
+     * Makes {@code attempt}, a call that does not wait, until it answers something other than
+     * {@code null}, sleeping on the changes of {@code queue} between attempts.
+     *
+     * @return the answer, or {@code null} if {@code timeoutNanos} passed first
+     */
+    <T> T until(String queue, Supplier<T> attempt, long timeoutNanos) throws InterruptedException {
+        watch(queue);
+        List<T> answer = new ArrayList<>(1);
+        boolean answered = await(() -> {
+            T got = ClusterCalls.regardless(attempt);
+            return got != null && answer.add(got);
+        }, timeoutNanos);
+        return answered ? answer.get(0) : null;
     }
 
     /** Waits until {@code ready} holds or {@code timeoutNanos} have passed; answers whether it held. */
