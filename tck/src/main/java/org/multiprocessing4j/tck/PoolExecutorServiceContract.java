@@ -70,6 +70,8 @@ public abstract class PoolExecutorServiceContract extends ContextContract {
                 Thread.sleep(600_000);
                 return 0;
             };
+            // workers that have started: the timeout is for the tasks, not for a worker's start
+            assertThat(pool.map(n -> n, List.of(1, 2), 1)).containsExactly(1, 2);
             List<Future<Integer>> futures = pool.invokeAll(List.of(new Square(5), slow), 2, TimeUnit.SECONDS);
             assertThat(futures.get(0).get()).isEqualTo(25);
             assertThat(futures.get(1).isCancelled()).isTrue();
