@@ -37,9 +37,19 @@ final class Backends {
         return provider;
     }
 
-    /** The context named by the system property {@value #CONTEXT_PROPERTY}, local when it is unset. */
+    /**
+     * The context named by the system property {@value #CONTEXT_PROPERTY}, local when it is unset,
+     * with the options of the properties {@value #CONTEXT_PROPERTY}{@code .<option>}.
+     */
     static ProcessContext byProperty() {
-        return ProcessContext.get(System.getProperty(CONTEXT_PROPERTY, LocalContextProvider.NAME).trim());
+        String prefix = CONTEXT_PROPERTY + ".";
+        Map<String, String> options = new TreeMap<>();
+        for (String property : System.getProperties().stringPropertyNames()) {
+            if (property.startsWith(prefix)) {
+                options.put(property.substring(prefix.length()), System.getProperty(property));
+            }
+        }
+        return ProcessContext.get(System.getProperty(CONTEXT_PROPERTY, LocalContextProvider.NAME).trim(), options);
     }
 
     private static synchronized Map<String, ContextProvider> found() {

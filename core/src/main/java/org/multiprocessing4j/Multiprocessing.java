@@ -24,8 +24,11 @@ import org.multiprocessing4j.spi.Serializer;
  *
  * <p>The default context is the backend named by the system property
  * {@code multiprocessing4j.context} ({@code -Dmultiprocessing4j.context=local}, the local backend
- * when the property is unset), with its default options; so the same program runs on another
- * backend by that one switch. Every method here is the method of the same name of
+ * when the property is unset), with the options that the properties
+ * {@code multiprocessing4j.context.<option>} give
+ * ({@code -Dmultiprocessing4j.context.mode=client}) and the backend's defaults for the others; so
+ * the same program runs on another backend by that one switch. A child started by a context other
+ * than the local one has its parent's context as its default. Every method here is the method of the same name of
  * {@link #context()}.
  */
 public final class Multiprocessing {

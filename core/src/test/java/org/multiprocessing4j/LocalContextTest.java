@@ -78,6 +78,24 @@ class LocalContextTest {
     }
 
     @Test
+    void theDefaultContextTakesItsOptionsFromPropertiesUnderTheContextsName() {
+        String option = Backends.CONTEXT_PROPERTY + ".colour";
+        String before = System.getProperty(Backends.CONTEXT_PROPERTY);
+        try {
+            System.setProperty(Backends.CONTEXT_PROPERTY, "stub");
+            System.setProperty(option, "green");
+            assertThat(Backends.byProperty()).isSameAs(ProcessContext.get("stub", Map.of("colour", "green")));
+        } finally {
+            System.clearProperty(option);
+            if (before == null) {
+                System.clearProperty(Backends.CONTEXT_PROPERTY);
+            } else {
+                System.setProperty(Backends.CONTEXT_PROPERTY, before);
+            }
+        }
+    }
+
+    @Test
     void aSerializedLocalContextIsTheContextOfTheSameOptionsWhereItIsRead() throws Exception {
         ProcessContext cold = ProcessContext.local(StartMethod.COLD);
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();

@@ -1,10 +1,13 @@
 package org.multiprocessing4j.examples;
 
 import java.util.List;
+import org.multiprocessing4j.Multiprocessing;
 
 /**
  * Runs every example in turn, each under a header line. This is what the README's first command
- * runs.
+ * runs. On a context other than the local one ({@code -Dmultiprocessing4j.context=hazelcast}),
+ * the examples of one machine's memory (named blocks, and views of an array's memory) say so and
+ * are skipped.
  *
  * <p>To add an example, give it a {@code main} and add one line to {@link #EXAMPLES}.
  */
@@ -22,8 +25,12 @@ public final class AllExamples {
      * @param name the class's simple name
      * @param summary what it shows
      * @param main its {@code main}
+     * @param oneMachine whether it shows what only the processes of one machine share
      */
-    record Example(String name, String summary, Main main) {
+    record Example(String name, String summary, Main main, boolean oneMachine) {
+        Example(String name, String summary, Main main) {
+            this(name, summary, main, false);
+        }
     }
 
     /** Every example, in the order they run. */
@@ -37,12 +44,12 @@ public final class AllExamples {
             new Example("ConnectionExample", "a child connects to a listener with a key and sends an object and bytes",
                     ConnectionExample::main),
             new Example("SharedMemoryExample", "a child writes to a named block, the parent reads it",
-                    SharedMemoryExample::main),
+                    SharedMemoryExample::main, true),
             new Example("ShareableListExample", "a child changes items of a shareable list, the parent prints it",
-                    ShareableListExample::main),
+                    ShareableListExample::main, true),
             new Example("PoolExample", "three worker processes square three numbers", PoolExample::main),
             new Example("SharedArrayExample", "children fill a shared array of doubles, the parent sums it",
-                    SharedArrayExample::main),
+                    SharedArrayExample::main, true),
             new Example("ManagerMapExample", "children count the words of their files into a manager's map",
                     ManagerMapExample::main),
             new Example("RemoteManagerExample", "a second JVM connects to a manager by its address and key",
@@ -62,9 +69,14 @@ public final class AllExamples {
      * @throws Exception if an example fails; the later ones are not run
      */
     public static void main(String[] args) throws Exception {
+        String context = Multiprocessing.context().name();
         for (Example example : EXAMPLES) {
             System.out.println("=== " + example.name() + ": " + example.summary() + " ===");
-            example.main().run(args);
+            if (example.oneMachine() && !context.equals("local")) {
+                System.out.println("skipped: the " + context + " context shares no memory of one machine");
+            } else {
+                example.main().run(args);
+            }
             System.out.println();
         }
     }

@@ -3,9 +3,13 @@ package org.multiprocessing4j.examples;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -16,6 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
 class ExamplesIT {
 
     private static final long TIMEOUT_SECONDS = 60;
+    /** Every child of the examples starts on the cluster's member, a second or two each. */
+    private static final long CLUSTER_TIMEOUT_SECONDS = 300;
 
     /** Where the number starts in a "  process id:" line of {@link CurrentProcessExample}. */
     private static final int PID_COLUMN = "  process id:     ".length();
@@ -193,6 +199,32 @@ class ExamplesIT {
                         "the combined digests match");
     }
 
+    @Test
+    void allExamplesRunUnchangedOnAClusterChosenByTheContextProperty() throws Exception {
+        int port;
+        try (ServerSocket free = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            port = free.getLocalPort();
+        }
+        Run run = run(AllExamples.class, CLUSTER_TIMEOUT_SECONDS, "-Dmultiprocessing4j.context=hazelcast",
+                "-Dmultiprocessing4j.context.cluster=examples-" + UUID.randomUUID(),
+                "-Dmultiprocessing4j.context.port=" + port,
+                "-Dmultiprocessing4j.context.members=127.0.0.1:" + port);
+
+        assertThat(run.exitCode()).as(run.describe()).isZero();
+        List<String> headers = run.stdout().stream().filter(line -> line.startsWith("=== ")).toList();
+        assertThat(headers).as(run.describe()).hasSize(AllExamples.EXAMPLES.size());
+        long oneMachine = AllExamples.EXAMPLES.stream().filter(AllExamples.Example::oneMachine).count();
+        assertThat(run.stdout().stream().filter(line -> line.startsWith("skipped: the hazelcast context")))
+                .as(run.describe()).hasSize((int) oneMachine);
+        assertThat(run.stdout().stream().filter(line -> line.matches("\\d")).toList()).as(run.describe())
+                .containsExactlyInAnyOrder("1", "0", "1", "1", "0");
+        assertThat(run.stdout()).as(run.describe())
+                .contains("  process name:   MainProcess", "  process name:   worker",
+                        "terminated by SIGTERM: true", "[25, 100, 400]", "4 files, 71 words, 41 different",
+                        "done in the second JVM: [stressed -> desserts, drawer -> reward, live -> evil]",
+                        "the combined digests match");
+    }
+
     /** The digest at the end of a line of {@link FolderChecksums} that gives a run's time. */
     private static String combinedDigest(String line, String start) {
         assertThat(line).startsWith(start).contains(" s   combined digest ");
@@ -214,17 +246,26 @@ class ExamplesIT {
      * children, and the test fails.
      */
     private Run run(Class<?> example) throws IOException, InterruptedException {
+        return run(example, TIMEOUT_SECONDS);
+    }
+
+    /** Runs {@code example} as {@link #run(Class)} does, with JVM options and a timeout of its own. */
+    private Run run(Class<?> example, long timeoutSeconds, String... jvmOptions)
+            throws IOException, InterruptedException {
         Path stdout = workDirectory.resolve(example.getSimpleName() + ".out");
         Path stderr = workDirectory.resolve(example.getSimpleName() + ".err");
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        Process process = new ProcessBuilder(java.toString(), "-cp", System.getProperty("java.class.path"),
-                example.getName())
+        List<String> command = new ArrayList<>();
+        command.add(java.toString());
+        command.addAll(List.of(jvmOptions));
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), example.getName()));
+        Process process = new ProcessBuilder(command)
                 .redirectOutput(stdout.toFile())
                 .redirectError(stderr.toFile())
                 .start();
-        if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+        if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
             process.destroyForcibly().waitFor();
-            throw new AssertionError(example.getSimpleName() + " did not finish within " + TIMEOUT_SECONDS
+            throw new AssertionError(example.getSimpleName() + " did not finish within " + timeoutSeconds
                     + " s\n--- stdout ---\n" + Files.readString(stdout) + "\n--- stderr ---\n"
                     + Files.readString(stderr));
         }

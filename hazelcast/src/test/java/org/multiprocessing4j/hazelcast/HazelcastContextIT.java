@@ -1,10 +1,17 @@
 package org.multiprocessing4j.hazelcast;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.multiprocessing4j.ChildProcess;
+import org.multiprocessing4j.Multiprocessing;
 import org.multiprocessing4j.ProcessContext;
+import org.multiprocessing4j.ProcessQueue;
 import org.multiprocessing4j.tck.BarrierAcrossProcessesContract;
 import org.multiprocessing4j.tck.BarrierContract;
 import org.multiprocessing4j.tck.ChildExitContract;
@@ -14,6 +21,8 @@ import org.multiprocessing4j.tck.CoordinationAcrossProcessesContract;
 import org.multiprocessing4j.tck.EventContract;
 import org.multiprocessing4j.tck.LockAcrossProcessesContract;
 import org.multiprocessing4j.tck.LockContract;
+import org.multiprocessing4j.tck.ManagerContract;
+import org.multiprocessing4j.tck.ManagerFailuresContract;
 import org.multiprocessing4j.tck.PipeAcrossProcessesContract;
 import org.multiprocessing4j.tck.PipeContract;
 import org.multiprocessing4j.tck.PoolContract;
@@ -32,7 +41,7 @@ import org.multiprocessing4j.tck.WaitAnyContract;
 
 /**
  * The contract suite on a cluster of two member JVMs on 127.0.0.1, used by the test JVM as a
- * client: the contracts of what the cluster backend maps so far.
+ * client: every contract but those of named shared memory, which has no meaning on a cluster.
  */
 class HazelcastContextIT {
 
@@ -283,6 +292,47 @@ class HazelcastContextIT {
         @Override
         protected ProcessContext context() {
             return cluster;
+        }
+    }
+
+    @Nested
+    class Managers extends ManagerContract {
+        @Override
+        protected ProcessContext context() {
+            return cluster;
+        }
+
+        @Override
+        protected int contendedUpdates(int onTheLocalBackend) {
+            return fewerContendedUpdates(onTheLocalBackend);
+        }
+    }
+
+    @Nested
+    class ManagerFailures extends ManagerFailuresContract {
+        @Override
+        protected ProcessContext context() {
+            return cluster;
+        }
+    }
+
+    @Nested
+    class DefaultContexts {
+        @Test
+        @Timeout(120)
+        void aChildAndItsChildrenHaveTheParentsContextAsTheirDefault() throws InterruptedException {
+            ProcessQueue<Object> seen = cluster.queue();
+            ChildProcess child = cluster.process(() -> {
+                seen.put(Multiprocessing.context().options());
+                ChildProcess grandchild = Multiprocessing.process(() -> seen.put(Multiprocessing.context().name()));
+                grandchild.start();
+                grandchild.join();
+            });
+            child.start();
+            child.join(Duration.ofSeconds(90));
+            assertThat(child.exitCode()).isEqualTo(0);
+            assertThat(seen.take()).isEqualTo(cluster.options());
+            assertThat(seen.take()).isEqualTo("hazelcast");
         }
     }
 

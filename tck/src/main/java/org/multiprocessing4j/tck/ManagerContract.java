@@ -105,23 +105,24 @@ public abstract class ManagerContract extends ContextContract {
     @Test
     void mergesFromEightProcessesEndExact() throws InterruptedException {
         ManagedMap<String, Integer> counts = manager.map();
+        int merges = contendedUpdates(MERGES);
         List<ChildProcess> children = new ArrayList<>();
         for (int p = 0; p < PROCESSES; p++) {
             children.add(start(() -> {
-                for (int i = 0; i < MERGES; i++) {
+                for (int i = 0; i < merges; i++) {
                     counts.merge("n", 1, Integer::sum);
                     counts.merge("k" + (i % 10), 1, Integer::sum);
                 }
             }));
         }
         children.forEach(ContextContract::assertExitsCleanly);
-        assertThat(counts.get("n")).isEqualTo(PROCESSES * MERGES);
+        assertThat(counts.get("n")).isEqualTo(PROCESSES * merges);
         assertThat(counts).hasSize(11);
-        assertThat(counts.values().stream().mapToInt(Integer::intValue).sum()).isEqualTo(2 * PROCESSES * MERGES);
-        assertThat(counts.compute("n", (key, old) -> old + key.length())).isEqualTo(PROCESSES * MERGES + 1);
+        assertThat(counts.values().stream().mapToInt(Integer::intValue).sum()).isEqualTo(2 * PROCESSES * merges);
+        assertThat(counts.compute("n", (key, old) -> old + key.length())).isEqualTo(PROCESSES * merges + 1);
         assertThat(counts.computeIfAbsent("absent", String::length)).isEqualTo(6);
         assertThat(counts.computeIfPresent("absent", (key, old) -> null)).isNull();
-        assertThat(counts.toString()).contains("n=" + (PROCESSES * MERGES + 1));
+        assertThat(counts.toString()).contains("n=" + (PROCESSES * merges + 1));
     }
 
     @Test
@@ -177,10 +178,11 @@ public abstract class ManagerContract extends ContextContract {
         ProcessReentrantLock reentrant = manager.reentrantLock();
         ManagedMap<String, Integer> state = manager.map();
         state.put("n", 0);
+        int rounds = contendedUpdates(200);
         List<ChildProcess> children = new ArrayList<>();
         for (int p = 0; p < 4; p++) {
             children.add(start(() -> {
-                for (int i = 0; i < 200; i++) {
+                for (int i = 0; i < rounds; i++) {
                     lock.lock();
                     try {
                         reentrant.lock();
@@ -198,7 +200,7 @@ public abstract class ManagerContract extends ContextContract {
             }));
         }
         children.forEach(ContextContract::assertExitsCleanly);
-        assertThat(state.get("n")).isEqualTo(800);
+        assertThat(state.get("n")).isEqualTo(4 * rounds);
         assertThat(lock.isLocked()).isFalse();
     }
 
@@ -258,11 +260,12 @@ public abstract class ManagerContract extends ContextContract {
         org.multiprocessing4j.SharedLong total = manager.sharedLong(0);
         org.multiprocessing4j.SharedDoubleArray squares = manager.sharedDoubleArray(8);
         org.multiprocessing4j.SharedString last = manager.sharedString(16, "none");
+        int increments = contendedUpdates(500);
         List<ChildProcess> children = new ArrayList<>();
         for (int p = 0; p < 4; p++) {
             int n = p;
             children.add(start(() -> {
-                for (int i = 0; i < 500; i++) {
+                for (int i = 0; i < increments; i++) {
                     count.incrementAndGet();
                 }
                 squares.set(2 * n, n * n);
@@ -277,7 +280,7 @@ public abstract class ManagerContract extends ContextContract {
             }));
         }
         children.forEach(ContextContract::assertExitsCleanly);
-        assertThat(count.get()).isEqualTo(2000);
+        assertThat(count.get()).isEqualTo(4 * increments);
         assertThat(total.get()).isEqualTo(6);
         assertThat(squares.toArray()).containsExactly(0, 0, 1, -1, 4, -2, 9, -3);
         double[] middle = {7, 7, 7, 7, 7};

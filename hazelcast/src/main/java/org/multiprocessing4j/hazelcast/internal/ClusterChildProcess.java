@@ -150,7 +150,7 @@ final class ClusterChildProcess implements ChildProcess {
                 null, null);
         Member chosen = runtime.nextMember();
         LaunchChild launch = new LaunchChild(place, runtime.instance().getLocalEndpoint().getUuid(), encoded,
-                List.copyOf(jvmOptions), new LinkedHashMap<>(environment),
+                runtime.options().asMap(), List.copyOf(jvmOptions), new LinkedHashMap<>(environment),
                 directory == null ? null : directory.toString(), output, error);
         id = childId;
         member = chosen;

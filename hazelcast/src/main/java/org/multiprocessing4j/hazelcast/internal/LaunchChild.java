@@ -19,6 +19,7 @@ final class LaunchChild implements Callable<Long>, HazelcastInstanceAware, Seria
     final ProcessPlace place;
     final UUID parentEndpoint;
     final byte[] target;
+    final Map<String, String> contextOptions;
     final List<String> jvmOptions;
     final Map<String, String> environment;
     final String directory;
@@ -26,11 +27,13 @@ final class LaunchChild implements Callable<Long>, HazelcastInstanceAware, Seria
     final Redirection error;
     private transient HazelcastInstance member;
 
-    LaunchChild(ProcessPlace place, UUID parentEndpoint, byte[] target, List<String> jvmOptions,
-            Map<String, String> environment, String directory, Redirection output, Redirection error) {
+    LaunchChild(ProcessPlace place, UUID parentEndpoint, byte[] target, Map<String, String> contextOptions,
+            List<String> jvmOptions, Map<String, String> environment, String directory, Redirection output,
+            Redirection error) {
         this.place = place;
         this.parentEndpoint = parentEndpoint;
         this.target = target;
+        this.contextOptions = contextOptions;
         this.jvmOptions = jvmOptions;
         this.environment = environment;
         this.directory = directory;

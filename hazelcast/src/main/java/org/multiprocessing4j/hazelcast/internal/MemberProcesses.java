@@ -89,7 +89,7 @@ final class MemberProcesses {
         Address address = member.getCluster().getLocalMember().getAddress();
         ProcessPlace place = launch.place;
         ChildTarget target = new ChildTarget(place, member.getConfig().getClusterName(),
-                address.getHost() + ":" + address.getPort(), launch.target);
+                address.getHost() + ":" + address.getPort(), launch.contextOptions, launch.target);
         // a daemon locally: the member never waits for its children when it stops
         ChildProcess child = ProcessContext.local().process(target).name(place.name()).daemon(true)
                 .jvmOptions(launch.jvmOptions.toArray(String[]::new))
