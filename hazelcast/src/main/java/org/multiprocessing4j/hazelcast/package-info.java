@@ -67,7 +67,11 @@
  * slow member does not hold the others back; a worker that dies with its member fails its task
  * with {@link org.multiprocessing4j.WorkerDiedException}, or has it run again elsewhere if the pool
  * retries. {@link org.multiprocessing4j.Connections#waitAny waitAny} waits on the cluster's pipe
- * ends and queues.
+ * ends and queues. A {@linkplain org.multiprocessing4j.ProcessContext#manager() manager} runs its
+ * server as a child on a member, and every process of the cluster reaches it through the
+ * cluster's queues and pipes: its maps, lists, namespaces and other objects are shared cluster-wide
+ * (each call two pipe messages), and live as long as the server's member. A child's default
+ * context ({@code Multiprocessing}'s) is the context of its parent.
  *
  * <p>A lock whose holder's process leaves the cluster (exits, is killed, or dies with its member)
  * is taken over by the next taker, which learns it from {@code ownerDied()}, within a few
