@@ -27,9 +27,9 @@ import org.multiprocessing4j.spi.Serializer;
  * when the property is unset), with the options that the properties
  * {@code multiprocessing4j.context.<option>} give
  * ({@code -Dmultiprocessing4j.context.mode=client}) and the backend's defaults for the others; so
- * the same program runs on another backend by that one switch. A child started by a context other
- * than the local one has its parent's context as its default. Every method here is the method of the same name of
- * {@link #context()}.
+ * the same program runs on another backend by that one switch. A backend may give its children
+ * their parent's context as their default (the {@code hazelcast} one does). Every method here is
+ * the method of the same name of {@link #context()}.
  */
 public final class Multiprocessing {
 

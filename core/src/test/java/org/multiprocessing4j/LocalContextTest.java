@@ -69,11 +69,7 @@ class LocalContextTest {
             assertThatThrownBy(Backends::byProperty).isInstanceOf(IllegalArgumentException.class)
                     .hasMessageContaining("nowhere");
         } finally {
-            if (before == null) {
-                System.clearProperty(Backends.CONTEXT_PROPERTY);
-            } else {
-                System.setProperty(Backends.CONTEXT_PROPERTY, before);
-            }
+            restoreContextProperty(before);
         }
     }
 
@@ -87,11 +83,15 @@ class LocalContextTest {
             assertThat(Backends.byProperty()).isSameAs(ProcessContext.get("stub", Map.of("colour", "green")));
         } finally {
             System.clearProperty(option);
-            if (before == null) {
-                System.clearProperty(Backends.CONTEXT_PROPERTY);
-            } else {
-                System.setProperty(Backends.CONTEXT_PROPERTY, before);
-            }
+            restoreContextProperty(before);
+        }
+    }
+
+    private static void restoreContextProperty(String before) {
+        if (before == null) {
+            System.clearProperty(Backends.CONTEXT_PROPERTY);
+        } else {
+            System.setProperty(Backends.CONTEXT_PROPERTY, before);
         }
     }
 
