@@ -132,7 +132,7 @@ final class Pools {
     }
 
     /** The rounds of {@link #spin} that take about {@value #CPU_CALL_MILLIS} ms here, once compiled. */
-    private static long calibrate() {
+    static long calibrate() {
         long rounds = 1_000_000;
         for (int i = 0; i < 20; i++) {
             spin(rounds);

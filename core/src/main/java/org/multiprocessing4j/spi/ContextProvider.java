@@ -22,6 +22,12 @@ import org.multiprocessing4j.ProcessContext;
 public interface ContextProvider {
 
     /**
+     * The system property that names the backend whose {@link #warmUpSpare()} a spare JVM of the
+     * local backend calls; a local context's {@code spareJvmOptions} can set it.
+     */
+    String SPARE_WARM_UP_PROPERTY = "multiprocessing4j.spareWarmUp";
+
+    /**
      * The name programs ask for, such as {@code "local"}: lower case, without spaces.
      *
      * @return the name
@@ -38,4 +44,16 @@ public interface ContextProvider {
      * @throws IllegalArgumentException if an option is unknown or its value is not valid, naming it
      */
     ProcessContext context(Map<String, String> options);
+
+    /**
+     * Prepares a spare JVM of the local backend for a child of this backend, as the members of a
+     * cluster backend do for the children they run there: called once, on the spare's warm-up
+     * thread, in each spare launched with the system property {@value #SPARE_WARM_UP_PROPERTY}
+     * set to this provider's {@linkplain #name() name}, before the spare is handed a target. It
+     * should return soon, leaving longer work (a connection) to a daemon thread of its own that
+     * the target can wait for. What it throws is ignored: a warm-up that fails only loses a head
+     * start. Does nothing by default.
+     */
+    default void warmUpSpare() {
+    }
 }

@@ -40,6 +40,12 @@
  * stack trace. Its JVM options, environment, working directory and output files are those of the
  * member's machine. {@code cpuCount()} counts the processors of the machine it is called on.
  *
+ * <p>A member keeps spare JVMs ready for its children, as a warm local context does (the system
+ * property {@code multiprocessing4j.spares} of the member's JVM says how many), and each spare
+ * connects to the member while it waits, so that a child finds itself connected: connecting is
+ * most of a fresh JVM's way onto the cluster. A child given JVM options of its own starts a JVM of
+ * its own with them, and connects once it is running.
+ *
  * <p>A child never outlives its parent: when the parent leaves the cluster, even killed with
  * SIGKILL, the members kill its children (within about a second of the parent's connection
  * closing). A child whose member leaves the cluster dies with it; its parent sees it end with exit

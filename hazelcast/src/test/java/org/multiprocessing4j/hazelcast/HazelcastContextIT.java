@@ -112,6 +112,11 @@ class HazelcastContextIT {
         protected int streamMessages() {
             return 20_000;
         }
+
+        @Override
+        protected int freshProcesses(int onTheLocalBackend) {
+            return onTheLocalBackend / 3;
+        }
     }
 
     @Nested

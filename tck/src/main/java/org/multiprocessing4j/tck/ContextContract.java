@@ -106,6 +106,18 @@ public abstract class ContextContract {
     }
 
     /**
+     * How many fresh processes a test starts that repeats a race of a process's first moments (its
+     * first wait, say), given how many the local backend's suite starts: that many, unless a
+     * backend whose every start also connects the child to a cluster says fewer.
+     *
+     * @param onTheLocalBackend the processes started on the local backend
+     * @return the processes to start
+     */
+    protected int freshProcesses(int onTheLocalBackend) {
+        return onTheLocalBackend;
+    }
+
+    /**
      * Starts a child of the context that runs {@code target}.
      *
      * @param target what the child runs

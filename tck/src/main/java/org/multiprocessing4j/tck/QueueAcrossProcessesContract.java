@@ -406,7 +406,8 @@ public abstract class QueueAcrossProcessesContract extends ContextContract {
         // in each child the blocked put is the process's first wait, and the interrupt comes at a
         // random moment of its first few milliseconds, while a first wait makes ready to sleep
         List<ChildProcess> rounds = new ArrayList<>();
-        for (int round = 0; round < 60; round++) {
+        int processes = freshProcesses(60);
+        for (int round = 0; round < processes; round++) {
             rounds.add(start(() -> {
                 CompletableFuture<Throwable> outcome = new CompletableFuture<>();
                 Thread putter = new Thread(() -> {

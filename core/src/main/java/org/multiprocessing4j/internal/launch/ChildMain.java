@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.ServiceConfigurationError;
+import java.util.ServiceLoader;
 import org.multiprocessing4j.function.SerializableRunnable;
 import org.multiprocessing4j.internal.serial.JdkSerializer;
 import org.multiprocessing4j.internal.serial.TargetCodec;
@@ -17,6 +19,7 @@ import org.multiprocessing4j.internal.serial.ThrowableTransport;
 import org.multiprocessing4j.internal.shm.WaitGate;
 import org.multiprocessing4j.internal.transport.FrameChannel.Frame;
 import org.multiprocessing4j.internal.transport.FrameChannel;
+import org.multiprocessing4j.spi.ContextProvider;
 
 /**
  * The {@code main} of every child JVM: learn who we are, run the target, then end as
@@ -156,6 +159,7 @@ public final class ChildMain {
 
     private static void warmUp() {
         try {
+            warmUpBackend();
             ((SerializableRunnable) TargetCodec.decodeTarget(
                     TargetCodec.encode(warmUpSampleTarget(), "warm-up sample"))).run();
             TargetCodec.decode(TargetCodec.encode(warmUpSampleTarget(), "warm-up sample"));
@@ -168,6 +172,22 @@ public final class ChildMain {
             Collections.list(loader.getResources("META-INF/multiprocessing4j.warm-up"));
         } catch (Exception e) {
             // only a lost head start: the target's own deserialization will report real trouble
+        }
+    }
+
+    /** Lets the backend that runs its children in this spare, if any, prepare it (first: it may connect). */
+    private static void warmUpBackend() {
+        String backend = System.getProperty(ContextProvider.SPARE_WARM_UP_PROPERTY);
+        if (backend != null) {
+            try {
+                for (ContextProvider provider : ServiceLoader.load(ContextProvider.class)) {
+                    if (provider.name().equals(backend)) {
+                        provider.warmUpSpare();
+                    }
+                }
+            } catch (RuntimeException | ServiceConfigurationError e) {
+                // as for the rest of the warm-up: only a head start is lost
+            }
         }
     }
 

@@ -3,12 +3,16 @@ package org.multiprocessing4j.hazelcast.internal;
 import com.hazelcast.client.config.ClientConfig;
 import com.hazelcast.client.config.ClientConnectionStrategyConfig;
 import com.hazelcast.config.Config;
+import com.hazelcast.config.InMemoryFormat;
 import com.hazelcast.config.JoinConfig;
 import com.hazelcast.config.NetworkConfig;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.LogManager;
+import java.util.logging.Logger;
 
 /**
  * The Hazelcast configurations the library creates. Every one keeps to the machine's loopback
@@ -19,6 +23,15 @@ import java.util.List;
  * since that is how the children of a killed parent, and the locks it held, are freed.
  */
 final class ClusterConfigs {
+
+    /** Held so that the level set stays set: Hazelcast's start-up talk is not the program's. */
+    private static final Logger HAZELCAST_LOG = Logger.getLogger("com.hazelcast");
+
+    static {
+        if (HAZELCAST_LOG.getLevel() == null && LogManager.getLogManager().getProperty("com.hazelcast.level") == null) {
+            HAZELCAST_LOG.setLevel(Level.SEVERE);
+        }
+    }
 
     private ClusterConfigs() {
     }
@@ -46,6 +59,9 @@ final class ClusterConfigs {
         if (System.getProperty("hazelcast.logging.type") == null) {
             config.setProperty("hazelcast.logging.type", "jdk");
         }
+        // the primitives' maps are changed by entry processors: kept as objects, an entry is not
+        // deserialized and serialized again by each change, on its owner and on its backup
+        config.getMapConfig("multiprocessing4j.*").setInMemoryFormat(InMemoryFormat.OBJECT);
         config.getMapConfig(MemberProcesses.EXITS_PREFIX + "*").setTimeToLiveSeconds(3600);
         return config;
     }

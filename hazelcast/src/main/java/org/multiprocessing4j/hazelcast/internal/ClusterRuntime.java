@@ -15,9 +15,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.logging.Level;
-import java.util.logging.LogManager;
-import java.util.logging.Logger;
 import org.multiprocessing4j.ChildProcess;
 
 /**
@@ -38,14 +35,6 @@ final class ClusterRuntime {
 
     private static final Map<ClusterOptions, ClusterRuntime> RUNTIMES = new ConcurrentHashMap<>();
     private static final AtomicInteger CHILDREN = new AtomicInteger();
-    /** Held so that the level set stays set: Hazelcast's start-up talk is not the program's. */
-    private static final Logger HAZELCAST_LOG = Logger.getLogger("com.hazelcast");
-
-    static {
-        if (HAZELCAST_LOG.getLevel() == null && LogManager.getLogManager().getProperty("com.hazelcast.level") == null) {
-            HAZELCAST_LOG.setLevel(Level.SEVERE);
-        }
-    }
 
     private final ClusterOptions options;
     private final Map<String, ClusterChildProcess> running = new ConcurrentHashMap<>();
@@ -54,6 +43,8 @@ final class ClusterRuntime {
     private volatile QueueWatch queueWatch;
     private volatile EndWatch endWatch;
     private volatile HazelcastInstance instance;
+    /** Kept apart: asking an instance shut down by someone else for its name throws. */
+    private String instanceName;
 
     private ClusterRuntime(ClusterOptions options) {
         this.options = options;
@@ -100,6 +91,7 @@ final class ClusterRuntime {
             while (true) {
                 try {
                     instance = connecting.get();
+                    instanceName = instance.getName();
                     break;
                 } catch (InterruptedException e) {
                     interrupted = true;
@@ -119,7 +111,8 @@ final class ClusterRuntime {
         ProcessPlace place = ProcessPlace.current();
         HazelcastInstance connected;
         if (place.isChild()) {
-            connected = HazelcastClient.newHazelcastClient(
+            HazelcastInstance spare = SpareConnection.take(place.cluster(), place.member());
+            connected = spare != null ? spare : HazelcastClient.newHazelcastClient(
                     ClusterConfigs.client(place.cluster(), List.of(place.member()), PATIENCE_MILLIS));
         } else if (options.client()) {
             connected = HazelcastClient.newHazelcastClient(
@@ -231,10 +224,14 @@ final class ClusterRuntime {
         List<String> names = new ArrayList<>();
         for (ClusterRuntime runtime : RUNTIMES.values()) {
             synchronized (runtime) {
-                if (runtime.instance != null) {
-                    names.add(runtime.instance.getName());
+                if (runtime.instanceName != null) {
+                    names.add(runtime.instanceName);
                 }
             }
+        }
+        String spare = SpareConnection.untakenName();
+        if (spare != null) {
+            names.add(spare);
         }
         return names;
     }
@@ -244,6 +241,7 @@ final class ClusterRuntime {
      * its daemon children, and leaves every cluster it joined, so that its JVM can end.
      */
     static void endAll() throws InterruptedException {
+        SpareConnection.discard();
         for (ClusterRuntime runtime : RUNTIMES.values()) {
             for (ClusterChildProcess child : List.copyOf(runtime.running.values())) {
                 if (child.isDaemon()) {
@@ -255,6 +253,7 @@ final class ClusterRuntime {
                 if (runtime.instance != null) {
                     runtime.instance.shutdown();
                     runtime.instance = null;
+                    runtime.instanceName = null;
                     runtime.watches.clear();
                     runtime.queueWatch = null;
                     runtime.endWatch = null;

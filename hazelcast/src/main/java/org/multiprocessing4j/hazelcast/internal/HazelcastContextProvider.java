@@ -27,6 +27,12 @@ public final class HazelcastContextProvider implements ContextProvider {
         return context(ClusterOptions.of(options));
     }
 
+    /** Connects a member's spare JVM to its member ahead of the child it will run. */
+    @Override
+    public void warmUpSpare() {
+        SpareConnection.start();
+    }
+
     static ClusterContext context(ClusterOptions options) {
         return CONTEXTS.computeIfAbsent(options, ClusterContext::new);
     }

@@ -9,6 +9,8 @@ import com.hazelcast.config.Config;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.query.Predicates;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -38,6 +40,9 @@ final class MemberProcesses {
 
     private final Map<String, Launched> children = new ConcurrentHashMap<>();
     private volatile HazelcastInstance member;
+    private volatile String address;
+    /** Its spares come connected to this member (see {@link SpareConnection}). */
+    private volatile ProcessContext local;
 
     private MemberProcesses() {
     }
@@ -53,7 +58,17 @@ final class MemberProcesses {
         if (processes == null) {
             return;
         }
+        Address address = member.getCluster().getLocalMember().getAddress();
+        String cluster = member.getConfig().getClusterName();
+        processes.address = address.getHost() + ":" + address.getPort();
+        processes.local = ProcessContext.get("local", Map.of("spareJvmOptions",
+                String.join(" ", SpareConnection.jvmOptions(cluster, processes.address))));
         processes.member = member;
+        try {
+            processes.local.prestart(Duration.ZERO); // the first child too finds a spare, soon
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         member.getClientService().addClientListener(new ClientListener() {
             @Override
             public void clientConnected(Client client) {
@@ -86,13 +101,15 @@ final class MemberProcesses {
     }
 
     long launch(LaunchChild launch) {
-        Address address = member.getCluster().getLocalMember().getAddress();
         ProcessPlace place = launch.place;
-        ChildTarget target = new ChildTarget(place, member.getConfig().getClusterName(),
-                address.getHost() + ":" + address.getPort(), launch.contextOptions, launch.target);
+        String cluster = member.getConfig().getClusterName();
+        ChildTarget target = new ChildTarget(place, cluster, address, launch.contextOptions, launch.target);
+        // a child with options of its own starts cold; one without takes a spare, connected ahead
+        List<String> jvmOptions = launch.jvmOptions.isEmpty()
+                ? SpareConnection.jvmOptions(cluster, address) : launch.jvmOptions;
         // a daemon locally: the member never waits for its children when it stops
-        ChildProcess child = ProcessContext.local().process(target).name(place.name()).daemon(true)
-                .jvmOptions(launch.jvmOptions.toArray(String[]::new))
+        ChildProcess child = local.process(target).name(place.name()).daemon(true)
+                .jvmOptions(jvmOptions.toArray(String[]::new))
                 .redirectOutput(launch.output.redirect()).redirectError(launch.error.redirect());
         launch.environment.forEach(child::environment);
         if (launch.directory != null) {

@@ -87,7 +87,19 @@ final class QueueWatch implements Waiter {
      * @return the answer, or {@code null} if {@code timeoutNanos} passed first
      */
     <T> T until(String queue, Supplier<T> attempt, long timeoutNanos) throws InterruptedException {
-        watch(queue);
+        if (!listeners.containsKey(queue)) {
+            // a queue that never makes anyone here wait costs no listener, whose events every
+            // change of the queue would then send to this JVM
+            if (Thread.interrupted()) {
+                throw new InterruptedException();
+            }
+            T got = ClusterCalls.regardless(attempt);
+            if (got != null || timeoutNanos == 0) {
+                return got;
+            }
+            // watched from now on: the attempts below come after the listener is in place
+            watch(queue);
+        }
         List<T> answer = new ArrayList<>(1);
         boolean answered = await(() -> {
             T got = ClusterCalls.regardless(attempt);
