@@ -100,7 +100,9 @@ final class ClusterReport {
                 + " the local figures are the same workloads on the local backend in the same JVM.\n"
                 + "Each figure is the median of " + settings.repetitions() + " repetitions after " + settings.warmup()
                 + " warm-up ones and at least " + settings.steadySeconds() + " s of warm-up, of " + ClusterWorkloads.OPERATIONS + " operations each (of "
-                + ClusterWorkloads.MAP_TASKS + " tasks for the map, of 40 calls for the CPU-bound map).\n"
+                + ClusterWorkloads.MAP_TASKS + " tasks for the map, of 40 calls for the CPU-bound map);"
+                + " within each repetition the variants of a workload run in turn, so that the machine's other work"
+                + " weighs on all of them alike.\n"
                 + "The layer column is what the library costs over the Hazelcast operation it is built on"
                 + " (a pool's task travels to its worker and back through the cluster's queues, as a pipe message does).\n\n"
                 + table + "\nWhat a Hazelcast user would otherwise call directly:\n\n"

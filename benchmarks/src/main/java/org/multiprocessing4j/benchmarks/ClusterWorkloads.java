@@ -43,13 +43,14 @@ public final class ClusterWorkloads {
     static final int MAP_TASKS = 2_000;
     static final String STOP = "STOP";
     static final double STEADY_SECONDS = 2;
+    private static final String ROUND_TRIP = "Pipe round trip with an echoing process, small object";
 
     private ClusterWorkloads() {
     }
 
     public static void main(String[] args) throws Exception {
         int warmup = 3;
-        int repetitions = 15;
+        int repetitions = 20;
         Path results = Path.of("benchmarks", "RESULTS.md");
         String command = "benchmarks/cluster";
         for (int i = 0; i < args.length; i++) {
@@ -87,25 +88,24 @@ public final class ClusterWorkloads {
             ProcessContext local) throws Exception {
         System.err.println("cluster: locks ...");
         IMap<String, Long> map = raw.getMap("bench.locks");
-        Samples entryProcessors = each(settings, () -> {
-            map.executeOnKey("a", new Bump());
-            map.executeOnKey("a", new Bump());
-        });
-        Samples mapLocks = each(settings, () -> {
-            map.lock("b");
-            map.unlock("b");
-        });
         ProcessLock clusterLock = cluster.lock();
         ProcessLock localLock = local.lock();
-        report.row("Lock acquire+release, uncontended", "IMap.executeOnKey ×2", entryProcessors,
-                each(settings, () -> {
-                    clusterLock.lock();
-                    clusterLock.unlock();
-                }), each(settings, () -> {
-                    localLock.lock();
-                    localLock.unlock();
-                }));
-        report.reference("Lock acquire+release, uncontended", "IMap.lock+unlock", mapLocks);
+        List<Samples> samples = interleaved(settings, () -> {
+            map.executeOnKey("a", new Bump());
+            map.executeOnKey("a", new Bump());
+        }, () -> {
+            map.lock("b");
+            map.unlock("b");
+        }, () -> {
+            clusterLock.lock();
+            clusterLock.unlock();
+        }, () -> {
+            localLock.lock();
+            localLock.unlock();
+        });
+        String workload = "Lock acquire+release, uncontended";
+        report.row(workload, "IMap.executeOnKey ×2", samples.get(0), samples.get(2), samples.get(3));
+        report.reference(workload, "IMap.lock+unlock", samples.get(1));
     }
 
     private static void queues(Settings settings, ClusterReport report, HazelcastInstance raw, ProcessContext cluster,
@@ -115,24 +115,30 @@ public final class ClusterWorkloads {
         byte[] bytes = bytesOf(message(1));
         ProcessQueue<Object> clusterQueue = cluster.queue();
         ProcessQueue<Object> localQueue = local.queue();
-        report.row("Queue put+take in one process, small object", "IQueue.offer+poll", each(settings, () -> {
+        List<Samples> samples = interleaved(settings, () -> {
             queue.offer(bytes);
             queue.poll();
-        }), each(settings, () -> {
+        }, () -> {
             clusterQueue.put(message(1));
             clusterQueue.take();
-        }), each(settings, () -> {
+        }, () -> {
             localQueue.put(message(1));
             localQueue.take();
-        }));
+        });
+        report.row("Queue put+take in one process, small object", "IQueue.offer+poll", samples.get(0), samples.get(1),
+                samples.get(2));
     }
 
+    /**
+     * A small object there and back: through two raw queues to a thread with a client of its own,
+     * which takes with a blocking {@code take}; through a pipe of each context to a child.
+     */
     private static void pipes(Settings settings, ClusterReport report, HazelcastInstance raw, HazelcastInstance rawPeer,
             ProcessContext cluster, ProcessContext local) throws Exception {
         System.err.println("cluster: pipes ...");
         IQueue<byte[]> there = raw.getQueue("bench.there");
         IQueue<byte[]> back = raw.getQueue("bench.back");
-        Thread echo = new Thread(() -> {
+        Thread rawEcho = new Thread(() -> {
             IQueue<byte[]> in = rawPeer.getQueue("bench.there");
             IQueue<byte[]> out = rawPeer.getQueue("bench.back");
             try {
@@ -143,60 +149,58 @@ public final class ClusterWorkloads {
                 Thread.currentThread().interrupt();
             }
         }, "raw echo");
-        echo.start();
+        rawEcho.start();
         byte[] bytes = bytesOf(message(1));
-        Samples rawRoundTrips = each(settings, () -> {
+        Pipe clusterPipe = cluster.pipe();
+        Pipe localPipe = local.pipe();
+        ChildProcess clusterEcho = echo(cluster, clusterPipe.right());
+        ChildProcess localEcho = echo(local, localPipe.right());
+        List<Samples> samples = interleaved(settings, () -> {
             there.put(bytes);
             back.take();
+        }, () -> {
+            clusterPipe.left().send(message(1));
+            clusterPipe.left().recv();
+        }, () -> {
+            localPipe.left().send(message(1));
+            localPipe.left().recv();
         });
         there.put(new byte[0]);
-        echo.join();
-        report.row("Pipe round trip with an echoing process, small object", "IQueue put+take, echoed",
-                rawRoundTrips, pipeRoundTrips(settings, cluster), pipeRoundTrips(settings, local));
+        clusterPipe.left().send(STOP);
+        localPipe.left().send(STOP);
+        rawEcho.join();
+        clusterEcho.join();
+        localEcho.join();
+        report.row(ROUND_TRIP, "IQueue put+take, echoed", samples.get(0), samples.get(1), samples.get(2));
     }
 
-    private static Samples pipeRoundTrips(Settings settings, ProcessContext context) throws Exception {
-        Pipe pipe = context.pipe();
-        PipeEnd child = pipe.right();
-        ChildProcess echo = context.process(() -> Channels.echo(child));
+    private static ChildProcess echo(ProcessContext context, PipeEnd end) {
+        ChildProcess echo = context.process(() -> Channels.echo(end));
         echo.start();
-        PipeEnd end = pipe.left();
-        Samples samples = each(settings, () -> {
-            end.send(message(1));
-            end.recv();
-        });
-        end.send(STOP);
-        echo.join();
-        return samples;
+        return echo;
     }
 
     private static void pools(Settings settings, ClusterReport report, HazelcastInstance raw, ProcessContext cluster,
             ProcessContext local, int members) throws Exception {
         System.err.println("cluster: pools ...");
         IExecutorService executor = raw.getExecutorService("bench.executor");
-        report.reference("Pool apply, trivial task, one at a time", "IExecutorService.submit+get",
-                each(settings, () -> executor.submit(new Square(7)).get()));
+        List<Integer> numbers = new ArrayList<>();
+        for (int i = 0; i < MAP_TASKS; i++) {
+            numbers.add(i);
+        }
         try (ProcessPool clusterPool = cluster.pool(members); ProcessPool localPool = local.pool()) {
-            report.row("Pool apply, trivial task, one at a time", "IQueue put+take, echoed",
-                    report.raw("Pipe round trip with an echoing process, small object"),
-                    each(settings, () -> clusterPool.apply(n -> n * n, 7)),
-                    each(settings, () -> localPool.apply(n -> n * n, 7)));
-            List<Integer> numbers = new ArrayList<>();
-            for (int i = 0; i < MAP_TASKS; i++) {
-                numbers.add(i);
-            }
+            List<Samples> applies = interleaved(settings, () -> executor.submit(new Square(7)).get(),
+                    () -> clusterPool.apply(n -> n * n, 7), () -> localPool.apply(n -> n * n, 7));
+            String workload = "Pool apply, trivial task, one at a time";
+            report.row(workload, "IQueue put+take, echoed", report.raw(ROUND_TRIP), applies.get(1), applies.get(2));
+            report.reference(workload, "IExecutorService.submit+get", applies.get(0));
+            // a map is many operations: its samples are of one map each, per task
+            List<Samples> maps = interleaved(settings, 1, () -> clusterPool.map(n -> n * n, numbers),
+                    () -> localPool.map(n -> n * n, numbers));
             report.row("Pool map, 2,000 trivial tasks, time per task", null, null,
-                    mapTasks(settings, clusterPool, numbers), mapTasks(settings, localPool, numbers));
+                    maps.get(0).map(us -> us / MAP_TASKS), maps.get(1).map(us -> us / MAP_TASKS));
         }
         cpuBound(settings, report, cluster, local, members);
-    }
-
-    private static Samples mapTasks(Settings settings, ProcessPool pool, List<Integer> numbers) throws Exception {
-        return Samples.collectSteady(settings, () -> {
-            long begin = System.nanoTime();
-            pool.map(n -> n * n, numbers);
-            return System.nanoTime() - begin;
-        }).map(ms -> ms * 1000.0 / numbers.size());
     }
 
     /** 40 calls of about 20 ms each, as {@code pool.cpu-bound}: over the members, on the local pool, one by one. */
@@ -209,23 +213,13 @@ public final class ClusterWorkloads {
         for (int i = 0; i < Pools.CPU_CALLS; i++) {
             calls.add(rounds);
         }
-        Samples sequential = Samples.collect(settings, () -> {
-            long begin = System.nanoTime();
-            calls.forEach(Pools::spin);
-            return System.nanoTime() - begin;
-        });
         try (ProcessPool clusterPool = cluster.pool(members); ProcessPool localPool = local.pool()) {
-            report.cpuBound(sequential, cpu(settings, clusterPool, calls), cpu(settings, localPool, calls),
-                    members, local.cpuCount());
+            List<Samples> samples = interleaved(settings, 1, () -> calls.forEach(Pools::spin),
+                    () -> clusterPool.map(Pools::spin, calls, 1), () -> localPool.map(Pools::spin, calls, 1));
+            // in milliseconds, as pool.cpu-bound reports it
+            report.cpuBound(samples.get(0).map(us -> us / 1000), samples.get(1).map(us -> us / 1000),
+                    samples.get(2).map(us -> us / 1000), members, local.cpuCount());
         }
-    }
-
-    private static Samples cpu(Settings settings, ProcessPool pool, List<Long> calls) throws Exception {
-        return Samples.collect(settings, () -> {
-            long begin = System.nanoTime();
-            pool.map(Pools::spin, calls, 1);
-            return System.nanoTime() - begin;
-        });
     }
 
     /** The small object of the pipe and queue workloads, as {@code Channels} sends. */
@@ -241,15 +235,44 @@ public final class ClusterWorkloads {
         return bytes;
     }
 
-    /** Times {@value #OPERATIONS} runs of {@code operation} per repetition; the figure is microseconds each. */
-    private static Samples each(Settings settings, Operation operation) throws Exception {
-        return Samples.collectSteady(settings, () -> {
-            long begin = System.nanoTime();
-            for (int i = 0; i < OPERATIONS; i++) {
-                operation.run();
+    /** {@link #interleaved(Settings, int, Operation...)} of {@value #OPERATIONS} operations a repetition. */
+    private static List<Samples> interleaved(Settings settings, Operation... variants) throws Exception {
+        return interleaved(settings, OPERATIONS, variants);
+    }
+
+    /**
+     * Times {@code variants} in turn, {@code operations} runs of one, then of the next, in each
+     * repetition, so that whatever else the machine does meanwhile weighs on all of them alike;
+     * each first warms up for {@link Settings#steadySeconds()} and the warm-up repetitions. The
+     * figures are microseconds per operation.
+     */
+    private static List<Samples> interleaved(Settings settings, int operations, Operation... variants)
+            throws Exception {
+        for (Operation variant : variants) {
+            long end = System.nanoTime() + (long) (settings.steadySeconds() * 1e9);
+            for (int i = 0; i < settings.warmup() || System.nanoTime() < end; i++) {
+                time(variant, operations);
             }
-            return System.nanoTime() - begin;
-        }).map(ms -> ms * 1000.0 / OPERATIONS);
+        }
+        double[][] micros = new double[variants.length][settings.repetitions()];
+        for (int repetition = 0; repetition < settings.repetitions(); repetition++) {
+            for (int v = 0; v < variants.length; v++) {
+                micros[v][repetition] = time(variants[v], operations) / 1e3 / operations;
+            }
+        }
+        List<Samples> samples = new ArrayList<>();
+        for (double[] variant : micros) {
+            samples.add(Samples.of(variant));
+        }
+        return samples;
+    }
+
+    private static long time(Operation operation, int operations) throws Exception {
+        long begin = System.nanoTime();
+        for (int i = 0; i < operations; i++) {
+            operation.run();
+        }
+        return System.nanoTime() - begin;
     }
 
     @FunctionalInterface

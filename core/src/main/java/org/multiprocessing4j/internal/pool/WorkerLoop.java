@@ -31,11 +31,14 @@ public final class WorkerLoop {
     /** A batch that ran longer is answered at once: the parent waits for its place to send more. */
     private static final long QUICK_NANOS = 50_000;
     private static final int HELD_START = 1 + Integer.BYTES;
+    private static final int SLOW_ASKS_BEFORE_GIVING_UP = 3;
 
     private final PipeEnd pipe;
     private final Serializer serializer;
     private final FunctionCache<SerializableFunction<Object, Object>> functions = new FunctionCache<>();
     private ByteBuffer out = ByteBuffer.allocate(4096);
+    /** How many of the last looks at the pipe in a row took longer than a quick batch. */
+    private int slowAsks;
     /** Answers not sent yet, after room for an ANSWERS header: each an int length and the answer. */
     private ByteBuffer held = ByteBuffer.allocate(4096).position(HELD_START);
     private int heldCount;
@@ -88,7 +91,7 @@ public final class WorkerLoop {
             worker.runBatch(in);
             ran++;
             boolean quick = System.nanoTime() - begin < QUICK_NANOS;
-            if (!holdAnswers || !quick || worker.heldCount == MOST_HELD || !pipe.poll()) {
+            if (!holdAnswers || !quick || worker.heldCount == MOST_HELD || !worker.moreWaiting()) {
                 worker.flush();
             }
         }
@@ -96,6 +99,21 @@ public final class WorkerLoop {
         worker.out.clear();
         worker.out.put(PoolMessages.RETIRING);
         pipe.sendBytes(worker.out.array(), 0, 1);
+    }
+
+    /**
+     * Whether more batches wait in the pipe. Where asking takes longer than a quick batch (a pipe
+     * whose every look is a network round trip), a few times in a row, the worker stops asking
+     * and answers each batch at once: holding answers would then cost more than it saves.
+     */
+    private boolean moreWaiting() throws IOException {
+        if (slowAsks >= SLOW_ASKS_BEFORE_GIVING_UP) {
+            return false;
+        }
+        long begin = System.nanoTime();
+        boolean more = pipe.poll();
+        slowAsks = System.nanoTime() - begin < QUICK_NANOS ? 0 : slowAsks + 1;
+        return more;
     }
 
     private void runBatch(ByteBuffer in) throws IOException, InterruptedException {

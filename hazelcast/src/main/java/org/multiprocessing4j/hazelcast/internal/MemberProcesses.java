@@ -13,7 +13,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.multiprocessing4j.ChildProcess;
 import org.multiprocessing4j.ProcessContext;
 import org.multiprocessing4j.spi.Serializer;
@@ -37,6 +40,13 @@ final class MemberProcesses {
 
     private record Launched(ChildProcess child, UUID parentEndpoint) {
     }
+
+    /** Where the changes of {@link #parentGone} are made; threads that come and go with them. */
+    private static final ExecutorService CHANGES = Executors.newCachedThreadPool(change -> {
+        Thread thread = new Thread(change, "multiprocessing4j member changes");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     private final Map<String, Launched> children = new ConcurrentHashMap<>();
     private volatile HazelcastInstance member;
@@ -163,19 +173,25 @@ final class MemberProcesses {
                 launched.child.kill();
             }
         });
+        String gone = endpoint.toString();
+        // each goes over every partition of its map: side by side, a child's exit is filed sooner
+        List<Runnable> changes = List.of(
+                () -> member.<String, LockHolder>getMap(ClusterRobustLock.MAP)
+                        .executeOnEntries(new LockChanges.Orphan(gone)),
+                () -> member.<String, ConditionWaiters>getMap(ClusterCondition.MAP)
+                        .executeOnEntries(new ConditionChanges.Abandon(gone)),
+                () -> member.<String, BarrierState>getMap(ClusterBarrier.MAP)
+                        .executeOnEntries(new BarrierChanges.Abandon(gone)),
+                () -> member.<String, EndHolders>getMap(PipeLayout.HOLDERS)
+                        .executeOnEntries(new EndHolders.Abandon(gone)).forEach((key, end) -> {
+                            if (end != null) {
+                                PipeLayout.gone(member, key, end);
+                            }
+                        }));
         try {
-            String gone = endpoint.toString();
-            member.<String, LockHolder>getMap(ClusterRobustLock.MAP).executeOnEntries(new LockChanges.Orphan(gone));
-            member.<String, ConditionWaiters>getMap(ClusterCondition.MAP).executeOnEntries(
-                    new ConditionChanges.Abandon(gone));
-            member.<String, BarrierState>getMap(ClusterBarrier.MAP).executeOnEntries(new BarrierChanges.Abandon(gone));
-            member.<String, EndHolders>getMap(PipeLayout.HOLDERS).executeOnEntries(new EndHolders.Abandon(gone))
-                    .forEach((key, end) -> {
-                        if (end != null) {
-                            PipeLayout.gone(member, key, end);
-                        }
-                    });
-            member.getMap(LIVE_PROCESSES).removeAll(Predicates.equal("this", endpoint.toString()));
+            CompletableFuture.allOf(changes.stream().map(change -> CompletableFuture.runAsync(change, CHANGES))
+                    .toArray(CompletableFuture[]::new)).join();
+            member.getMap(LIVE_PROCESSES).removeAll(Predicates.equal("this", gone));
         } catch (RuntimeException e) {
             // the cluster is going down with this member
         }
