@@ -8,7 +8,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.CompletionException;
 import org.multiprocessing4j.spi.ContextProvider;
 
 /**
@@ -87,12 +87,9 @@ final class SpareConnection {
             future = connecting;
         }
         try {
-            return future.get();
-        } catch (ExecutionException e) {
-            return null;
-        } catch (InterruptedException e) {
-            // the caller connects on a thread of its own, which nobody interrupts
-            Thread.currentThread().interrupt();
+            // without regard to interrupts: a connection taken must not be left connected
+            return future.join();
+        } catch (CompletionException e) {
             return null;
         }
     }
