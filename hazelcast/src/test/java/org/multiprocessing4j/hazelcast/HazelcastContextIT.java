@@ -3,6 +3,8 @@ package org.multiprocessing4j.hazelcast;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
@@ -338,6 +340,46 @@ class HazelcastContextIT {
             assertThat(child.exitCode()).isEqualTo(0);
             assertThat(seen.take()).isEqualTo(cluster.options());
             assertThat(seen.take()).isEqualTo("hazelcast");
+        }
+    }
+
+    @Nested
+    class Starts {
+        @Test
+        @Timeout(120)
+        void aChildTakesTheConnectionItsSpareMadeAheadUnlessItHasJvmOptionsOfItsOwn() throws InterruptedException {
+            ProcessQueue<Boolean> connectedAhead = cluster.queue();
+            // a spare may still be starting after the tests before: a few children, each given time
+            boolean aheadOnce = false;
+            for (int attempt = 0; attempt < 5 && !aheadOnce; attempt++) {
+                aheadOnce = startedConnectedAhead(connectedAhead);
+                if (!aheadOnce) {
+                    Thread.sleep(2_000);
+                }
+            }
+            assertThat(aheadOnce).as("a child found its spare's connection").isTrue();
+            assertThat(startedConnectedAhead(connectedAhead, "-Xss2m")).as("a child with JVM options of its own")
+                    .isFalse();
+        }
+
+        /**
+         * Whether a child with {@code jvmOptions} uses the connection its spare made, and no other:
+         * Hazelcast names a client's threads after it, and a client made on the spot is
+         * {@code client_<n>}.
+         */
+        private boolean startedConnectedAhead(ProcessQueue<Boolean> answers, String... jvmOptions)
+                throws InterruptedException {
+            ChildProcess child = cluster.process(() -> {
+                answers.isEmpty(); // connects this child
+                Set<String> threads = Thread.getAllStackTraces().keySet().stream().map(Thread::getName)
+                        .collect(Collectors.toSet());
+                answers.put(threads.stream().anyMatch(name -> name.contains("multiprocessing4j-spare-"))
+                        && threads.stream().noneMatch(name -> name.contains("client_")));
+            }).jvmOptions(jvmOptions);
+            child.start();
+            child.join(Duration.ofSeconds(60));
+            assertThat(child.exitCode()).isEqualTo(0);
+            return answers.take();
         }
     }
 
