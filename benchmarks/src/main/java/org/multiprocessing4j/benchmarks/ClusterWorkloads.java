@@ -41,7 +41,6 @@ public final class ClusterWorkloads {
 
     static final int OPERATIONS = 300;
     static final int MAP_TASKS = 2_000;
-    static final String STOP = "STOP";
     static final double STEADY_SECONDS = 2;
     private static final String ROUND_TRIP = "Pipe round trip with an echoing process, small object";
 
@@ -166,8 +165,8 @@ public final class ClusterWorkloads {
             localPipe.left().recv();
         });
         there.put(new byte[0]);
-        clusterPipe.left().send(STOP);
-        localPipe.left().send(STOP);
+        clusterPipe.left().send(Channels.STOP);
+        localPipe.left().send(Channels.STOP);
         rawEcho.join();
         clusterEcho.join();
         localEcho.join();
