@@ -22,7 +22,8 @@ import org.multiprocessing4j.ProcessContext;
  * {@link org.multiprocessing4j.hazelcast}), with {@code mode=member} implied, and
  * {@code --exit-with-parent}, which ends the member when its standard input closes: the way a
  * program that starts members as its children makes sure they end with it. Once the member has
- * joined, it prints one line, {@code ready}, on its standard output.
+ * joined and its spare JVMs are ready (or a minute has passed), it prints one line, {@code ready},
+ * on its standard output.
  */
 public final class ClusterMember {
 

@@ -43,8 +43,9 @@
  * <p>A member keeps spare JVMs ready for its children, as a warm local context does (the system
  * property {@code multiprocessing4j.spares} of the member's JVM says how many), and each spare
  * connects to the member while it waits, so that a child finds itself connected: connecting is
- * most of a fresh JVM's way onto the cluster. A child given JVM options of its own starts a JVM of
- * its own with them, and connects once it is running.
+ * most of a fresh JVM's way onto the cluster; {@code prestart} waits until every member's spares
+ * are ready. A child given JVM options of its own starts a JVM of its own with them, and connects
+ * once it is running.
  *
  * <p>A child never outlives its parent: when the parent leaves the cluster, even killed with
  * SIGKILL, the members kill its children (within about a second of the parent's connection

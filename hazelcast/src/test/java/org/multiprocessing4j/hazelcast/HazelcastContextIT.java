@@ -349,15 +349,9 @@ class HazelcastContextIT {
         @Timeout(120)
         void aChildTakesTheConnectionItsSpareMadeAheadUnlessItHasJvmOptionsOfItsOwn() throws InterruptedException {
             ProcessQueue<Boolean> connectedAhead = cluster.queue();
-            // a spare may still be starting after the tests before: a few children, each given time
-            boolean aheadOnce = false;
-            for (int attempt = 0; attempt < 5 && !aheadOnce; attempt++) {
-                aheadOnce = startedConnectedAhead(connectedAhead);
-                if (!aheadOnce) {
-                    Thread.sleep(2_000);
-                }
-            }
-            assertThat(aheadOnce).as("a child found its spare's connection").isTrue();
+            // every member's spares ready: the next child takes one
+            assertThat(cluster.prestart(Duration.ofSeconds(60))).isTrue();
+            assertThat(startedConnectedAhead(connectedAhead)).as("a child found its spare's connection").isTrue();
             assertThat(startedConnectedAhead(connectedAhead, "-Xss2m")).as("a child with JVM options of its own")
                     .isFalse();
         }

@@ -4,10 +4,15 @@ import java.io.InvalidObjectException;
 import java.io.ObjectInputStream;
 import java.io.Serializable;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.multiprocessing4j.ChildProcess;
 import org.multiprocessing4j.JoinableProcessQueue;
 import org.multiprocessing4j.Pipe;
@@ -94,10 +99,25 @@ final class ClusterContext implements ProcessContext, Serializable {
         return Runtime.getRuntime().availableProcessors();
     }
 
-    /** Connects to the cluster, which is what makes the first child's start quick. */
+    /**
+     * Connects to the cluster, then waits until every member's spare JVMs are ready, so that the
+     * next children start quickly; false if a member did not get ready in time, or does not run
+     * children.
+     */
     @Override
-    public boolean prestart(Duration timeout) {
-        runtime.instance();
+    public boolean prestart(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.NANOSECONDS.convert(timeout);
+        Collection<Future<Boolean>> members = runtime.instance().getExecutorService(ClusterRuntime.EXECUTOR)
+                .submitToAllMembers(new PrestartSpares(timeout)).values();
+        for (Future<Boolean> member : members) {
+            try {
+                if (!member.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
+                    return false;
+                }
+            } catch (ExecutionException | TimeoutException e) {
+                return false;
+            }
+        }
         return true;
     }
 

@@ -136,6 +136,11 @@ final class MemberProcesses {
         return child.pid();
     }
 
+    /** Waits, at most {@code timeout}, until this member's spares are ready; answers whether they are. */
+    boolean prestart(Duration timeout) throws InterruptedException {
+        return local.prestart(timeout);
+    }
+
     boolean signal(String id, boolean kill) {
         Launched launched = children.get(id);
         if (launched == null) {
