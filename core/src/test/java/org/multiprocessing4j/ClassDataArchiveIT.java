@@ -3,13 +3,16 @@ package org.multiprocessing4j;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
@@ -41,12 +44,30 @@ class ClassDataArchiveIT {
      */
     public static final class Parent {
         public static void main(String[] args) throws Exception {
+            if (args.length > 1) {
+                startTheTrainingAndWait();
+            }
             Multiprocessing.logToStderr();
             ChildProcess child = Multiprocessing.process(Parent::useAQueue)
                     .jvmOptions("-Xlog:class+load:file=" + args[0]);
             child.start();
             child.join();
             System.exit(child.exitCode());
+        }
+
+        /** Starts a child, and with it the training; prints the trainer's pid, then waits to be killed. */
+        static void startTheTrainingAndWait() throws Exception {
+            Multiprocessing.process(() -> Thread.sleep(600_000)).start();
+            Optional<ProcessHandle> trainer;
+            while ((trainer = ProcessHandle.current().children()
+                    .filter(child -> child.info().arguments().map(List::of).orElse(List.of()).stream()
+                            .anyMatch(argument -> argument.startsWith("-Dmultiprocessing4j.classDataTraining")))
+                    .findFirst()).isEmpty()) {
+                Thread.sleep(1);
+            }
+            System.out.println(trainer.get().pid());
+            System.out.flush();
+            Thread.sleep(600_000);
         }
 
         /** Maps a shared segment and loads a class of the library that no child starts with. */
@@ -116,6 +137,28 @@ class ClassDataArchiveIT {
         assertThat(runParent("retrained")).isZero();
         assertThat(classSource("retrained", "org.multiprocessing4j.internal.launch.ChildMain"))
                 .contains(ARCHIVED);
+    }
+
+    @Test
+    void aTrainingChildWhoseParentIsKilledEndsAtOnceWithoutWritingTheArchive() throws Exception {
+        Process parent = new ProcessBuilder(OrphanIT.javaLauncher(), "-cp", classPath,
+                "-Dmultiprocessing4j.cacheDirectory=" + cache, Parent.class.getName(), "unused", "orphan")
+                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        long trainer;
+        try (BufferedReader lines = new BufferedReader(new InputStreamReader(parent.getInputStream()))) {
+            trainer = Long.parseLong(lines.readLine());
+        } finally {
+            parent.destroyForcibly();
+        }
+        assertThat(parent.waitFor(30, TimeUnit.SECONDS)).isTrue();
+
+        // written as it exited, the archive would take it hundreds of milliseconds more
+        await().atMost(Duration.ofMillis(500)).pollInterval(Duration.ofMillis(10))
+                .until(() -> !OrphanIT.isRunning(trainer));
+        try (Stream<Path> files = Files.isDirectory(cache) ? Files.list(cache) : Stream.empty()) {
+            assertThat(files).as("no archive, whole or draft").noneMatch(file -> file.toString().contains(".jsa")
+                    || file.toString().contains(".aot"));
+        }
     }
 
     private int runParent(String name) throws Exception {

@@ -22,7 +22,8 @@ import org.multiprocessing4j.internal.transport.FrameChannel.Frame;
  *   parent                                   child JVM
  *   standard input            --- REHEARSE --&gt;  only for the child that trains the class archive
  *                             --- BOOT ------&gt;  ChildMain: identity + target
- *   (then closed)                             runs the target
+ *   (held open, silent, until the child exits: its parent watch reads it)
+ *                                            runs the target
  *   session directory         &lt;-- failure ----  if the target threw: code + exception
  *   wait for the process; report its exit code and the exception, if any
  * </pre>
@@ -71,7 +72,10 @@ final class ChildConversation implements Runnable {
             }
             return;
         }
-        try (OutputStream input = jvm.process().getOutputStream()) {
+        // not closed: the JDK closes it once the child has exited, and the child takes its end of file
+        // for its parent's death (see ParentLink)
+        OutputStream input = jvm.process().getOutputStream();
+        try {
             if (rehearsal != null) {
                 FrameChannel.write(input, Bootstrap.REHEARSE, rehearsal);
             }

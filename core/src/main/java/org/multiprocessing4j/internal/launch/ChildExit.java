@@ -37,6 +37,18 @@ final class ChildExit {
     private ChildExit() {
     }
 
+    /**
+     * Has {@code action} run as this JVM shuts down, after a spare's report: in the report hook,
+     * once the report is sent, or in a hook of its own in a cold child.
+     */
+    static void atShutdown(Runnable action) {
+        if (reportHook != null) {
+            reportHook.afterwards(action);
+        } else {
+            Runtime.getRuntime().addShutdownHook(new Thread(action, "multiprocessing4j parent watch end"));
+        }
+    }
+
     /** In a spare, before it connects: starts the hook that will send its exit report. */
     static void startReportHook() {
         reportHook = ExitReportHook.install(Thread.currentThread());

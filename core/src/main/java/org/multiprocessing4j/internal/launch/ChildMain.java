@@ -4,8 +4,10 @@ import java.io.DataInputStream;
 import java.io.FileDescriptor;
 import java.io.FileInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.Serializable;
+import java.nio.channels.FileChannel;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HexFormat;
@@ -87,9 +89,11 @@ public final class ChildMain {
             bootstrap = Bootstrap.decode(boot.payload());
         } catch (IOException | RuntimeException e) {
             // the parent is gone before we could start (or this JVM was not started by one)
-            Runtime.getRuntime().halt(ParentLink.ORPHANED);
+            ParentLink.halt();
             return;
         }
+        // what a target reads from its standard input is nothing, as in Python: the pipe is the parent's
+        System.setIn(InputStream.nullInputStream());
         ParentLink parent = new ParentLink(bootstrap.parentName(), bootstrap.parentPid(), bootstrap.parentSession());
         LocalRuntime runtime = LocalRuntime.becomeChild(bootstrap, parent);
         watchParent(parent);
@@ -146,8 +150,9 @@ public final class ChildMain {
                     warmUp();
                 }
                 stepDone(null, true);
+                FileChannel pipe = ParentLink.parentPipe();
                 try {
-                    awaitParent().watch();
+                    awaitParent().watch(pipe);
                 } catch (InterruptedException e) {
                     // nothing to watch any more
                 }

@@ -49,6 +49,8 @@ final class ClassDataArchive {
 
     static final String CACHE_PROPERTY = "multiprocessing4j.cacheDirectory";
     static final String ENABLED_PROPERTY = "multiprocessing4j.classDataSharing";
+    /** Set in the JVM that trains an archive, which writes it as it exits. */
+    static final String TRAINING_PROPERTY = "multiprocessing4j.classDataTraining";
 
     /** Silences HotSpot's notes about an archive it cannot use: the child's output is the user's. */
     private static final String QUIET = "-Xlog:cds*=off";
@@ -186,8 +188,9 @@ final class ClassDataArchive {
      * ahead-of-time cache is assembled by a JVM the training child starts and waits for as it exits).
      */
     static List<String> trainingOptions(Path draft) {
-        return AOT_CACHE ? List.of("-XX:AOTCacheOutput=" + draft, QUIET, QUIET_AOT)
-                : List.of("-XX:ArchiveClassesAtExit=" + draft, QUIET);
+        String training = "-D" + TRAINING_PROPERTY + "=true";
+        return AOT_CACHE ? List.of("-XX:AOTCacheOutput=" + draft, QUIET, QUIET_AOT, training)
+                : List.of("-XX:ArchiveClassesAtExit=" + draft, QUIET, training);
     }
 
     /**

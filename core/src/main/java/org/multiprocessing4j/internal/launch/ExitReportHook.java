@@ -25,7 +25,8 @@ import org.multiprocessing4j.internal.transport.FrameChannel;
  *     created before the marker thread the child created right after: the other hooks (thread ids
  *     are handed out in creation order). A thread a hook starts is younger, and is not waited for,
  *     as the JVM does not wait for it;
- * <li>sends the report. The JVM's teardown (files to delete on exit, then the exit) follows.
+ * <li>sends the report, then runs what the child asked to run last (the end of its parent's
+ *     watch). The JVM's teardown (files to delete on exit, then the exit) follows.
  * </ol>
  */
 final class ExitReportHook extends Thread {
@@ -34,6 +35,7 @@ final class ExitReportHook extends Thread {
     private boolean started;
     private volatile Thread ending;
     private volatile FrameChannel channel;
+    private volatile Runnable afterwards;
     private byte[] report;
     private Thread[] before;
     private long marker;
@@ -70,6 +72,11 @@ final class ExitReportHook extends Thread {
         this.channel = channel;
     }
 
+    /** Has {@code action} run once the report is sent, or once it is known that none will be. */
+    void afterwards(Runnable action) {
+        afterwards = action;
+    }
+
     /** The spare's own call starts this thread; the call of the thread ending the JVM wakes it. */
     @Override
     public synchronized void start() {
@@ -90,6 +97,17 @@ final class ExitReportHook extends Thread {
         while (ending == null) {
             LockSupport.park(this);
         }
+        try {
+            report();
+        } finally {
+            Runnable last = afterwards;
+            if (last != null) {
+                last.run();
+            }
+        }
+    }
+
+    private void report() {
         FrameChannel connection = channel;
         if (connection == null || (ending != ranTarget && ranTarget.isAlive())) {
             return;

@@ -268,8 +268,9 @@ public final class LocalRuntime {
     /**
      * At JVM exit: daemon children are terminated, an archive being trained is waited for (a
      * training child takes a few hundred milliseconds, once per class path), the session removed.
+     * Its shutdown hook calls it, and so does an orphan that ends without running hooks.
      */
-    private void exit() {
+    void exit() {
         List<SparePool> pools;
         synchronized (this) {
             pools = List.copyOf(sparePools);

@@ -1,56 +1,100 @@
 package org.multiprocessing4j.internal.launch;
 
+import java.io.FileDescriptor;
+import java.io.FileInputStream;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.Path;
-import java.util.Optional;
 import org.multiprocessing4j.ChildProcess;
 import org.multiprocessing4j.ProcessIdentity;
 
 /**
  * A child's parent, and the guarantee that the child does not outlive it.
  *
- * <p>{@link #watch()} looks every {@value #POLL_MILLIS} ms whether this process's parent is still
- * the process that started it: when a parent dies, the operating system gives its children another
- * one. Then it removes the parent's session directory (the parent cannot any more), terminates this
- * child's own children, and exits this JVM through {@link System#exit} so that shutdown hooks run,
- * with a halt one second later in case a hook hangs. Looking, rather than a thread blocked in a
- * read that ends when the parent does: at exit, a JVM waits up to 300 ms for threads blocked in
- * native code, and nothing can unblock a read of a pipe. Until the bootstrap has come, the child's
- * main thread reads from its parent, and the end of that read tells it the parent is gone.
+ * <p>A child's standard input is a pipe whose only writing end its parent holds, open until the
+ * child exits, and never writes to once the bootstrap is sent. {@link #watch()} reads that pipe:
+ * the read ends, with end of file, the moment the kernel closes the parent's end, however the
+ * parent died. Then the watch removes the parent's session directory (the parent cannot any more),
+ * terminates this child's own children, and exits this JVM through {@link System#exit} so that
+ * shutdown hooks run, with a halt {@value #HALT_AFTER_MILLIS} ms later in case a hook hangs: the
+ * child is gone within half a second of its parent. (The JVM that trains the class-data archive
+ * ends at once instead, by {@link #halt()}.) The read goes through a {@link FileChannel},
+ * not a stream: at exit, a JVM waits up to 300 ms for threads blocked in native code, and only a
+ * channel's read can be ended from another thread, by closing the channel. A shutdown hook does
+ * that, however the JVM exits; in a spare, after its report, since the parent's join waits for
+ * that. Looking at the parent every so often would learn of its death up
+ * to a period late, and cost a wake-up each period.
  */
 final class ParentLink implements ProcessIdentity {
 
     /** The exit code of a child whose parent vanished; nobody is left to read it. */
     static final int ORPHANED = 70;
 
-    private static final long HALT_AFTER_MILLIS = 1000;
-    private static final long POLL_MILLIS = 100;
+    private static final long HALT_AFTER_MILLIS = 250;
 
     private final String name;
     private final long pid;
     private final String parentSession;
     private volatile boolean alive = true;
     private volatile boolean leaving;
+    private FileChannel parentPipe;
 
+    /** Made before the target runs: the shutdown hook that ends the watch is in place for any exit. */
     ParentLink(String name, long pid, String parentSession) {
         this.name = name;
         this.pid = pid;
         this.parentSession = parentSession;
+        // not a lambda: linking one costs a child's start half a millisecond
+        ChildExit.atShutdown(new Runnable() {
+            @Override
+            public void run() {
+                endWatch();
+            }
+        });
+    }
+
+    /**
+     * The pipe {@link #watch} reads: standard input, as a channel. Opened ahead, in a spare while
+     * it waits, so that what opening it loads is not loaded while a target runs.
+     *
+     * @return the pipe from the parent
+     */
+    static FileChannel parentPipe() {
+        FileChannel pipe = new FileInputStream(FileDescriptor.in).getChannel();
+        try {
+            // loads what a read needs, without reading
+            pipe.read(ByteBuffer.allocate(0));
+        } catch (IOException e) {
+            // the watch's first read will say so
+        }
+        return pipe;
     }
 
     /**
      * Watches the parent until this child leaves or the parent is gone; in the latter case, ends
-     * this JVM.
+     * this JVM. Called once, by the thread that watches.
      *
-     * @throws InterruptedException if interrupted while waiting
+     * @param pipe what {@link #parentPipe()} returned
      */
-    void watch() throws InterruptedException {
-        while (!leaving) {
-            Thread.sleep(POLL_MILLIS);
-            Optional<ProcessHandle> parent = ProcessHandle.current().parent();
-            if (!leaving && (parent.isEmpty() || parent.get().pid() != pid)) {
-                orphaned();
+    void watch(FileChannel pipe) {
+        synchronized (this) {
+            parentPipe = pipe;
+            if (leaving) {
+                endWatch();
                 return;
             }
+        }
+        ByteBuffer nothing = ByteBuffer.allocate(1);
+        try {
+            while (pipe.read(nothing) >= 0) {
+                nothing.clear();
+            }
+        } catch (IOException closedByLeaveOrInterrupt) {
+            return;
+        }
+        if (!leaving) {
+            orphaned();
         }
     }
 
@@ -63,22 +107,55 @@ final class ParentLink implements ProcessIdentity {
         for (ChildProcess child : LocalRuntime.instance().activeChildren()) {
             child.terminate();
         }
+        if (Boolean.getBoolean(ClassDataArchive.TRAINING_PROPERTY)) {
+            LocalRuntime.instance().exit();
+            halt();
+        }
         Thread halt = new Thread(() -> {
             try {
                 Thread.sleep(HALT_AFTER_MILLIS);
             } catch (InterruptedException e) {
                 // halt now
             }
-            Runtime.getRuntime().halt(ORPHANED);
+            halt();
         }, "multiprocessing4j orphan halt");
         halt.setDaemon(true);
         halt.start();
         System.exit(ORPHANED);
     }
 
-    /** Stops watching because this child is exiting by itself. */
+    /**
+     * Ends this JVM at once, its shutdown hooks not run. A JVM that trains the class-data archive
+     * writes it as it exits, by {@link Runtime#halt} too, which takes hundreds of milliseconds:
+     * with its parent dead, nobody will install that archive, so it ends by {@code SIGKILL}, the
+     * one end that skips the JVM's own work (which the JDK lets a process send only to others).
+     */
+    static void halt() {
+        if (Boolean.getBoolean(ClassDataArchive.TRAINING_PROPERTY)) {
+            try {
+                new ProcessBuilder("kill", "-KILL", Long.toString(ProcessHandle.current().pid())).start().waitFor();
+            } catch (IOException | InterruptedException e) {
+                // no kill command: the halt writes the archive, later than it could have ended
+            }
+        }
+        Runtime.getRuntime().halt(ORPHANED);
+    }
+
+    /** From now on, the parent's death is not this child's business: it is exiting by itself. */
     void leave() {
         leaving = true;
+    }
+
+    /** Ends the watch, whose thread must not be blocked in its read as the JVM exits. */
+    private synchronized void endWatch() {
+        leaving = true;
+        if (parentPipe != null) {
+            try {
+                parentPipe.close();
+            } catch (IOException e) {
+                // the watch has ended either way
+            }
+        }
     }
 
     @Override

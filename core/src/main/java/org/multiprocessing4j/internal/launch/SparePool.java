@@ -13,7 +13,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.multiprocessing4j.internal.log.LibraryLog;
-import org.multiprocessing4j.internal.platform.Platform;
 import org.multiprocessing4j.internal.transport.FrameChannel.Frame;
 import org.multiprocessing4j.internal.transport.FrameChannel;
 
@@ -168,7 +167,8 @@ public final class SparePool {
             command.addAll(jvmOptions);
             LaunchedJvm jvm = LaunchedJvm.launchSpare(port -> new ProcessBuilder(JvmCommand.of(command,
                     Integer.toString(port)))
-                    .redirectInput(Platform.nullDevice())
+                    // a pipe, silent, for the spare's watch of its parent (see ParentLink)
+                    .redirectInput(Redirect.PIPE)
                     .redirectOutput(Redirect.INHERIT)
                     .redirectError(Redirect.INHERIT), runtime.newToken());
             FrameChannel channel = jvm.awaitConnection();

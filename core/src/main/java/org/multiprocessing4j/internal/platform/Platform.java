@@ -1,6 +1,5 @@
 package org.multiprocessing4j.internal.platform;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -70,16 +69,6 @@ public final class Platform {
             case "amd64", "x86_64", "aarch64", "riscv64" -> OptionalInt.of(0x4032);
             default -> OptionalInt.empty();
         };
-    }
-
-    /**
-     * The file a spare child JVM reads as standard input: nothing, as in Python. (A cold child's is
-     * the pipe its bootstrap comes through, closed after it.)
-     *
-     * @return the null device
-     */
-    public static File nullDevice() {
-        return new File(WINDOWS ? "NUL" : "/dev/null");
     }
 
     /**
