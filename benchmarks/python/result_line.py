@@ -1,9 +1,10 @@
 """The line format both sides of benchmarks/compare print, one result a line, tab-separated:
 
-    workload  variant  median  unit  lower_is_better(1/0)  count  min  max
+    workload  variant  median  unit  lower_is_better(1/0)  count  min  max  samples
 
-Lines "#<TAB>key<TAB>value" describe the runtime instead. The Java side (ResultLine.java) prints
-exactly the same fields.
+`samples` is every timed repetition, comma-separated, so that the report can pool the lines of
+the same workload from several JVMs or interpreters. Lines "#<TAB>key<TAB>value" describe the
+runtime instead. The Java side (ResultLine.java) prints exactly the same fields.
 """
 
 import statistics
@@ -15,18 +16,50 @@ class Result:
     side: str
     workload: str
     variant: str
-    median: float
     unit: str
     lower_is_better: bool
-    count: int
-    low: float
-    high: float
+    samples: tuple  # the values themselves, pooled over every run that measured them
+
+    @property
+    def median(self):
+        return statistics.median(self.samples)
+
+    @property
+    def low(self):
+        return min(self.samples)
+
+    @property
+    def high(self):
+        return max(self.samples)
+
+    @property
+    def count(self):
+        return len(self.samples)
+
+    @property
+    def tail(self):
+        """The slow tail: the 90th percentile of a time, the 10th of a rate (the worse side of
+        nine in ten runs); with fewer than two samples, the one there is."""
+        if len(self.samples) < 2:
+            return self.samples[0]
+        deciles = statistics.quantiles(self.samples, n=10, method="inclusive")
+        return deciles[-1] if self.lower_is_better else deciles[0]
+
+    @property
+    def tail_name(self):
+        return "p90" if self.lower_is_better else "p10"
+
+    def pooled(self, other):
+        """This result and another of the same measurement, from another run, as one."""
+        return Result(self.side, self.workload, self.variant, self.unit, self.lower_is_better,
+                      self.samples + other.samples)
 
 
 def line(workload, variant, samples, unit, lower_is_better):
-    """The line of a measurement: the median, count and range of its samples."""
+    """The line of a measurement: its median, count, range and samples."""
     fields = [workload, variant, f"{statistics.median(samples):.4f}", unit, "1" if lower_is_better else "0",
-              str(len(samples)), f"{min(samples):.4f}", f"{max(samples):.4f}"]
+              str(len(samples)), f"{min(samples):.4f}", f"{max(samples):.4f}",
+              ",".join(f"{value:.6g}" for value in samples)]
     return "\t".join(fields)
 
 
@@ -61,11 +94,11 @@ def parse(side, line):
     fields = line.rstrip("\n").split("\t")
     if fields[0] == "#" and len(fields) == 3:
         return (fields[1], fields[2])
-    if len(fields) != 8:
+    if len(fields) != 9:
         return None
     try:
-        return Result(side, fields[0], fields[1], float(fields[2]), fields[3], fields[4] == "1",
-                      int(fields[5]), float(fields[6]), float(fields[7]))
+        samples = tuple(float(value) for value in fields[8].split(","))
+        return Result(side, fields[0], fields[1], fields[3], fields[4] == "1", samples)
     except ValueError:
         return None
 

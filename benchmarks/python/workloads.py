@@ -3,7 +3,10 @@
 output as one line of the format in result_line.py, for report.py to merge with the Java side's.
 Progress and errors go to standard error. Standard library only.
 
-    python3 workloads.py [--warmup N] [--repetitions N] [--steady-seconds S] [--only PREFIX]
+    python3 workloads.py [--warmup N] [--repetitions N] [--steady-seconds S] [--only PREFIX] [--forks N]
+
+Each workload runs in --forks interpreters of its own, one after the other, each printing its own
+lines; the report pools their repetitions, as on the Java side.
 """
 
 # Only what the children need is imported at the top. spawn and forkserver children import this
@@ -738,6 +741,7 @@ def main():
     parser.add_argument("--steady-seconds", type=float, default=3.0)
     parser.add_argument("--repetitions", type=int, default=30)
     parser.add_argument("--only", default="")
+    parser.add_argument("--forks", type=int, default=3)
     parser.add_argument("--workload", help="run this one workload here (the others run it in a fresh interpreter)")
     parser.add_argument("--echo-peer", type=int, metavar="PORT",
                         help="be the echoing peer of connection.pickle-round-trip, on 127.0.0.1:PORT")
@@ -756,9 +760,9 @@ def main():
         return
     out(meta("python", f"{platform.python_implementation()} {platform.python_version()}"))
     out(meta("python.executable", sys.executable))
-    for name, _ in WORKLOADS:
-        if name.startswith(settings.only):
-            print(f"python: {name} ...", file=sys.stderr, flush=True)
+    for name in (name for name, _ in WORKLOADS if name.startswith(settings.only)):
+        for fork in range(1, settings.forks + 1):
+            print(f"python: {name} (interpreter {fork} of {settings.forks}) ...", file=sys.stderr, flush=True)
             # as on the Java side: the previous workload's children exit meanwhile, and each
             # workload runs in an interpreter of its own, as each runs in a JVM of its own there
             time.sleep(SETTLE_SECONDS)

@@ -15,7 +15,12 @@ import java.util.function.Consumer;
  *
  * <pre>
  * java -cp &lt;class path&gt; org.multiprocessing4j.benchmarks.CompareWorkloads [--warmup N] [--repetitions N] [--steady-seconds S] [--only PREFIX]
- *     [--workload NAME] [--python INTERPRETER]
+ *     [--forks N] [--workload NAME] [--python INTERPRETER]
+ * </pre>
+ *
+ * <p>Each workload runs in {@code --forks} JVMs of its own, one after the other, each printing its
+ * own lines; the report pools their repetitions, as JMH pools its forks'.
+ * <pre>
  * </pre>
  */
 public final class CompareWorkloads {
@@ -36,6 +41,7 @@ public final class CompareWorkloads {
     private static final List<Entry> WORKLOADS = List.of(
             new Entry("process.start-join", ProcessStartJoin::run),
             new Entry("process.idle-memory", IdleMemory::run),
+            new Entry("process.orphan-exit", OrphanExit::run),
             new Entry("baseline.runtime-start", RuntimeStart::run),
             new Entry("lock.uncontended", LockUncontended::run),
             new Entry("lock.contended-counter", LockCounter::run),
@@ -57,7 +63,11 @@ public final class CompareWorkloads {
             new Entry("pool.cpu-bound", Pools::cpuBound),
             new Entry("shm.block-1mib", SharedMemoryBlocks::run),
             new Entry("manager.dict-set-get", Managers::dictSetGet),
-            new Entry("manager.start", Managers::start));
+            new Entry("manager.start", Managers::start),
+            new Entry("mixed.in-one-jvm", CompareWorkloads::mixed));
+
+    /** The parts of {@code mixed.in-one-jvm}, in the order they run. */
+    private static final List<String> MIXED_PARTS = List.of("queue.1-1", "pipe.round-trip", "pool.map");
 
     /** The pause before each workload, the same on both sides. */
     private static final long SETTLE_MILLIS = 1000;
@@ -72,6 +82,7 @@ public final class CompareWorkloads {
         String only = "";
         String workload = null;
         String python = "python3";
+        int forks = 3;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--warmup" -> warmup = Integer.parseInt(value(args, ++i));
@@ -80,6 +91,7 @@ public final class CompareWorkloads {
                 case "--only" -> only = value(args, ++i);
                 case "--workload" -> workload = value(args, ++i);
                 case "--python" -> python = value(args, ++i);
+                case "--forks" -> forks = Integer.parseInt(value(args, ++i));
                 default -> throw new IllegalArgumentException("unknown argument " + args[i]);
             }
         }
@@ -102,9 +114,9 @@ public final class CompareWorkloads {
         out.println(ResultLine.meta("java.home", System.getProperty("java.home")));
         out.flush();
         for (Entry entry : WORKLOADS) {
-            if (entry.name().startsWith(only)) {
-                System.err.println("java: " + entry.name() + " ...");
-                // the previous workload's children exit meanwhile
+            for (int fork = 1; fork <= forks && entry.name().startsWith(only); fork++) {
+                System.err.println("java: " + entry.name() + " (JVM " + fork + " of " + forks + ") ...");
+                // the previous run's children exit meanwhile
                 Thread.sleep(SETTLE_MILLIS);
                 runAlone(entry.name(), settings);
             }
@@ -125,6 +137,21 @@ public final class CompareWorkloads {
                 .inheritIO().start();
         if (run.waitFor() != 0) {
             throw new IllegalStateException(workload + " failed with exit code " + run.exitValue());
+        }
+    }
+
+    /**
+     * Queue, pipe and pool work one after the other in one JVM, as an application does, for the
+     * report to hold against the same workloads in JVMs of their own: each part's lines come under
+     * this workload's name, their variant the part's name and its own variant.
+     */
+    private static void mixed(Settings settings, Consumer<String> out) throws Exception {
+        for (String part : MIXED_PARTS) {
+            Entry entry = WORKLOADS.stream().filter(candidate -> candidate.name().equals(part)).findFirst().orElseThrow();
+            entry.workload().run(settings, line -> {
+                String[] fields = line.split("\t", 3);
+                out.accept(String.join("\t", "mixed.in-one-jvm", fields[0] + "/" + fields[1], fields[2]));
+            });
         }
     }
 

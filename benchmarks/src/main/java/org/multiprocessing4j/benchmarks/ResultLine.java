@@ -1,10 +1,12 @@
 package org.multiprocessing4j.benchmarks;
 
 import java.util.Locale;
+import java.util.stream.Collectors;
 
 /**
  * The line format both sides print, one result a line, tab-separated, so the report can merge
- * them: {@code workload variant median unit lower_is_better count min max}. The Python side
+ * them: {@code workload variant median unit lower_is_better count min max samples}, the samples
+ * comma-separated so that the report can pool the lines of several JVMs. The Python side
  * ({@code benchmarks/python/workloads.py}) prints exactly the same fields.
  */
 final class ResultLine {
@@ -45,7 +47,9 @@ final class ResultLine {
 
     private static String line(String workload, String variant, Samples samples, String unit, boolean lowerIsBetter) {
         return String.join("\t", workload, variant, number(samples.median()), unit, lowerIsBetter ? "1" : "0",
-                Integer.toString(samples.count()), number(samples.min()), number(samples.max()));
+                Integer.toString(samples.count()), number(samples.min()), number(samples.max()),
+                samples.values().mapToObj(value -> String.format(Locale.ROOT, "%.6g", value))
+                        .collect(Collectors.joining(",")));
     }
 
     /** A line of facts about the runtime, not a result: {@code # key value}. */

@@ -2,6 +2,7 @@ package org.multiprocessing4j.benchmarks;
 
 import java.util.Arrays;
 import java.util.function.DoubleUnaryOperator;
+import java.util.stream.DoubleStream;
 
 /**
  * The timed runs of one measurement, in milliseconds (or, {@linkplain #map mapped}, another
@@ -63,6 +64,10 @@ final class Samples {
 
     double max() {
         return sorted[sorted.length - 1];
+    }
+
+    DoubleStream values() {
+        return Arrays.stream(sorted);
     }
 
     int count() {
