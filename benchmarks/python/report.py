@@ -489,17 +489,12 @@ def markdown_table(header, lines):
 
 def write_results(path, table, mixed, results, facts, command, settings):
     measurements = []
-    for workload in WORKLOADS:
+    for workload in [w.name for w in WORKLOADS] + [MIXED]:
         for (side, name, variant), result in results.items():
-            if name == workload.name:
+            if name == workload:
                 measurements.append([side, name, variant, number(result.median), number(result.tail),
                                      number(result.low), number(result.high), str(result.count), result.unit,
                                      "lower" if result.lower_is_better else "higher"])
-    for (side, name, variant), result in results.items():
-        if name == MIXED:
-            measurements.append([side, name, variant, number(result.median), number(result.tail),
-                                 number(result.low), number(result.high), str(result.count), result.unit,
-                                 "lower" if result.lower_is_better else "higher"])
     facts_list = "\n".join(f"- {key}: {value}" for key, value in facts.items())
     definitions = "\n".join(f"- `{w.name}` ({w.title}): {w.measures}" for w in WORKLOADS)
     definitions += f"\n- `{MIXED}` (Queue, pipe and pool work in one JVM): {MIXED_MEASURES}"
@@ -556,6 +551,8 @@ def main():
     args = parser.parse_args()
     settings = dict(QUICK if args.quick else FULL)
     if args.forks is not None:
+        if args.forks < 1:
+            parser.error("--forks must be at least 1")
         settings["forks"] = args.forks
     common = ["--warmup", str(settings["warmup"]), "--repetitions", str(settings["repetitions"]),
               "--steady-seconds", str(settings["steady"]), "--forks", str(settings["forks"])]

@@ -3,7 +3,8 @@
     workload  variant  median  unit  lower_is_better(1/0)  count  min  max  samples
 
 `samples` is every timed repetition, comma-separated, so that the report can pool the lines of
-the same workload from several JVMs or interpreters. Lines "#<TAB>key<TAB>value" describe the
+the same workload from several JVMs or interpreters; the report computes every figure from them,
+and the fields before are for people reading the lines. Lines "#<TAB>key<TAB>value" describe the
 runtime instead. The Java side (ResultLine.java) prints exactly the same fields.
 """
 

@@ -749,8 +749,8 @@ def main():
     if settings.echo_peer is not None:
         echo_client(("127.0.0.1", settings.echo_peer))
         return
-    if settings.warmup < 0 or settings.repetitions < 1 or settings.steady_seconds < 0:
-        parser.error("--warmup >= 0, --repetitions >= 1 and --steady-seconds >= 0 required")
+    if settings.warmup < 0 or settings.repetitions < 1 or settings.steady_seconds < 0 or settings.forks < 1:
+        parser.error("--warmup >= 0, --repetitions >= 1, --steady-seconds >= 0 and --forks >= 1 required")
 
     def out(line):
         print(line, flush=True)

@@ -40,6 +40,30 @@ class LocalBackendIT {
     }
 
     @Test
+    void terminatingAChildLeavesThisProcesssSessionAndBlocksAloneWhicheverWayItStarts() throws Exception {
+        SharedMemory block = ProcessContext.local().sharedMemory(4096);
+        Path session = LocalRuntime.instance().sessionPath();
+        for (StartMethod method : StartMethod.values()) {
+            ProcessEvent running = ProcessContext.local().event();
+            ChildProcess child = ProcessContext.local(method).process(() -> {
+                running.set();
+                Thread.sleep(600_000);
+            });
+            child.start();
+            running.await();
+            // the child's watch of its parent is under way by now
+            Thread.sleep(100);
+            child.terminate();
+            child.join();
+
+            assertThat(child.exitCode()).as("%s start", method).isEqualTo(-15);
+            assertThat(session).as("this process's session, after a %s child's terminate", method).isDirectory();
+            assertThat(Path.of("/dev/shm", block.name())).as("a block of this process").exists();
+        }
+        block.close();
+    }
+
+    @Test
     void aFailedColdChildsReportIsReadAndRemovedFromTheSession() throws Exception {
         ChildProcess child = ProcessContext.local(StartMethod.COLD).process(() -> {
             throw new IllegalStateException("reported through the session");

@@ -105,7 +105,9 @@ class OrphanIT {
             assertThat(parent.waitFor(30, TimeUnit.SECONDS)).isTrue();
 
             Path parentSession = session;
-            await().atMost(Duration.ofMillis(500).minusNanos(System.nanoTime() - killed)).pollInterval(Duration.ofMillis(10)).untilAsserted(() -> {
+            Duration left = Duration.ofMillis(500).minusNanos(System.nanoTime() - killed);
+            assertThat(left).as("time left of the half second once the parent was reaped").isPositive();
+            await().atMost(left).pollInterval(Duration.ofMillis(10)).untilAsserted(() -> {
                 for (long pid : pids) {
                     assertThat(isRunning(pid)).as("pid %d: %s", pid, describe(pid)).isFalse();
                 }

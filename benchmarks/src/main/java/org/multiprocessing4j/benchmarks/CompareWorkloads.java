@@ -20,8 +20,6 @@ import java.util.function.Consumer;
  *
  * <p>Each workload runs in {@code --forks} JVMs of its own, one after the other, each printing its
  * own lines; the report pools their repetitions, as JMH pools its forks'.
- * <pre>
- * </pre>
  */
 public final class CompareWorkloads {
 
@@ -95,6 +93,9 @@ public final class CompareWorkloads {
                 default -> throw new IllegalArgumentException("unknown argument " + args[i]);
             }
         }
+        if (forks < 1) {
+            throw new IllegalArgumentException("--forks must be at least 1");
+        }
         Settings settings = new Settings(warmup, repetitions, steadySeconds, python);
         PrintStream out = System.out;
         if (workload != null) {
@@ -114,7 +115,10 @@ public final class CompareWorkloads {
         out.println(ResultLine.meta("java.home", System.getProperty("java.home")));
         out.flush();
         for (Entry entry : WORKLOADS) {
-            for (int fork = 1; fork <= forks && entry.name().startsWith(only); fork++) {
+            if (!entry.name().startsWith(only)) {
+                continue;
+            }
+            for (int fork = 1; fork <= forks; fork++) {
                 System.err.println("java: " + entry.name() + " (JVM " + fork + " of " + forks + ") ...");
                 // the previous run's children exit meanwhile
                 Thread.sleep(SETTLE_MILLIS);

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 import org.multiprocessing4j.ChildProcess;
 import org.multiprocessing4j.Multiprocessing;
@@ -102,7 +103,7 @@ final class OrphanExit {
                 if (System.nanoTime() - killed > TRIAL_TIMEOUT_NANOS) {
                     throw new IllegalStateException("descendants still run 10 s after their parent was killed");
                 }
-                Thread.sleep(0, 200_000);
+                LockSupport.parkNanos(200_000);
             }
             return (System.nanoTime() - killed) / 1e6;
         } finally {

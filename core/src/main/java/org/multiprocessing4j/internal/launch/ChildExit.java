@@ -39,13 +39,18 @@ final class ChildExit {
 
     /**
      * Has {@code action} run as this JVM shuts down, after a spare's report: in the report hook,
-     * once the report is sent, or in a hook of its own in a cold child.
+     * once the report is sent, or in a hook of its own in a cold child; at once if the JVM is
+     * shutting down already.
      */
     static void atShutdown(Runnable action) {
         if (reportHook != null) {
             reportHook.afterwards(action);
-        } else {
+            return;
+        }
+        try {
             Runtime.getRuntime().addShutdownHook(new Thread(action, "multiprocessing4j parent watch end"));
+        } catch (IllegalStateException shuttingDown) {
+            action.run();
         }
     }
 

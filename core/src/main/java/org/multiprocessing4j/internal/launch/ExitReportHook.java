@@ -35,7 +35,8 @@ final class ExitReportHook extends Thread {
     private boolean started;
     private volatile Thread ending;
     private volatile FrameChannel channel;
-    private volatile Runnable afterwards;
+    private Runnable afterwards;
+    private boolean finished;
     private byte[] report;
     private Thread[] before;
     private long marker;
@@ -72,9 +73,18 @@ final class ExitReportHook extends Thread {
         this.channel = channel;
     }
 
-    /** Has {@code action} run once the report is sent, or once it is known that none will be. */
+    /**
+     * Has {@code action} run once the report is sent, or once it is known that none will be; at
+     * once if that is already so (the JVM began to shut down before the child asked).
+     */
     void afterwards(Runnable action) {
-        afterwards = action;
+        synchronized (this) {
+            if (!finished) {
+                afterwards = action;
+                return;
+            }
+        }
+        action.run();
     }
 
     /** The spare's own call starts this thread; the call of the thread ending the JVM wakes it. */
@@ -100,7 +110,11 @@ final class ExitReportHook extends Thread {
         try {
             report();
         } finally {
-            Runnable last = afterwards;
+            Runnable last;
+            synchronized (this) {
+                finished = true;
+                last = afterwards;
+            }
             if (last != null) {
                 last.run();
             }

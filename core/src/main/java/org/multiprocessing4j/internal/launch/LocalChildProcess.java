@@ -316,7 +316,9 @@ final class LocalChildProcess implements ChildProcess {
     @Override
     public void terminate() {
         requireStartedOrExited();
-        process.destroy();
+        // the handle's, not the Process's: that one also closes the child's standard input, which
+        // the child watches for its parent's death (see ParentLink)
+        process.toHandle().destroy();
     }
 
     @Override

@@ -268,7 +268,8 @@ public final class LocalRuntime {
     /**
      * At JVM exit: daemon children are terminated, an archive being trained is waited for (a
      * training child takes a few hundred milliseconds, once per class path), the session removed.
-     * Its shutdown hook calls it, and so does an orphan that ends without running hooks.
+     * Its shutdown hook calls it, and so does the orphaned trainer of the class-data archive, which
+     * ends without running hooks.
      */
     void exit() {
         List<SparePool> pools;

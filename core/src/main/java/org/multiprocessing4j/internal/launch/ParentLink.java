@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
+import java.util.Optional;
 import org.multiprocessing4j.ChildProcess;
 import org.multiprocessing4j.ProcessIdentity;
 
@@ -13,18 +14,24 @@ import org.multiprocessing4j.ProcessIdentity;
  * A child's parent, and the guarantee that the child does not outlive it.
  *
  * <p>A child's standard input is a pipe whose only writing end its parent holds, open until the
- * child exits, and never writes to once the bootstrap is sent. {@link #watch()} reads that pipe:
- * the read ends, with end of file, the moment the kernel closes the parent's end, however the
- * parent died. Then the watch removes the parent's session directory (the parent cannot any more),
+ * child exits, and never writes to once the bootstrap is sent. {@link #watch(FileChannel)} reads
+ * that pipe: the read ends, with end of file, the moment the kernel closes the parent's end,
+ * however the parent died. The end counts once this child has been given another parent, which
+ * the kernel does right after it closes a dead parent's files; a parent that closed the pipe and
+ * lives on (the JDK's {@code Process.destroy} closes it, which the library therefore does not
+ * call) is looked at every {@value #POLL_MILLIS} ms instead. Looking at the parent every so often
+ * from the start would learn of its death up to a period late, and cost a wake-up each period.
+ *
+ * <p>Then the watch removes the parent's session directory (the parent cannot any more),
  * terminates this child's own children, and exits this JVM through {@link System#exit} so that
  * shutdown hooks run, with a halt {@value #HALT_AFTER_MILLIS} ms later in case a hook hangs: the
- * child is gone within half a second of its parent. (The JVM that trains the class-data archive
- * ends at once instead, by {@link #halt()}.) The read goes through a {@link FileChannel},
- * not a stream: at exit, a JVM waits up to 300 ms for threads blocked in native code, and only a
- * channel's read can be ended from another thread, by closing the channel. A shutdown hook does
- * that, however the JVM exits; in a spare, after its report, since the parent's join waits for
- * that. Looking at the parent every so often would learn of its death up
- * to a period late, and cost a wake-up each period.
+ * child is gone within half a second of its parent. The JVM that trains the class-data archive
+ * ends at once instead, by {@link #halt()}.
+ *
+ * <p>The read goes through a {@link FileChannel}, not a stream: at exit, a JVM waits up to 300 ms
+ * for threads blocked in native code, and only a channel's read can be ended from another thread,
+ * by closing the channel. A shutdown hook does that however the JVM exits, but by
+ * {@link Runtime#halt}; in a spare, after its report, since the parent's join waits for that.
  */
 final class ParentLink implements ProcessIdentity {
 
@@ -32,6 +39,9 @@ final class ParentLink implements ProcessIdentity {
     static final int ORPHANED = 70;
 
     private static final long HALT_AFTER_MILLIS = 250;
+    private static final long POLL_MILLIS = 100;
+    /** How long the kernel may take from closing a dead parent's files to giving its children another. */
+    private static final int REPARENT_MILLIS = 100;
 
     private final String name;
     private final long pid;
@@ -93,9 +103,28 @@ final class ParentLink implements ProcessIdentity {
         } catch (IOException closedByLeaveOrInterrupt) {
             return;
         }
-        if (!leaving) {
-            orphaned();
+        try {
+            if (awaitAnotherParent()) {
+                orphaned();
+            }
+        } catch (InterruptedException e) {
+            // nothing to watch any more
         }
+    }
+
+    /**
+     * After the pipe's end: waits until this child has another parent, which is when the parent is
+     * gone; {@code false} if this child leaves first.
+     */
+    private boolean awaitAnotherParent() throws InterruptedException {
+        for (int naps = 0; !leaving; naps++) {
+            Optional<ProcessHandle> parent = ProcessHandle.current().parent();
+            if (parent.isEmpty() || parent.get().pid() != pid) {
+                return !leaving;
+            }
+            Thread.sleep(naps < REPARENT_MILLIS ? 1 : POLL_MILLIS);
+        }
+        return false;
     }
 
     private void orphaned() {
