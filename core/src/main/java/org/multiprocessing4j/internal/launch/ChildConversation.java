@@ -22,8 +22,8 @@ import org.multiprocessing4j.internal.transport.FrameChannel.Frame;
  *   parent                                   child JVM
  *   standard input            --- REHEARSE --&gt;  only for the child that trains the class archive
  *                             --- BOOT ------&gt;  ChildMain: identity + target
- *   (held open, silent, until the child exits: its parent watch reads it)
- *                                            runs the target
+ *   (then silent, held open                   runs the target; its watch of its parent
+ *    until the child exits)                   reads the pipe
  *   session directory         &lt;-- failure ----  if the target threw: code + exception
  *   wait for the process; report its exit code and the exception, if any
  * </pre>

@@ -40,8 +40,11 @@ final class ParentLink implements ProcessIdentity {
 
     private static final long HALT_AFTER_MILLIS = 250;
     private static final long POLL_MILLIS = 100;
-    /** How long the kernel may take from closing a dead parent's files to giving its children another. */
-    private static final int REPARENT_MILLIS = 100;
+    /**
+     * How many naps of a millisecond the kernel may take from closing a dead parent's files to
+     * giving its children another.
+     */
+    private static final int REPARENT_NAPS = 100;
 
     private final String name;
     private final long pid;
@@ -122,7 +125,7 @@ final class ParentLink implements ProcessIdentity {
             if (parent.isEmpty() || parent.get().pid() != pid) {
                 return !leaving;
             }
-            Thread.sleep(naps < REPARENT_MILLIS ? 1 : POLL_MILLIS);
+            Thread.sleep(naps < REPARENT_NAPS ? 1 : POLL_MILLIS);
         }
         return false;
     }
