@@ -248,9 +248,9 @@ WORKLOADS = (
         title="Pool map, 200,000 trivial tasks",
         measures="`map` of squaring the integers 0..199,999 with the default chunk size (Python's "
                  "heuristic on both sides), on a pool of the default size (the CPU count) started "
-                 "before the warm-up; steady state (a warm-up of at least the steady time, the same "
-                 "on both sides, so that the JIT compilers of the parent and the workers have "
-                 "settled). CPython: `Pool().map(square, items)`. multiprocessing4j: "
+                 "before the warm-up; steady state (a warm-up of at least the steady time and until "
+                 "the rate stops rising, the same rule on both sides, so that the JIT compilers of "
+                 "the parent and the workers have settled). CPython: `Pool().map(square, items)`. multiprocessing4j: "
                  "`Multiprocessing.pool().map(n -> n * n, items)`.",
         comparisons=(Comparison("pool", "Pool", goal=8, tail_goal=5),),
     ),
@@ -509,7 +509,7 @@ That command measures both sides on the same machine in one go and rewrites this
 To reproduce, run `benchmarks/compare` (`--quick` for a smoke run, `--only <workload-prefix>` for some workloads, `--forks <n>` for another number of JVMs per workload, `--java <java-home>` for another JDK).
 
 Each workload runs in {settings['forks']} JVMs, or interpreters, of its own, one after the other (as JMH forks for each benchmark: what a JIT compiler learned from one workload does not shape the code of the next, and a run that starts badly is one of several), each after a pause of one second that lets the processes of the one before exit.
-Each of them times {settings['repetitions']} repetitions after {settings['warmup']} warm-up runs; the pool throughput workloads (`pool.map`, `pool.imap-chunk-1`, `pool.apply-async`), measured in their steady state, warm up for at least {settings['steady']} s as well, on both sides.
+Each of them times {settings['repetitions']} repetitions after {settings['warmup']} warm-up runs; the pool throughput workloads (`pool.map`, `pool.imap-chunk-1`, `pool.apply-async`), measured in their steady state, warm up for at least {settings['steady']} s as well, and then in windows of up to 2 s until a window's median run is no more than 3% faster than the one before (for at most ten times that time), on both sides.
 The figures pool the repetitions of all of them: the median, and the slow tail, which is the 90th percentile of a time (p90) and the 10th percentile of a rate (p10): nine runs in ten do at least as well.
 The ratio is multiprocessing4j's median divided by CPython's; the tails' ratio is multiprocessing4j's slow tail divided by CPython's.
 

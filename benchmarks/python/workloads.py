@@ -14,6 +14,7 @@ lines; the report pools their repetitions, as on the Java side.
 # argparse, dataclasses and the like would make CPython look slower than it is. Everything else is
 # imported inside the functions that use it.
 import multiprocessing as mp
+import statistics
 import sys
 import time
 
@@ -28,13 +29,32 @@ def noop():
 def collect(settings, trial, steady=False):
     """Runs trial() settings.warmup times without keeping the result, then settings.repetitions
     times; each call returns the seconds it measured itself, so a workload can leave set-up out.
-    A steady workload also warms up until settings.steady_seconds have passed, as on the Java side."""
+    A steady workload also warms up until settings.steady_seconds have passed, then in windows of
+    at most 2 s (and at most the steady time) until a window's median run is no more than 3%
+    faster than the one before, for at most ten times the steady time, as on the Java side."""
     end = time.perf_counter() + (settings.steady_seconds if steady else 0)
     runs = 0
     while runs < settings.warmup or time.perf_counter() < end:
         trial()
         runs += 1
+    if steady and settings.steady_seconds > 0:
+        window = min(2.0, settings.steady_seconds)
+        give_up = time.perf_counter() + 10 * settings.steady_seconds
+        before = window_median(trial, window)
+        while time.perf_counter() < give_up:
+            now = window_median(trial, window)
+            if now > before * 0.97:
+                break
+            before = now
     return [trial() * 1000.0 for _ in range(settings.repetitions)]
+
+
+def window_median(trial, seconds):
+    end = time.perf_counter() + seconds
+    times = [trial()]
+    while time.perf_counter() < end:
+        times.append(trial())
+    return statistics.median(times)
 
 
 def process_start_join(settings, out):

@@ -14,8 +14,9 @@ import org.multiprocessing4j.ProcessPool;
  * workers, as CPython's {@code Pool()}), started before the warm-up so that worker start-up is not
  * timed. "Trivial" is squaring an integer. The throughput workloads are measured in their steady
  * state (a long-lived pool doing the same call again and again): they warm up for at least
- * {@link Settings#steadySeconds()} as well, long enough for the JIT compilers of the parent and of
- * the workers to settle; CPython's side warms up for the same time.
+ * {@link Settings#steadySeconds()} and then until their rate stops rising
+ * ({@link Samples#collectSteady}), so that the JIT compilers of the parent and of the workers
+ * have settled; CPython's side follows the same rule.
  */
 final class Pools {
 

@@ -1,6 +1,9 @@
 package org.multiprocessing4j.benchmarks;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
 import java.util.function.DoubleUnaryOperator;
 import java.util.stream.DoubleStream;
 
@@ -25,22 +28,53 @@ final class Samples {
 
     /** Runs {@code trial} {@code warmup} times without keeping the result, then times it. */
     static Samples collect(Settings settings, Trial trial) throws Exception {
-        return collect(settings, 0, trial);
+        warmUp(settings, 0, trial);
+        return measure(settings, trial);
     }
 
     /**
-     * Like {@link #collect(Settings, Trial)}, warming up also until {@code settings.steadySeconds()}
-     * have passed: for workloads measured in their steady state.
+     * Like {@link #collect(Settings, Trial)}, for workloads measured in their steady state: the
+     * warm-up also lasts {@code settings.steadySeconds()}, then goes on in windows of at most 2 s
+     * (and at most the steady time) until the median run of one window is no more than 3% faster
+     * than that of the window before, for at most ten times the steady time. A pool's throughput
+     * in a fresh JVM still climbs for several seconds after the first three, as the JIT compiles
+     * the paths that run once a batch; a fixed warm-up would time some runs on that slope.
      */
     static Samples collectSteady(Settings settings, Trial trial) throws Exception {
-        return collect(settings, settings.steadySeconds(), trial);
+        warmUp(settings, settings.steadySeconds(), trial);
+        if (settings.steadySeconds() > 0) {
+            double window = Math.min(2, settings.steadySeconds());
+            long giveUp = System.nanoTime() + (long) (10 * settings.steadySeconds() * 1e9);
+            double before = windowMedian(trial, window);
+            while (System.nanoTime() < giveUp) {
+                double now = windowMedian(trial, window);
+                if (now > before * 0.97) {
+                    break;
+                }
+                before = now;
+            }
+        }
+        return measure(settings, trial);
     }
 
-    private static Samples collect(Settings settings, double warmupSeconds, Trial trial) throws Exception {
+    private static double windowMedian(Trial trial, double seconds) throws Exception {
+        long end = System.nanoTime() + (long) (seconds * 1e9);
+        List<Long> nanos = new ArrayList<>();
+        do {
+            nanos.add(trial.runNanos());
+        } while (System.nanoTime() < end);
+        Collections.sort(nanos);
+        return nanos.get(nanos.size() / 2);
+    }
+
+    private static void warmUp(Settings settings, double warmupSeconds, Trial trial) throws Exception {
         long end = System.nanoTime() + (long) (warmupSeconds * 1e9);
         for (int i = 0; i < settings.warmup() || System.nanoTime() < end; i++) {
             trial.runNanos();
         }
+    }
+
+    private static Samples measure(Settings settings, Trial trial) throws Exception {
         double[] millis = new double[settings.repetitions()];
         for (int i = 0; i < millis.length; i++) {
             millis[i] = trial.runNanos() / 1e6;

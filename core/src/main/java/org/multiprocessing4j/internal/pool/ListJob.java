@@ -1,6 +1,5 @@
 package org.multiprocessing4j.internal.pool;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
@@ -48,8 +47,7 @@ final class ListJob extends PoolJob {
         // one bulk copy, then chunks of it: cheaper than a sub-list's checked element by element
         Object[] all = arguments.toArray();
         for (int from = 0; from < all.length && !future.isDone(); from += chunkSize) {
-            Object[] part = Arrays.copyOfRange(all, from, Math.min(all.length, from + chunkSize));
-            List<?> chunk = new ArrayList<>(Arrays.asList(part));
+            List<?> chunk = Arrays.asList(Arrays.copyOfRange(all, from, Math.min(all.length, from + chunkSize)));
             byte[] bytes;
             try {
                 bytes = engine.functions.encode(chunk);
@@ -75,10 +73,8 @@ final class ListJob extends PoolJob {
     }
 
     private void store(TaskBatch batch, List<?> values) {
-        int at = (int) batch.offset;
-        for (Object value : values) {
-            results[at++] = value;
-        }
+        Object[] batchResults = values.toArray();
+        System.arraycopy(batchResults, 0, results, (int) batch.offset, batchResults.length);
     }
 
     private void ended(TaskBatch batch, Throwable cause) {

@@ -4,6 +4,7 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.multiprocessing4j.PipeEnd;
 import org.multiprocessing4j.UnserializableObjectException;
@@ -125,9 +126,11 @@ public final class WorkerLoop {
         try {
             SerializableFunction<Object, Object> function = function(functionId, functionLength, in);
             List<?> arguments = PoolMessages.asList(PoolMessages.getRest(serializer, in));
-            results = new ArrayList<>(arguments.size());
-            for (int count = arguments.size(); index < count; index++) {
-                results.add(function.apply(arguments.get(index)));
+            // an array list's every add would check its room; the array is filled once, in order
+            Object[] values = new Object[arguments.size()];
+            results = Arrays.asList(values);
+            for (; index < values.length; index++) {
+                values[index] = function.apply(arguments.get(index));
             }
         } catch (Throwable failure) {
             fail(batch, index, results, failure);

@@ -151,17 +151,10 @@ final class CompactReader {
                 && tag != CompactFormat.STREAM_LIST) {
             throw new StreamCorruptedException("unknown tag " + (tag | CompactFormat.INTS));
         }
-        int count = count(Integer.BYTES);
+        Object[] elements = new Object[count(Integer.BYTES)];
+        PackedInts.get(buffer, elements);
         if (tag == CompactFormat.ARRAY_LIST) {
-            List<Object> list = new ArrayList<>(count);
-            for (int i = 0; i < count; i++) {
-                list.add(buffer.getInt());
-            }
-            return list;
-        }
-        Object[] elements = new Object[count];
-        for (int i = 0; i < count; i++) {
-            elements[i] = buffer.getInt();
+            return new ArrayList<>(Arrays.asList(elements));
         }
         return tag == CompactFormat.ARRAYS_AS_LIST ? Arrays.asList(elements)
                 : tag == CompactFormat.LIST_OF ? List.of(elements)

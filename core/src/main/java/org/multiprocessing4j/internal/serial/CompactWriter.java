@@ -9,7 +9,6 @@ import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.RandomAccess;
 import java.util.Set;
 import org.multiprocessing4j.spi.Serializer;
 
@@ -153,49 +152,31 @@ final class CompactWriter {
         return true;
     }
 
-    private static boolean allIntegers(List<?> list) {
-        for (int i = 0, size = list.size(); i < size; i++) {
-            Object element = list.get(i);
-            if (element == null || element.getClass() != Integer.class) {
-                return false;
-            }
-        }
-        return true;
-    }
-
     private boolean writeCollection(Collection<?> collection) {
         byte tag = CompactFormat.collectionTag(collection.getClass());
         if (CompactFormat.mutable(tag) && !firstSight(collection)) {
             return false;
         }
-        int size = collection.size();
+        // one call for the elements: a list's get or an iterator's next would be a call each,
+        // at a call site every collection class a process uses shares
+        Object[] elements = collection.toArray();
+        int size = elements.length;
         if (tag == CompactFormat.LIST_OF && size > 0 && size < 3 && collection.getClass() == LIST_N) {
             tag = CompactFormat.STREAM_LIST;
         }
-        if (size >= 2 && collection instanceof RandomAccess && allIntegers((List<?>) collection)) {
+        if (size >= 2 && collection instanceof List && elements[0] instanceof Integer) {
             room(5 + 4 * size).put((byte) (tag | CompactFormat.INTS)).putInt(size);
-            List<?> list = (List<?>) collection;
-            for (int i = 0; i < size; i++) {
-                buffer.putInt((Integer) list.get(i));
+            if (PackedInts.put(buffer, elements)) {
+                return true;
             }
-            return true;
+            buffer.position(buffer.position() - 5);
         }
         int tagAt = room(5).position();
         buffer.put(tag).putInt(size);
-        if (collection instanceof RandomAccess) {
-            List<?> list = (List<?>) collection;
-            for (int i = 0; i < size; i++) {
-                Object element = list.get(i);
-                if (element == null && tag == CompactFormat.LIST_OF) {
-                    buffer.put(tagAt, CompactFormat.STREAM_LIST);
-                }
-                if (!write(element)) {
-                    return false;
-                }
+        for (Object element : elements) {
+            if (element == null && tag == CompactFormat.LIST_OF) {
+                buffer.put(tagAt, CompactFormat.STREAM_LIST);
             }
-            return true;
-        }
-        for (Object element : collection) {
             if (!write(element)) {
                 return false;
             }

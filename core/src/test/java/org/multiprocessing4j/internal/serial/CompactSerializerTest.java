@@ -64,6 +64,40 @@ class CompactSerializerTest {
     }
 
     @Test
+    void aListOfIntegersTravelsAsBareIntsInEitherByteOrderInHeapAndDirectBuffers() throws Exception {
+        List<Integer> numbers = List.of(1, -2, 300_000, Integer.MIN_VALUE, Integer.MAX_VALUE);
+        List<List<Integer>> lists = List.of(numbers, new ArrayList<>(numbers), Arrays.asList(numbers.toArray(Integer[]::new)),
+                Stream.of(4, 5).toList());
+        for (ByteOrder order : List.of(ByteOrder.BIG_ENDIAN, ByteOrder.LITTLE_ENDIAN)) {
+            for (ByteBuffer empty : List.of(ByteBuffer.allocate(8), ByteBuffer.allocateDirect(64),
+                    ByteBuffer.allocate(80).position(8).slice())) {
+                for (List<Integer> list : lists) {
+                    ByteBuffer bytes = serializer.serialize(list, empty.clear().order(order)).flip();
+
+                    assertThat(bytes.get(0) & CompactFormat.INTS).isEqualTo(CompactFormat.INTS);
+                    assertThat(bytes.remaining()).isEqualTo(1 + 4 + 4 * list.size());
+                    assertThat(bytes.getInt(1 + 4)).isEqualTo(list.get(0));
+                    assertThat(serializer.deserialize(bytes)).isEqualTo(list).hasSameClassAs(list);
+                }
+            }
+        }
+    }
+
+    @Test
+    void aListOfIntegersWithAnotherValueAtItsEndIsWrittenValueByValue() throws Exception {
+        List<Object> mixed = new ArrayList<>(List.of(1, 2, 3));
+        mixed.add(4L);
+        List<Integer> withNull = Arrays.asList(1, 2, null);
+
+        ByteBuffer bytes = written(mixed);
+
+        assertThat(bytes.get(0)).isEqualTo(CompactFormat.ARRAY_LIST);
+        assertThat(serializer.deserialize(bytes)).isEqualTo(mixed);
+        assertThat(written(withNull).get(0)).isEqualTo(CompactFormat.ARRAYS_AS_LIST);
+        assertThat(serializer.deserialize(written(withNull))).isEqualTo(withNull);
+    }
+
+    @Test
     void aValueWithAnyPartOutsideTheCompactFormIsWrittenWholeByTheJdk() {
         assertThat(written(List.of("u", new TreeMap<>())).get(0)).isEqualTo(CompactFormat.JDK);
     }
