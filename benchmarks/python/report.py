@@ -185,7 +185,7 @@ WORKLOADS = (
         title="Pipe round trip, small object",
         measures="This process sends `[\"u\", i, \"hello\"]` through a duplex pipe and receives it back "
                  "from a child that echoes it, 2,000 times per run; the result is the run's time divided "
-                 "by its round trips. CPython: `multiprocessing.Pipe()`, `send`/`recv`. "
+                 "by its round trips; steady state (as `pool.map`). CPython: `multiprocessing.Pipe()`, `send`/`recv`. "
                  "multiprocessing4j: `Multiprocessing.pipe()`, `send`/`recv`.",
         comparisons=(Comparison("pipe", "Pipe", goal=0.1, tail_goal=0.2),),
     ),
@@ -224,8 +224,8 @@ WORKLOADS = (
         title="Queue throughput, 1 producer → 1 consumer, small objects",
         measures="A producer child puts 20,000 `[\"u\", i, \"hello\"]` per run and this process takes "
                  "them, counting them and summing their `i` (checked against what was put); a run is "
-                 "timed from the producer's start signal until the last is taken. "
-                 "CPython: `multiprocessing.Queue`. multiprocessing4j: `Multiprocessing.queue()`.",
+                 "timed from the producer's start signal until the last is taken; steady state (as "
+                 "`pool.map`). CPython: `multiprocessing.Queue`. multiprocessing4j: `Multiprocessing.queue()`.",
         comparisons=(Comparison("queue", "Queue", goal=20, tail_goal=10),),
     ),
     Workload(
@@ -509,7 +509,7 @@ That command measures both sides on the same machine in one go and rewrites this
 To reproduce, run `benchmarks/compare` (`--quick` for a smoke run, `--only <workload-prefix>` for some workloads, `--forks <n>` for another number of JVMs per workload, `--java <java-home>` for another JDK).
 
 Each workload runs in {settings['forks']} JVMs, or interpreters, of its own, one after the other (as JMH forks for each benchmark: what a JIT compiler learned from one workload does not shape the code of the next, and a run that starts badly is one of several), each after a pause of one second that lets the processes of the one before exit.
-Each of them times {settings['repetitions']} repetitions after {settings['warmup']} warm-up runs; the pool throughput workloads (`pool.map`, `pool.imap-chunk-1`, `pool.apply-async`), measured in their steady state, warm up for at least {settings['steady']} s as well, and then in windows of up to 2 s until a window's median run is no more than 3% faster than the one before (for at most ten times that time), on both sides.
+Each of them times {settings['repetitions']} repetitions after {settings['warmup']} warm-up runs; the workloads measured in their steady state (a long-lived pipe, queue or pool doing the same again and again: `pipe.round-trip`, `queue.1-1`, `queue.2-2`, `pool.map`, `pool.imap-chunk-1`, `pool.apply-async`) warm up for at least {settings['steady']} s as well, and then in windows of up to 2 s until a window's median run is no more than 3% faster than the one before (for at most ten times that time), on both sides.
 The figures pool the repetitions of all of them: the median, and the slow tail, which is the 90th percentile of a time (p90) and the 10th percentile of a rate (p10): nine runs in ten do at least as well.
 The ratio is multiprocessing4j's median divided by CPython's; the tails' ratio is multiprocessing4j's slow tail divided by CPython's.
 

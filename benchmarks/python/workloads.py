@@ -350,7 +350,7 @@ def pipe_round_trip(settings, out):
     end, child_end = mp.Pipe()
     child = mp.Process(target=echo, args=(child_end,))
     child.start()
-    samples = collect(settings, lambda: round_trips(end))
+    samples = collect(settings, lambda: round_trips(end), steady=True)
     end.send(STOP)
     child.join()
     out(micros_each("pipe.round-trip", "Pipe", samples, PIPE_ROUND_TRIPS))
@@ -427,11 +427,14 @@ def pickle_round_trip(settings, out):
     out(micros_each("connection.pickle-round-trip", "CPython", samples, PIPE_ROUND_TRIPS))
 
 
-def produce(queue, go, runs, messages, large):
-    """A producer of queue.*: per run, waits for its turn, puts the messages, then STOP."""
+def produce(queue, go, finished, messages, large):
+    """A producer of queue.*: per run, waits for its turn, puts the messages, then STOP; ends at
+    a turn where finished is set."""
     block = bytes(1 << 20)
-    for _ in range(runs):
+    while True:
         go.acquire()
+        if finished.is_set():
+            return
         for i in range(messages):
             queue.put(block if large else ["u", i, "hello"])
         queue.put(STOP)
@@ -449,27 +452,29 @@ def take_until_stop(queue, large):
         checksum += len(message) if large else message[1]
 
 
-def consume(queue, go, counts, runs, large):
+def consume(queue, go, counts, finished, large):
     """A consumer of queue.2-2: per run, waits for its turn, takes until STOP, reports its count and
-    checksum."""
-    for _ in range(runs):
+    checksum; ends at a turn where finished is set."""
+    while True:
         go.acquire()
+        if finished.is_set():
+            return
         counts.put(take_until_stop(queue, large))
 
 
 def queue_workload(settings, out, workload, producers, messages, large):
     """producers children put; with one, this process takes; with more, as many consumer children
     take and report their counts and checksums. A run is timed from the start signal until all was
-    taken."""
+    taken. The small messages' workloads are measured in their steady state, as on the Java side."""
     queue, counts = mp.Queue(), mp.Queue()
-    runs = settings.warmup + settings.repetitions
+    finished = mp.Event()
     turns, children = [], []
     for _ in range(producers):
         turns.append(mp.Semaphore(0))
-        children.append(mp.Process(target=produce, args=(queue, turns[-1], runs, messages, large)))
+        children.append(mp.Process(target=produce, args=(queue, turns[-1], finished, messages, large)))
     for _ in range(producers if producers > 1 else 0):
         turns.append(mp.Semaphore(0))
-        children.append(mp.Process(target=consume, args=(queue, turns[-1], counts, runs, large)))
+        children.append(mp.Process(target=consume, args=(queue, turns[-1], counts, finished, large)))
     for child in children:
         child.start()
     expected = (producers * messages, producers * (messages * (1 << 20) if large else messages * (messages - 1) // 2))
@@ -488,7 +493,10 @@ def queue_workload(settings, out, workload, producers, messages, large):
             raise RuntimeError(f"taken (count, checksum) {result}, put {expected}")
         return elapsed
 
-    samples = collect(settings, trial)
+    samples = collect(settings, trial, steady=not large)
+    finished.set()
+    for turn in turns:
+        turn.release()
     for child in children:
         child.join()
     total = producers * messages

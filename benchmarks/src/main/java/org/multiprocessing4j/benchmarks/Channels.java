@@ -7,6 +7,7 @@ import org.multiprocessing4j.ChildProcess;
 import org.multiprocessing4j.Multiprocessing;
 import org.multiprocessing4j.Pipe;
 import org.multiprocessing4j.PipeEnd;
+import org.multiprocessing4j.ProcessEvent;
 import org.multiprocessing4j.ProcessQueue;
 import org.multiprocessing4j.ProcessSemaphore;
 import org.multiprocessing4j.function.SerializableRunnable;
@@ -34,7 +35,7 @@ final class Channels {
         PipeEnd child = pipe.right();
         ChildProcess echo = start(() -> echo(child));
         PipeEnd end = pipe.left();
-        Samples samples = Samples.collect(settings, roundTrips(end));
+        Samples samples = Samples.collectSteady(settings, roundTrips(end));
         end.send(STOP);
         join(List.of(echo));
         out.accept(ResultLine.microsEach("pipe.round-trip", "pipe", samples, ROUND_TRIPS));
@@ -101,13 +102,16 @@ final class Channels {
     /**
      * {@code producers} children each put {@code messages} then a stop per run; with one producer
      * this process takes, with more as many consumer children take until a stop and report their
-     * count and checksum. A run is timed from the start signal until every message was taken.
+     * count and checksum. A run is timed from the start signal until every message was taken. The
+     * small messages' workloads are measured in their steady state ({@link Samples#collectSteady}):
+     * how many runs that takes is not known ahead, so the children end when {@code finished} is
+     * set at their turn.
      */
     private static void queue(Settings settings, Consumer<String> out, String workload, int producers, int messages,
             boolean large) throws Exception {
         ProcessQueue<Object> queue = Multiprocessing.queue();
         ProcessQueue<List<Long>> counts = Multiprocessing.queue();
-        int runs = settings.warmup() + settings.repetitions();
+        ProcessEvent finished = Multiprocessing.event();
         // one start signal per child: a shared one would let a quick child take another's turn
         List<ProcessSemaphore> turns = new ArrayList<>();
         List<ChildProcess> children = new ArrayList<>();
@@ -116,8 +120,11 @@ final class Channels {
             turns.add(go);
             children.add(start(() -> {
                 byte[] block = new byte[1 << 20];
-                for (int run = 0; run < runs; run++) {
+                while (true) {
                     go.acquire();
+                    if (finished.isSet()) {
+                        return;
+                    }
                     for (int i = 0; i < messages; i++) {
                         queue.put(large ? block : List.of("u", i, "hello"));
                     }
@@ -129,15 +136,18 @@ final class Channels {
             ProcessSemaphore go = Multiprocessing.semaphore(0);
             turns.add(go);
             children.add(start(() -> {
-                for (int run = 0; run < runs; run++) {
+                while (true) {
                     go.acquire();
+                    if (finished.isSet()) {
+                        return;
+                    }
                     counts.put(takeUntilStop(queue, large));
                 }
             }));
         }
         List<Long> expected = List.of((long) producers * messages,
                 producers * (large ? (long) messages << 20 : (long) messages * (messages - 1) / 2));
-        Samples samples = Samples.collect(settings, () -> {
+        Trial trial = () -> {
             long begin = System.nanoTime();
             turns.forEach(ProcessSemaphore::release);
             List<Long> result;
@@ -158,7 +168,10 @@ final class Channels {
                 throw new IllegalStateException("taken (count, checksum) " + result + ", put " + expected);
             }
             return elapsed;
-        });
+        };
+        Samples samples = large ? Samples.collect(settings, trial) : Samples.collectSteady(settings, trial);
+        finished.set();
+        turns.forEach(ProcessSemaphore::release);
         join(children);
         long total = (long) producers * messages;
         out.accept(large ? ResultLine.microsEach(workload, "queue", samples, total)

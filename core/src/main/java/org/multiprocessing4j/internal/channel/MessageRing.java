@@ -183,9 +183,18 @@ public final class MessageRing {
         return writer.write(bytes, offset, length, timeoutNanos);
     }
 
-    /** What is left now of a timeout that ends at {@code deadline}; {@link WaitGate#FOREVER} stays so. */
+    /**
+     * When a timeout that starts now ends. An untimed wait and one that does not wait read no
+     * clock: a read of the clock costs as much as a small message's copy into the ring.
+     */
+    static long deadline(long timeoutNanos) {
+        return timeoutNanos == WaitGate.FOREVER || timeoutNanos == 0 ? 0 : System.nanoTime() + timeoutNanos;
+    }
+
+    /** What is left now of a timeout that ends at {@code deadline}; {@link WaitGate#FOREVER} and 0 stay so. */
     static long remaining(long timeoutNanos, long deadline) {
-        return timeoutNanos == WaitGate.FOREVER ? WaitGate.FOREVER : Math.max(0, deadline - System.nanoTime());
+        return timeoutNanos == WaitGate.FOREVER || timeoutNanos == 0 ? timeoutNanos
+                : Math.max(0, deadline - System.nanoTime());
     }
 
     /**

@@ -47,7 +47,7 @@ final class RingReader {
 
     /** {@link MessageRing#read}. */
     byte[] read(long timeoutNanos, EndOfData end) throws InterruptedException, EOFException {
-        long deadline = System.nanoTime() + timeoutNanos;
+        long deadline = MessageRing.deadline(timeoutNanos);
         if (!ring.readers.tryLock(timeoutNanos)) {
             return null;
         }

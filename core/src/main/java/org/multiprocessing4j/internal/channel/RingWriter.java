@@ -44,7 +44,7 @@ final class RingWriter {
 
     /** {@link MessageRing#write}. */
     boolean write(byte[] bytes, int offset, int length, long timeoutNanos) throws InterruptedException {
-        long deadline = System.nanoTime() + timeoutNanos;
+        long deadline = MessageRing.deadline(timeoutNanos);
         if (!ring.writers.tryLock(timeoutNanos)) {
             return false;
         }

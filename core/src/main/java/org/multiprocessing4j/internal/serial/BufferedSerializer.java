@@ -49,7 +49,9 @@ public final class BufferedSerializer implements Serializable {
         ByteBuffer buffer = local.get();
         buffer.clear();
         ByteBuffer written = serializer.serialize(value, buffer);
-        local.set(written.capacity() <= LARGEST_KEPT ? written : ByteBuffer.allocate(FIRST_BUFFER));
+        if (written != buffer) {
+            local.set(written.capacity() <= LARGEST_KEPT ? written : ByteBuffer.allocate(FIRST_BUFFER));
+        }
         return written.flip();
     }
 

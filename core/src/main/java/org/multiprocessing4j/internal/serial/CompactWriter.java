@@ -58,9 +58,13 @@ final class CompactWriter {
             return true;
         }
         Class<?> type = value.getClass();
+        // the most common elements of all, ahead of the class lookup
         if (type == Integer.class) {
-            // the most common element of all, ahead of the class lookup
             room(5).put(CompactFormat.INT).putInt((Integer) value);
+            return true;
+        }
+        if (type == String.class) {
+            writeString((String) value);
             return true;
         }
         switch (KINDS.get(type)) {
