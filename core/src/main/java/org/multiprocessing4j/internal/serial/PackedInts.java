@@ -11,10 +11,9 @@ import java.nio.ByteOrder;
  *
  * <p>Implementation note. A heap buffer's array is read and written through a view
  * {@link VarHandle}, a constant the JIT compiles to a plain load or store. The buffer's own
- * {@code getInt} and {@code putInt} are virtual calls whose every call site is shared by all the
- * buffer classes a process uses: once a process has also used direct or read-only buffers (a
- * queue's, a pipe's), they are no longer inlined, and a pool's lists of numbers were read and
- * written at a fifth of their speed in such a process.
+ * {@code getInt} and {@code putInt} are virtual calls at call sites that every buffer class a
+ * process uses shares (heap, read-only, direct): the more of them a process has used, the
+ * less such a call site is inlined, in a loop that runs once per element.
  */
 final class PackedInts {
 
