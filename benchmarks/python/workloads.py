@@ -14,7 +14,6 @@ lines; the report pools their repetitions, as on the Java side.
 # argparse, dataclasses and the like would make CPython look slower than it is. Everything else is
 # imported inside the functions that use it.
 import multiprocessing as mp
-import statistics
 import sys
 import time
 
@@ -50,11 +49,12 @@ def collect(settings, trial, steady=False):
 
 
 def window_median(trial, seconds):
+    """The median run of trial() over seconds, the upper one of an even count, as on the Java side."""
     end = time.perf_counter() + seconds
     times = [trial()]
     while time.perf_counter() < end:
         times.append(trial())
-    return statistics.median(times)
+    return sorted(times)[len(times) // 2]
 
 
 def process_start_join(settings, out):
