@@ -67,13 +67,8 @@ final class CompactWriter {
             writeString((String) value);
             return true;
         }
+        // String and Integer are final: no other class has their kinds
         switch (KINDS.get(type)) {
-            case STRING:
-                writeString((String) value);
-                return true;
-            case INT:
-                room(5).put(CompactFormat.INT).putInt((Integer) value);
-                return true;
             case LONG:
                 room(9).put(CompactFormat.LONG).putLong((Long) value);
                 return true;
