@@ -307,7 +307,9 @@ WORKLOADS = (
                  "with integer values; one operation is a set plus a get, and the child times the "
                  "run itself and sends the time back through a pipe. The manager and the child are "
                  "started once, before the warm-up, and the child waits for a start signal (a "
-                 "semaphore) before each run. CPython: `d[key] = i; d[key]` on `Manager().dict()`, "
+                 "semaphore) before each run; steady state (as `pool.map`: the server and the child "
+                 "are long-lived, and the JVMs compile the calls as they go). CPython: "
+                 "`d[key] = i; d[key]` on `Manager().dict()`, "
                  "the child of the default start method. multiprocessing4j: `map.put(key, i); "
                  "map.get(key)` on the `ManagedMap` of `Multiprocessing.manager().map()`.",
         comparisons=(Comparison("map", "dict", goal=10),),
@@ -509,7 +511,7 @@ That command measures both sides on the same machine in one go and rewrites this
 To reproduce, run `benchmarks/compare` (`--quick` for a smoke run, `--only <workload-prefix>` for some workloads, `--forks <n>` for another number of JVMs per workload, `--java <java-home>` for another JDK).
 
 Each workload runs in {settings['forks']} JVMs, or interpreters, of its own, one after the other (as JMH forks for each benchmark: what a JIT compiler learned from one workload does not shape the code of the next, and a run that starts badly is one of several), each after a pause of one second that lets the processes of the one before exit.
-Each of them times {settings['repetitions']} repetitions after {settings['warmup']} warm-up runs; the workloads measured in their steady state (a long-lived pipe, queue or pool doing the same again and again: `pipe.round-trip`, `queue.1-1`, `queue.2-2`, `pool.map`, `pool.imap-chunk-1`, `pool.apply-async`) warm up for at least {settings['steady']} s as well, and then in windows of up to 2 s until a window's median run is no more than 3% faster than the one before (for at most ten times that time), on both sides.
+Each of them times {settings['repetitions']} repetitions after {settings['warmup']} warm-up runs; the workloads measured in their steady state (a long-lived pipe, queue, pool or manager doing the same again and again: `pipe.round-trip`, `queue.1-1`, `queue.2-2`, `pool.map`, `pool.imap-chunk-1`, `pool.apply-async`, `manager.dict-set-get`) warm up for at least {settings['steady']} s as well, and then in windows of up to 2 s until the median runs of two windows in a row are each no more than 3% faster than the fastest window's before them (for at most ten times that time), on both sides.
 The figures pool the repetitions of all of them: the median, and the slow tail, which is the 90th percentile of a time (p90) and the 10th percentile of a rate (p10): nine runs in ten do at least as well.
 The ratio is multiprocessing4j's median divided by CPython's; the tails' ratio is multiprocessing4j's slow tail divided by CPython's.
 

@@ -29,8 +29,9 @@ def collect(settings, trial, steady=False):
     """Runs trial() settings.warmup times without keeping the result, then settings.repetitions
     times; each call returns the seconds it measured itself, so a workload can leave set-up out.
     A steady workload also warms up until settings.steady_seconds have passed, then in windows of
-    at most 2 s (and at most the steady time) until a window's median run is no more than 3%
-    faster than the one before, for at most ten times the steady time, as on the Java side."""
+    at most 2 s (and at most the steady time) until the median runs of two windows in a row are
+    each no more than 3% faster than the fastest window's before them, for at most ten times the
+    steady time, as on the Java side."""
     end = time.perf_counter() + (settings.steady_seconds if steady else 0)
     runs = 0
     while runs < settings.warmup or time.perf_counter() < end:
@@ -39,12 +40,12 @@ def collect(settings, trial, steady=False):
     if steady and settings.steady_seconds > 0:
         window = min(2.0, settings.steady_seconds)
         give_up = time.perf_counter() + 10 * settings.steady_seconds
-        before = window_median(trial, window)
-        while time.perf_counter() < give_up:
+        fastest = window_median(trial, window)
+        unimproved = 0
+        while unimproved < 2 and time.perf_counter() < give_up:
             now = window_median(trial, window)
-            if now > before * 0.97:
-                break
-            before = now
+            unimproved = unimproved + 1 if now > fastest * 0.97 else 0
+            fastest = min(fastest, now)
     return [trial() * 1000.0 for _ in range(settings.repetitions)]
 
 
@@ -642,13 +643,15 @@ MANAGER_PAIRS = 2_000
 MANAGER_KEYS = 100
 
 
-def set_and_get(d, go, times, runs):
+def set_and_get(d, go, times, finished):
     """The child of manager.dict-set-get: for each run, waits for its turn, then sets and gets
     MANAGER_PAIRS times and sends the seconds that took, or -1.0 if the last value read back is not
-    the one set."""
+    the one set; ends at a turn where finished is set."""
     keys = [f"k{k}" for k in range(MANAGER_KEYS)]
-    for _ in range(runs):
+    while True:
         go.acquire()
+        if finished.is_set():
+            return
         value = None
         begin = time.perf_counter()
         for i in range(MANAGER_PAIRS):
@@ -664,12 +667,13 @@ def manager_dict_set_get(settings, out):
     MANAGER_PAIRS pairs of `d[key] = i; d[key]` per run on a Manager().dict(), over MANAGER_KEYS
     short string keys, and times them itself. The manager and the child are started once, before
     the warm-up; the child waits for a start signal (a semaphore) before each run and reports its
-    time through a pipe, so neither start-up is timed."""
+    time through a pipe, so neither start-up is timed. Steady state, as on the Java side."""
     with mp.Manager() as manager:
         d = manager.dict()
         go = mp.Semaphore(0)
+        finished = mp.Event()
         times, child_times = mp.Pipe(duplex=False)
-        child = mp.Process(target=set_and_get, args=(d, go, child_times, settings.warmup + settings.repetitions))
+        child = mp.Process(target=set_and_get, args=(d, go, child_times, finished))
         child.start()
 
         def trial():
@@ -679,7 +683,9 @@ def manager_dict_set_get(settings, out):
                 raise RuntimeError("the child read back a value it did not set")
             return elapsed
 
-        samples = collect(settings, trial)
+        samples = collect(settings, trial, steady=True)
+        finished.set()
+        go.release()
         child.join()
         if child.exitcode != 0:
             raise RuntimeError(f"the child exited with {child.exitcode}")

@@ -9,6 +9,7 @@ import org.multiprocessing4j.Multiprocessing;
 import org.multiprocessing4j.Pipe;
 import org.multiprocessing4j.PipeEnd;
 import org.multiprocessing4j.ProcessContext;
+import org.multiprocessing4j.ProcessEvent;
 import org.multiprocessing4j.ProcessSemaphore;
 import org.multiprocessing4j.StartMethod;
 
@@ -29,7 +30,9 @@ final class Managers {
      * {@code map.put(key, i); map.get(key)} per run on a {@link ManagedMap}, over {@value #KEYS}
      * short string keys, and times them itself. The manager and the child are started once, before
      * the warm-up; the child waits for a start signal (a semaphore) before each run and reports
-     * its time through a pipe, so neither start-up is timed.
+     * its time through a pipe, so neither start-up is timed. Steady state (as {@code pool.map}):
+     * the manager's server and the child are JVMs of their own that compile the calls as they go,
+     * so the child runs until told to finish.
      */
     static void dictSetGet(Settings settings, Consumer<String> out) throws Exception {
         try (Manager manager = Multiprocessing.manager()) {
@@ -37,9 +40,9 @@ final class Managers {
             ProcessSemaphore go = Multiprocessing.semaphore(0);
             Pipe times = Multiprocessing.pipe(false);
             PipeEnd childTimes = times.right();
-            int runs = settings.warmup() + settings.repetitions();
-            ChildProcess child = Channels.start(() -> setAndGet(map, go, childTimes, runs));
-            Samples samples = Samples.collect(settings, () -> {
+            ProcessEvent finished = Multiprocessing.event();
+            ChildProcess child = Channels.start(() -> setAndGet(map, go, childTimes, finished));
+            Samples samples = Samples.collectSteady(settings, () -> {
                 go.release();
                 long elapsed = (Long) times.left().recv();
                 if (elapsed < 0) {
@@ -47,6 +50,8 @@ final class Managers {
                 }
                 return elapsed;
             });
+            finished.set();
+            go.release();
             Channels.join(List.of(child));
             out.accept(ResultLine.rate("manager.dict-set-get", "map", samples, PAIRS));
         }
@@ -55,16 +60,19 @@ final class Managers {
     /**
      * The child of manager.dict-set-get: for each run, waits for its turn, then puts and gets
      * {@value #PAIRS} times and sends the nanoseconds that took, or -1 if the last value read
-     * back is not the one put.
+     * back is not the one put; ends at a turn where {@code finished} is set.
      */
     private static void setAndGet(ManagedMap<String, Integer> map, ProcessSemaphore go, PipeEnd times,
-            int runs) throws Exception {
+            ProcessEvent finished) throws Exception {
         String[] keys = new String[KEYS];
         for (int k = 0; k < KEYS; k++) {
             keys[k] = "k" + k;
         }
-        for (int run = 0; run < runs; run++) {
+        while (true) {
             go.acquire();
+            if (finished.isSet()) {
+                return;
+            }
             Integer value = null;
             long begin = System.nanoTime();
             for (int i = 0; i < PAIRS; i++) {

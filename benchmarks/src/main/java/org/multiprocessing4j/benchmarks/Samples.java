@@ -35,23 +35,23 @@ final class Samples {
     /**
      * Like {@link #collect(Settings, Trial)}, for workloads measured in their steady state: the
      * warm-up also lasts {@code settings.steadySeconds()}, then goes on in windows of at most 2 s
-     * (and at most the steady time) until the median run of one window is no more than 3% faster
-     * than that of the window before, for at most ten times the steady time. A pool's throughput
-     * in a fresh JVM still climbs for several seconds after the first three, as the JIT compiles
-     * the paths that run once a batch; a fixed warm-up would time some runs on that slope.
+     * (and at most the steady time) until the median runs of two windows in a row are each no more
+     * than 3% faster than the fastest window's before them, for at most ten times the steady time.
+     * A pool's throughput in a fresh JVM still climbs for several seconds after the first three,
+     * as the JIT compiles the paths that run once a batch; a fixed warm-up would time some runs on
+     * that slope, and so would a rule that one window slower than the last, by chance, ends.
      */
     static Samples collectSteady(Settings settings, Trial trial) throws Exception {
         warmUp(settings, settings.steadySeconds(), trial);
         if (settings.steadySeconds() > 0) {
             double window = Math.min(2, settings.steadySeconds());
             long giveUp = System.nanoTime() + (long) (10 * settings.steadySeconds() * 1e9);
-            double before = windowMedian(trial, window);
-            while (System.nanoTime() < giveUp) {
+            double fastest = windowMedian(trial, window);
+            int unimproved = 0;
+            while (unimproved < 2 && System.nanoTime() < giveUp) {
                 double now = windowMedian(trial, window);
-                if (now > before * 0.97) {
-                    break;
-                }
-                before = now;
+                unimproved = now > fastest * 0.97 ? unimproved + 1 : 0;
+                fastest = Math.min(fastest, now);
             }
         }
         return measure(settings, trial);
