@@ -32,6 +32,35 @@ public interface SharedIntArray extends SharedArray {
     void set(int index, int value);
 
     /**
+     * Element {@code index}, read as a plain field is: not ordered with the accesses around it,
+     * so it need not see another process's write until something orders the two (a lock, a
+     * queue, a barrier, {@code join}), as {@link java.util.concurrent.atomic.AtomicLongArray#getPlain}.
+     * The fastest read of one element, for loops over many: on Java 17 such a loop takes about
+     * half the time of one over the {@linkplain #asBuffer() buffer view}; on Java 25 the two
+     * take the same.
+     *
+     * @param index from 0 to {@code length() - 1}
+     * @return the element
+     * @throws IndexOutOfBoundsException if {@code index} is out of range
+     */
+    default int getPlain(int index) {
+        return get(index);
+    }
+
+    /**
+     * Sets element {@code index} as a plain field is written: not ordered with the accesses
+     * around it, as {@link java.util.concurrent.atomic.AtomicLongArray#setPlain}. The fastest
+     * write of one element, for loops over many.
+     *
+     * @param index from 0 to {@code length() - 1}
+     * @param value the new value
+     * @throws IndexOutOfBoundsException if {@code index} is out of range
+     */
+    default void setPlain(int index, int value) {
+        set(index, value);
+    }
+
+    /**
      * Sets element {@code index} atomically and returns its old value.
      *
      * @param index from 0 to {@code length() - 1}

@@ -1,6 +1,5 @@
 package org.multiprocessing4j.benchmarks;
 
-import java.nio.DoubleBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -25,7 +24,7 @@ import org.multiprocessing4j.SharedInt;
  *       workers started once, before the warm-up, as in {@code lock.contended-counter}. Python's
  *       side: the same with {@code get_lock()}.</li>
  *   <li>{@code array.sum-1m}: a child sums a {@link SharedDoubleArray} of {@value #ELEMENTS}
- *       elements through its {@link DoubleBuffer} view, in four partial sums, and sets the sum in
+ *       elements with {@link SharedDoubleArray#getPlain}, in four partial sums, and sets the sum in
  *       a raw {@link SharedDouble}; timed from the request (a semaphore) until the child reports done
  *       (another), the child started once, before the warm-up. Python's side: the same with a
  *       {@code multiprocessing.Array('d', n)}, summed with {@code sum} over a {@code memoryview}
@@ -98,9 +97,8 @@ final class SharedValues {
 
     static void arraySum(Settings settings, Consumer<String> out) throws Exception {
         SharedDoubleArray xs = Multiprocessing.sharedDoubleArray(ELEMENTS);
-        DoubleBuffer elements = xs.asBuffer();
         for (int i = 0; i < ELEMENTS; i++) {
-            elements.put(i, i * 0.5);
+            xs.setPlain(i, i * 0.5);
         }
         SharedDouble sum = Multiprocessing.rawSharedDouble(0);
         ProcessSemaphore go = Multiprocessing.semaphore(0);
@@ -129,7 +127,7 @@ final class SharedValues {
             int runs) throws Exception {
         for (int run = 0; run < runs; run++) {
             go.acquire();
-            sum.set(sum(xs.asBuffer()));
+            sum.set(sum(xs));
             done.release();
         }
     }
@@ -139,21 +137,21 @@ final class SharedValues {
      * need not wait for the one before (the elements are halves of integers below 2^53, so the sum
      * is exact in any order).
      */
-    private static double sum(DoubleBuffer elements) {
+    private static double sum(SharedDoubleArray elements) {
         double a = 0;
         double b = 0;
         double c = 0;
         double d = 0;
-        int n = elements.limit();
+        int n = elements.length();
         int i = 0;
         for (; i + 3 < n; i += 4) {
-            a += elements.get(i);
-            b += elements.get(i + 1);
-            c += elements.get(i + 2);
-            d += elements.get(i + 3);
+            a += elements.getPlain(i);
+            b += elements.getPlain(i + 1);
+            c += elements.getPlain(i + 2);
+            d += elements.getPlain(i + 3);
         }
         for (; i < n; i++) {
-            a += elements.get(i);
+            a += elements.getPlain(i);
         }
         return (a + b) + (c + d);
     }

@@ -1,6 +1,5 @@
 package org.multiprocessing4j.examples;
 
-import java.nio.DoubleBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -39,8 +38,9 @@ import org.multiprocessing4j.SharedLong;
  *
  * <p>The array is raw, as Python's is with {@code lock=False}: the children write slices of their
  * own, so nothing needs a lock. The counter's {@code addAndGet} is atomic by itself, where
- * Python's {@code +=} needs the value's lock. The parent sums through the array's
- * {@link DoubleBuffer} view, which is the shared memory itself, not a copy.
+ * Python's {@code +=} needs the value's lock. The parent sums with plain reads of the shared
+ * memory itself, not a copy ({@code getPlain}): the children's joins order their writes before
+ * them.
  */
 public final class SharedArrayExample {
 
@@ -85,10 +85,9 @@ public final class SharedArrayExample {
         for (ChildProcess p : procs) {
             p.join();
         }
-        DoubleBuffer view = xs.asBuffer();
         double sum = 0;
-        for (int i = 0; i < view.limit(); i++) {
-            sum += view.get(i);
+        for (int i = 0; i < xs.length(); i++) {
+            sum += xs.getPlain(i);
         }
         System.out.println("filled " + filled.get() + " elements in " + CHILDREN + " children");
         System.out.println(String.format(Locale.ROOT, "sum: %.1f", sum));

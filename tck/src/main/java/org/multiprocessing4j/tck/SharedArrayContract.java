@@ -90,6 +90,28 @@ public abstract class SharedArrayContract extends ContextContract {
         assertThat(IntStream.range(0, length).mapToLong(i -> kind.get(array, i)).toArray()).isEqualTo(expected);
     }
 
+    @ParameterizedTest
+    @EnumSource(SharedArrayKind.class)
+    void plainWritesBeforeAStartAreSeenByTheChildAndTheChildsAreSeenAfterItsJoin(SharedArrayKind kind) {
+        int length = Math.min(1_003, largeArrayLength());
+        SharedArray array = kind.make(context(), length, null);
+        for (int i = 0; i < length; i++) {
+            kind.setPlain(array, i, SharedArrayKind.valueAt(i));
+        }
+        ChildProcess child = start(() -> {
+            for (int i = 0; i < length; i++) {
+                long seen = kind.getPlain(array, i);
+                if (seen != SharedArrayKind.valueAt(i)) {
+                    throw new IllegalStateException("element " + i + " is " + seen);
+                }
+                kind.setPlain(array, i, -seen);
+            }
+        });
+        assertExitsCleanly(child);
+        long[] negated = IntStream.range(0, length).mapToLong(i -> -SharedArrayKind.valueAt(i)).toArray();
+        assertThat(IntStream.range(0, length).mapToLong(i -> kind.getPlain(array, i)).toArray()).isEqualTo(negated);
+    }
+
     static Stream<Named<SharedCounter.Factory>> atomicCounters() {
         return Stream.of(
                 Named.of("SharedIntArray.incrementAndGet", mp -> {
@@ -353,6 +375,8 @@ public abstract class SharedArrayContract extends ContextContract {
         for (int index : new int[] {-1, 5, Integer.MAX_VALUE, Integer.MIN_VALUE}) {
             assertThatThrownBy(() -> kind.get(array, index)).isInstanceOf(IndexOutOfBoundsException.class);
             assertThatThrownBy(() -> kind.set(array, index, 1)).isInstanceOf(IndexOutOfBoundsException.class);
+            assertThatThrownBy(() -> kind.getPlain(array, index)).isInstanceOf(IndexOutOfBoundsException.class);
+            assertThatThrownBy(() -> kind.setPlain(array, index, 1)).isInstanceOf(IndexOutOfBoundsException.class);
         }
         if (hasBufferViews()) {
             assertThatThrownBy(() -> kind.get(kind.view(array), 5)).isInstanceOf(IndexOutOfBoundsException.class);

@@ -37,6 +37,16 @@ enum SharedArrayKind {
         }
 
         @Override
+        long getPlain(SharedArray array, int index) {
+            return ((SharedIntArray) array).getPlain(index);
+        }
+
+        @Override
+        void setPlain(SharedArray array, int index, long value) {
+            ((SharedIntArray) array).setPlain(index, (int) value);
+        }
+
+        @Override
         Buffer view(SharedArray array) {
             return ((SharedIntArray) array).asBuffer();
         }
@@ -76,6 +86,16 @@ enum SharedArrayKind {
         @Override
         void set(SharedArray array, int index, long value) {
             ((SharedLongArray) array).set(index, value);
+        }
+
+        @Override
+        long getPlain(SharedArray array, int index) {
+            return ((SharedLongArray) array).getPlain(index);
+        }
+
+        @Override
+        void setPlain(SharedArray array, int index, long value) {
+            ((SharedLongArray) array).setPlain(index, value);
         }
 
         @Override
@@ -121,6 +141,16 @@ enum SharedArrayKind {
         }
 
         @Override
+        long getPlain(SharedArray array, int index) {
+            return (long) ((SharedDoubleArray) array).getPlain(index);
+        }
+
+        @Override
+        void setPlain(SharedArray array, int index, long value) {
+            ((SharedDoubleArray) array).setPlain(index, value);
+        }
+
+        @Override
         Buffer view(SharedArray array) {
             return ((SharedDoubleArray) array).asBuffer();
         }
@@ -163,6 +193,16 @@ enum SharedArrayKind {
         }
 
         @Override
+        long getPlain(SharedArray array, int index) {
+            return ((SharedByteArray) array).getPlain(index);
+        }
+
+        @Override
+        void setPlain(SharedArray array, int index, long value) {
+            ((SharedByteArray) array).setPlain(index, (byte) value);
+        }
+
+        @Override
         Buffer view(SharedArray array) {
             return ((SharedByteArray) array).asBuffer();
         }
@@ -199,6 +239,12 @@ enum SharedArrayKind {
     abstract long get(SharedArray array, int index);
 
     abstract void set(SharedArray array, int index, long value);
+
+    /** Element {@code index}, read with {@code getPlain}. */
+    abstract long getPlain(SharedArray array, int index);
+
+    /** Element {@code index}, written with {@code setPlain}. */
+    abstract void setPlain(SharedArray array, int index, long value);
 
     /** The array's {@code asBuffer()} view. */
     abstract Buffer view(SharedArray array);

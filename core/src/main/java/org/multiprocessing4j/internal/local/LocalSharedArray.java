@@ -12,6 +12,7 @@ import org.multiprocessing4j.RobustLock;
 import org.multiprocessing4j.SharedArray;
 import org.multiprocessing4j.internal.shm.ArraySegment;
 import org.multiprocessing4j.internal.shm.CellKind;
+import org.multiprocessing4j.internal.shm.PlainMemory;
 import org.multiprocessing4j.internal.shm.SegmentDirectory;
 import org.multiprocessing4j.spi.SharedHandle;
 
@@ -19,7 +20,8 @@ import org.multiprocessing4j.spi.SharedHandle;
  * The local backend's shared arrays: the elements in a segment of their own (an
  * {@link ArraySegment} whose header holds the length at {@link #LENGTH}), and the array's lock, if
  * it has one. Single elements are read and written with {@link VarHandle} accesses of the
- * segment's data, volatile and atomic; bulk copies and fills go through buffer views of the data,
+ * segment's data, volatile and atomic, or plain ones by address ({@link PlainMemory}) where that
+ * is faster than the buffer's; bulk copies and fills go through buffer views of the data,
  * and {@code asBuffer()} is such a view. An array lives in shared memory of the process that
  * created it, as a lock does (see {@link LocalRobustLock}).
  */
@@ -38,12 +40,15 @@ abstract sealed class LocalSharedArray implements SharedArray, Serializable
      * every thread shares it.
      */
     final transient ByteBuffer data;
+    /** Where {@link #data} begins, for {@link PlainMemory}'s accesses. */
+    final transient long address;
     private final transient int length;
     private final transient RobustLock lock;
 
     LocalSharedArray(ArraySegment segment, RobustLock lock) {
         this.segment = segment;
         this.data = segment.data();
+        this.address = PlainMemory.address(data);
         this.length = segment.header().getIntVolatile(LENGTH);
         this.lock = lock;
     }

@@ -8,6 +8,7 @@ import org.multiprocessing4j.RobustLock;
 import org.multiprocessing4j.SharedByteArray;
 import org.multiprocessing4j.internal.shm.ArraySegment;
 import org.multiprocessing4j.internal.shm.CellKind;
+import org.multiprocessing4j.internal.shm.PlainMemory;
 import org.multiprocessing4j.internal.shm.SegmentDirectory;
 
 /**
@@ -47,6 +48,22 @@ final class LocalSharedByteArray extends LocalSharedArray implements SharedByteA
         VarHandle.releaseFence();
         data.put(offset, value);
         VarHandle.fullFence();
+    }
+
+    @Override
+    public byte getPlain(int index) {
+        int offset = offset(index, 0);
+        return PlainMemory.BY_ADDRESS ? PlainMemory.getByte(data, address, offset) : data.get(offset);
+    }
+
+    @Override
+    public void setPlain(int index, byte value) {
+        int offset = offset(index, 0);
+        if (PlainMemory.BY_ADDRESS) {
+            PlainMemory.putByte(data, address, offset, value);
+        } else {
+            data.put(offset, value);
+        }
     }
 
     @Override

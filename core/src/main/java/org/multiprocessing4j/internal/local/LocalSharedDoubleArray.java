@@ -7,6 +7,7 @@ import org.multiprocessing4j.RobustLock;
 import org.multiprocessing4j.SharedDoubleArray;
 import org.multiprocessing4j.internal.shm.ArraySegment;
 import org.multiprocessing4j.internal.shm.CellKind;
+import org.multiprocessing4j.internal.shm.PlainMemory;
 import org.multiprocessing4j.internal.shm.SegmentDirectory;
 
 /**
@@ -37,6 +38,22 @@ final class LocalSharedDoubleArray extends LocalSharedArray implements SharedDou
     @Override
     public void set(int index, double value) {
         ELEMENT.setVolatile(data, offset(index, SHIFT), value);
+    }
+
+    @Override
+    public double getPlain(int index) {
+        int offset = offset(index, SHIFT);
+        return PlainMemory.BY_ADDRESS ? PlainMemory.getDouble(data, address, offset) : (double) ELEMENT.get(data, offset);
+    }
+
+    @Override
+    public void setPlain(int index, double value) {
+        int offset = offset(index, SHIFT);
+        if (PlainMemory.BY_ADDRESS) {
+            PlainMemory.putDouble(data, address, offset, value);
+        } else {
+            ELEMENT.set(data, offset, value);
+        }
     }
 
     @Override

@@ -7,6 +7,7 @@ import org.multiprocessing4j.RobustLock;
 import org.multiprocessing4j.SharedIntArray;
 import org.multiprocessing4j.internal.shm.ArraySegment;
 import org.multiprocessing4j.internal.shm.CellKind;
+import org.multiprocessing4j.internal.shm.PlainMemory;
 import org.multiprocessing4j.internal.shm.SegmentDirectory;
 
 /** The local backend's {@link SharedIntArray}; see {@link LocalSharedArray}. */
@@ -32,6 +33,22 @@ final class LocalSharedIntArray extends LocalSharedArray implements SharedIntArr
     @Override
     public void set(int index, int value) {
         ELEMENT.setVolatile(data, offset(index, SHIFT), value);
+    }
+
+    @Override
+    public int getPlain(int index) {
+        int offset = offset(index, SHIFT);
+        return PlainMemory.BY_ADDRESS ? PlainMemory.getInt(data, address, offset) : (int) ELEMENT.get(data, offset);
+    }
+
+    @Override
+    public void setPlain(int index, int value) {
+        int offset = offset(index, SHIFT);
+        if (PlainMemory.BY_ADDRESS) {
+            PlainMemory.putInt(data, address, offset, value);
+        } else {
+            ELEMENT.set(data, offset, value);
+        }
     }
 
     @Override

@@ -7,6 +7,7 @@ import org.multiprocessing4j.RobustLock;
 import org.multiprocessing4j.SharedLongArray;
 import org.multiprocessing4j.internal.shm.ArraySegment;
 import org.multiprocessing4j.internal.shm.CellKind;
+import org.multiprocessing4j.internal.shm.PlainMemory;
 import org.multiprocessing4j.internal.shm.SegmentDirectory;
 
 /** The local backend's {@link SharedLongArray}; see {@link LocalSharedArray}. */
@@ -32,6 +33,22 @@ final class LocalSharedLongArray extends LocalSharedArray implements SharedLongA
     @Override
     public void set(int index, long value) {
         ELEMENT.setVolatile(data, offset(index, SHIFT), value);
+    }
+
+    @Override
+    public long getPlain(int index) {
+        int offset = offset(index, SHIFT);
+        return PlainMemory.BY_ADDRESS ? PlainMemory.getLong(data, address, offset) : (long) ELEMENT.get(data, offset);
+    }
+
+    @Override
+    public void setPlain(int index, long value) {
+        int offset = offset(index, SHIFT);
+        if (PlainMemory.BY_ADDRESS) {
+            PlainMemory.putLong(data, address, offset, value);
+        } else {
+            ELEMENT.set(data, offset, value);
+        }
     }
 
     @Override
