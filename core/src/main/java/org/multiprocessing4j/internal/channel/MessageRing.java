@@ -66,11 +66,28 @@ public final class MessageRing {
     }
 
     /**
-     * What names a ring in every process: its segment, which holds all of its state.
-     *
-     * @param segment the ring segment's file
+     * What names a ring in every process: its segment, which holds all of its state. A class, as
+     * {@link org.multiprocessing4j.internal.shm.CellHandle} is.
      */
-    public record Handle(String segment) implements Serializable {
+    public static final class Handle implements Serializable {
+
+        private static final long serialVersionUID = 1L;
+
+        private final String segment;
+
+        Handle(String segment) {
+            this.segment = segment;
+        }
+
+        /** The ring segment's file. */
+        public String segment() {
+            return segment;
+        }
+
+        @Override
+        public String toString() {
+            return "MessageRing.Handle[" + segment + "]";
+        }
     }
 
     final RingSegment data;

@@ -59,11 +59,34 @@ public final class RingHolders {
 
     /**
      * What a handle carries of an end in flight: where its holder is, and the number it is under.
-     *
-     * @param slot the holder's place in the end's table
-     * @param word the holder word drawn for this sending
+     * A class, as {@link org.multiprocessing4j.internal.shm.CellHandle} is.
      */
-    public record InFlight(int slot, long word) implements Serializable {
+    public static final class InFlight implements Serializable {
+
+        private static final long serialVersionUID = 1L;
+
+        private final int slot;
+        private final long word;
+
+        InFlight(int slot, long word) {
+            this.slot = slot;
+            this.word = word;
+        }
+
+        /** The holder's place in the end's table. */
+        public int slot() {
+            return slot;
+        }
+
+        /** The holder word drawn for this sending. */
+        public long word() {
+            return word;
+        }
+
+        @Override
+        public String toString() {
+            return "InFlight[" + slot + ", " + word + "]";
+        }
     }
 
     /** Whether no running process holds either end, or is sending one: nobody can use the ring again. */

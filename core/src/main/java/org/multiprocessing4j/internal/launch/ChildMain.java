@@ -214,10 +214,11 @@ public final class ChildMain {
     private static void rehearse(byte[] target) {
         try {
             if (target.length > 0 && TargetCodec.rehearse(target)) {
-                // a target like it captures handles: it will meet JDK serialization (of records,
-                // whose reading and hashCode build method handles shape by shape) and, when it
-                // waits, the native sleep, tens of milliseconds each in a fresh JVM. A target that
-                // captures none does not pay for them, in start time or a spare's memory
+                // a target like it captures handles (whose classes' reading the codec has just
+                // prepared): it will meet JDK serialization (of records, whose reading and hashCode
+                // build method handles shape by shape) and, when it waits, the native sleep, tens
+                // of milliseconds each in a fresh JVM. A target that captures none does not pay
+                // for them, in start time or a spare's memory
                 RehearsalSample record = new RehearsalSample("warm-up", 1, 2, true, List.of());
                 JdkSerializer.fromBytes(JdkSerializer.toBytes(new ArrayList<>(List.of("warm-up", 1, record)), "rehearsal"))
                         .hashCode();

@@ -32,6 +32,18 @@ public final class LocalContextProvider implements ContextProvider {
     }
 
     static LocalContext context(LocalOptions options) {
-        return CONTEXTS.computeIfAbsent(options, LocalContext::new);
+        LocalContext context = CONTEXTS.get(options);
+        return context != null ? context : made(options);
+    }
+
+    // not computeIfAbsent with a method reference: every child whose target has a context comes
+    // here, and its JVM's first lambda costs milliseconds
+    private static synchronized LocalContext made(LocalOptions options) {
+        LocalContext context = CONTEXTS.get(options);
+        if (context == null) {
+            context = new LocalContext(options);
+            CONTEXTS.put(options, context);
+        }
+        return context;
     }
 }

@@ -81,4 +81,17 @@ record LocalOptions(StartMethod startMethod, int spares, List<String> spareJvmOp
         map.put(SPARE_JVM_OPTIONS, String.join(" ", spareJvmOptions));
         return Collections.unmodifiableMap(map);
     }
+
+    // written out: a record's own equals and hashCode are bootstrapped through method handles,
+    // milliseconds the first time in a JVM, and every child whose target has a context looks it up
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof LocalOptions that && startMethod == that.startMethod && spares == that.spares
+                && spareJvmOptions.equals(that.spareJvmOptions);
+    }
+
+    @Override
+    public int hashCode() {
+        return (startMethod.hashCode() * 31 + spares) * 31 + spareJvmOptions.hashCode();
+    }
 }

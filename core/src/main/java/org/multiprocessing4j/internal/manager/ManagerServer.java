@@ -53,17 +53,34 @@ final class ManagerServer {
     }
 
     /**
-     * What the server's process is given: one record, so that its target captures a single
-     * serialized value and is read as a reflective call rather than a deserialized lambda.
-     *
-     * @param id the manager's identity
-     * @param settings its settings
-     * @param door the queue of this machine's new connections
-     * @param context the context that started it
-     * @param ready where to send the server's address once it serves
+     * What the server's process is given: one object, so that its target captures a single
+     * serialized value and is read as a reflective call rather than a deserialized lambda; a
+     * class, not a record, as {@link ManagerSettings} is.
      */
-    record Launch(String id, ManagerSettings settings, ProcessQueue<Object> door, ProcessContext context,
-            PipeEnd ready) implements Serializable {
+    static final class Launch implements Serializable {
+
+        private static final long serialVersionUID = 1L;
+
+        private final String id;
+        private final ManagerSettings settings;
+        private final ProcessQueue<Object> door;
+        private final ProcessContext context;
+        private final PipeEnd ready;
+
+        /**
+         * @param id the manager's identity
+         * @param settings its settings
+         * @param door the queue of this machine's new connections
+         * @param context the context that started it
+         * @param ready where to send the server's address once it serves
+         */
+        Launch(String id, ManagerSettings settings, ProcessQueue<Object> door, ProcessContext context, PipeEnd ready) {
+            this.id = id;
+            this.settings = settings;
+            this.door = door;
+            this.context = context;
+            this.ready = ready;
+        }
     }
 
     /**
@@ -73,9 +90,9 @@ final class ManagerServer {
      * @throws Exception if it cannot listen where asked
      */
     static void run(Launch launch) throws Exception {
-        ManagerServer server = new ManagerServer(launch.id(), launch.settings(), launch.door(), launch.context());
+        ManagerServer server = new ManagerServer(launch.id, launch.settings, launch.door, launch.context);
         current = server;
-        server.serve(launch.ready());
+        server.serve(launch.ready);
     }
 
     /**

@@ -11,16 +11,62 @@ import org.multiprocessing4j.internal.serial.ProxyAllowList;
 
 /**
  * What {@link org.multiprocessing4j.ManagerOptions} hands the manager: sent to the server when it
- * starts, and read by a process that connects to one.
- *
- * @param factories the registered types' factories, by interface name
- * @param address where the server listens, or {@code null} for nowhere
- * @param authKey the key connections over the socket prove
- * @param allowedClasses class names read from network peers besides the default ones
- * @param allowedPackages packages whose classes are read from network peers
+ * starts, and read by a process that connects to one. A class rather than a record: a JVM reads
+ * its first record of each shape through JDK serialization in milliseconds, a class in tens of
+ * microseconds, and the server's JVM reads this one first thing (decision 0036).
  */
-public record ManagerSettings(Map<String, SerializableCallable<?>> factories, SocketAddress address, byte[] authKey,
-        List<String> allowedClasses, List<String> allowedPackages) implements Serializable {
+public final class ManagerSettings implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    private final Map<String, SerializableCallable<?>> factories;
+    private final SocketAddress address;
+    private final byte[] authKey;
+    private final List<String> allowedClasses;
+    private final List<String> allowedPackages;
+
+    /**
+     * The settings.
+     *
+     * @param factories the registered types' factories, by interface name
+     * @param address where the server listens, or {@code null} for nowhere
+     * @param authKey the key connections over the socket prove
+     * @param allowedClasses class names read from network peers besides the default ones
+     * @param allowedPackages packages whose classes are read from network peers
+     */
+    public ManagerSettings(Map<String, SerializableCallable<?>> factories, SocketAddress address, byte[] authKey,
+            List<String> allowedClasses, List<String> allowedPackages) {
+        this.factories = factories;
+        this.address = address;
+        this.authKey = authKey;
+        this.allowedClasses = allowedClasses;
+        this.allowedPackages = allowedPackages;
+    }
+
+    /** The registered types' factories, by interface name. */
+    public Map<String, SerializableCallable<?>> factories() {
+        return factories;
+    }
+
+    /** Where the server listens, or {@code null} for nowhere. */
+    public SocketAddress address() {
+        return address;
+    }
+
+    /** The key connections over the socket prove. */
+    public byte[] authKey() {
+        return authKey;
+    }
+
+    /** Class names read from network peers besides the default ones. */
+    public List<String> allowedClasses() {
+        return allowedClasses;
+    }
+
+    /** Packages whose classes are read from network peers. */
+    public List<String> allowedPackages() {
+        return allowedPackages;
+    }
 
     /**
      * The settings of a process that reaches a manager over its socket with a key it was given,

@@ -6,11 +6,13 @@ import java.io.NotSerializableException;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
 import java.io.ObjectStreamClass;
+import java.io.OutputStream;
 import java.io.Serializable;
 import java.io.StreamCorruptedException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
+import java.util.Set;
 import java.util.function.Predicate;
 import org.multiprocessing4j.UnserializableObjectException;
 import org.multiprocessing4j.spi.Serializer;
@@ -47,7 +49,20 @@ public final class JdkSerializer implements Serializer, Serializable {
      * @throws UnserializableObjectException if a class in the graph is not serializable
      */
     public static byte[] toBytes(Object value, String what) {
-        ByteBuffer written = write(value, new BufferStreams.Output(ByteBuffer.allocate(512)), what).buffer();
+        return toBytes(value, what, null);
+    }
+
+    /**
+     * Serializes {@code value} on its own, and names the classes whose descriptors it wrote.
+     *
+     * @param value the object graph
+     * @param what what it is, for the error message
+     * @param classes where the name of each class of the graph goes, or {@code null}
+     * @return its bytes
+     * @throws UnserializableObjectException if a class in the graph is not serializable
+     */
+    public static byte[] toBytes(Object value, String what, Set<String> classes) {
+        ByteBuffer written = write(value, new BufferStreams.Output(ByteBuffer.allocate(512)), what, classes).buffer();
         return Arrays.copyOf(written.array(), written.position());
     }
 
@@ -66,11 +81,12 @@ public final class JdkSerializer implements Serializer, Serializable {
 
     @Override
     public ByteBuffer serialize(Object value, ByteBuffer buffer) {
-        return write(value, new BufferStreams.Output(buffer), "message").buffer();
+        return write(value, new BufferStreams.Output(buffer), "message", null).buffer();
     }
 
-    private static BufferStreams.Output write(Object value, BufferStreams.Output bytes, String what) {
-        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+    private static BufferStreams.Output write(Object value, BufferStreams.Output bytes, String what,
+            Set<String> classes) {
+        try (ObjectOutputStream out = classes == null ? new ObjectOutputStream(bytes) : new Recording(bytes, classes)) {
             out.writeObject(value);
         } catch (NotSerializableException e) {
             // the JDK puts the class name, and nothing else, in the message
@@ -100,6 +116,21 @@ public final class JdkSerializer implements Serializer, Serializable {
 
     private Object readResolve() {
         return filter.active() ? this : INSTANCE;
+    }
+
+    /** An object stream that names each class whose descriptor it writes. */
+    private static final class Recording extends ObjectOutputStream {
+        private final Set<String> classes;
+
+        Recording(OutputStream bytes, Set<String> classes) throws IOException {
+            super(bytes);
+            this.classes = classes;
+        }
+
+        @Override
+        protected void annotateClass(Class<?> type) {
+            classes.add(type.getName());
+        }
     }
 
     /** An object stream that checks each class's name, then loads it where the caller would. */

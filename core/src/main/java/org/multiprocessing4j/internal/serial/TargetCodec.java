@@ -10,6 +10,10 @@ import java.io.UncheckedIOException;
 import java.lang.invoke.SerializedLambda;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
 
 /**
  * Encodes a target for a child: serializable lambdas and the plain values they capture in a compact
@@ -42,8 +46,11 @@ public final class TargetCodec {
     private static final byte SERIALIZED = 7;
 
     private static final ThreadLocal<Boolean> ENCODING = new ThreadLocal<>();
-    /** Whether the rehearsal on this thread met a value it did not deserialize. */
-    private static final ThreadLocal<Boolean> SKIPPED_SERIALIZED = new ThreadLocal<>();
+    /**
+     * The classes of the values the rehearsal on this thread did not deserialize whose reading it
+     * prepares, or {@code null} while it met none.
+     */
+    private static final ThreadLocal<List<String>> SKIPPED_SERIALIZED = new ThreadLocal<>();
 
     private TargetCodec() {
     }
@@ -117,9 +124,11 @@ public final class TargetCodec {
 
     /**
      * Reads a target as {@link #decodeTarget} would, but runs nothing and deserializes no captured
-     * object: it only loads the classes of its lambdas (without initializing them) and looks up the
-     * methods they call. A spare JVM does this with a recent target while it is idle, so that a
-     * target like it later starts sooner.
+     * object: it only loads the classes of its lambdas (without initializing them), looks up the
+     * methods they call, and prepares JDK serialization to read the library's and the JDK's
+     * classes among those of its serialized values, whose names the encoding lists after them
+     * (which initializes those classes). A spare JVM does this with a recent target while it is
+     * idle, so that a target like it later starts sooner.
      *
      * @param bytes the encoded target
      * @return whether the target holds objects that it did not deserialize (the handles of queues,
@@ -128,7 +137,23 @@ public final class TargetCodec {
      * @throws ClassNotFoundException if a class is missing here
      */
     public static boolean rehearse(byte[] bytes) throws IOException, ClassNotFoundException {
-        SKIPPED_SERIALIZED.set(Boolean.FALSE);
+        List<String> classes = skippedClasses(bytes);
+        if (classes == null) {
+            return false;
+        }
+        ReadingPreparation.prepare(classes);
+        return true;
+    }
+
+    /**
+     * Reads a target as {@link #rehearse} does, and names the classes whose reading it would
+     * prepare: those of the library and of the JDK in its JDK-serialized values.
+     *
+     * @param bytes the encoded target
+     * @return their names, or {@code null} if it has no such values
+     */
+    static List<String> skippedClasses(byte[] bytes) throws IOException, ClassNotFoundException {
+        SKIPPED_SERIALIZED.remove();
         try {
             read(new DataInputStream(new ByteArrayInputStream(bytes)), Rebuild.NOTHING);
             return SKIPPED_SERIALIZED.get();
@@ -191,12 +216,19 @@ public final class TargetCodec {
         }
 
         void writeSerialized(Object value) {
-            byte[] serialized = JdkSerializer.toBytes(value, what);
+            Set<String> classes = new LinkedHashSet<>();
+            byte[] serialized = JdkSerializer.toBytes(value, what, classes);
             serializedValues++;
             try {
                 out.writeByte(SERIALIZED);
                 out.writeInt(serialized.length);
                 out.write(serialized);
+                // for a spare's rehearsal, which prepares their reading without reading the value
+                List<String> prepared = ReadingPreparation.preparable(classes);
+                out.writeShort(prepared.size());
+                for (String name : prepared) {
+                    out.writeUTF(name);
+                }
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -297,8 +329,15 @@ public final class TargetCodec {
                 return readLambda(in, rebuild);
             case SERIALIZED:
                 byte[] serialized = in.readNBytes(in.readInt());
-                if (rebuild == Rebuild.NOTHING) {
-                    SKIPPED_SERIALIZED.set(Boolean.TRUE);
+                int classes = in.readUnsignedShort();
+                List<String> skipped = rebuild == Rebuild.NOTHING ? skippedSoFar() : null;
+                for (int i = 0; i < classes; i++) {
+                    String name = in.readUTF();
+                    if (skipped != null) {
+                        skipped.add(name);
+                    }
+                }
+                if (skipped != null) {
                     return null;
                 }
                 return JdkSerializer.fromBytes(serialized);
@@ -328,6 +367,15 @@ public final class TargetCodec {
         }
         Object reflected = ReflectedLambda.of(lambda, capturingClass);
         return reflected != null || rebuild == Rebuild.NOTHING ? reflected : rebuild(capturingClass, lambda);
+    }
+
+    private static List<String> skippedSoFar() {
+        List<String> skipped = SKIPPED_SERIALIZED.get();
+        if (skipped == null) {
+            skipped = new ArrayList<>();
+            SKIPPED_SERIALIZED.set(skipped);
+        }
+        return skipped;
     }
 
     /** Rebuilds a lambda as {@code SerializedLambda.readResolve} would. */

@@ -37,12 +37,24 @@ public final class ArraySegment {
 
     /**
      * What names an array segment in every process: its file, and the cell that stands for its
-     * life.
-     *
-     * @param path the segment file
-     * @param life the cell whose users are the segment's
+     * life (whose users are the segment's). A class, as {@link CellHandle} is.
      */
-    public record Handle(String path, CellHandle life) implements Serializable {
+    public static final class Handle implements Serializable {
+
+        private static final long serialVersionUID = 1L;
+
+        private final String path;
+        private final CellHandle life;
+
+        Handle(String path, CellHandle life) {
+            this.path = path;
+            this.life = life;
+        }
+
+        @Override
+        public String toString() {
+            return "ArraySegment.Handle[" + path + ", " + life + "]";
+        }
     }
 
     private final SharedSegment segment;
@@ -81,10 +93,10 @@ public final class ArraySegment {
      * @throws IllegalStateException if the file is gone or holds another kind of array
      */
     public static ArraySegment attach(Handle handle, CellKind kind) {
-        Cell life = handle.life().attach();
-        ArraySegment array = new ArraySegment(SharedSegment.attach(Path.of(handle.path())), kind, life);
+        Cell life = handle.life.attach();
+        ArraySegment array = new ArraySegment(SharedSegment.attach(Path.of(handle.path)), kind, life);
         if (!array.header().isA(kind)) {
-            throw new IllegalStateException(handle.path() + " is not the segment of a " + kind);
+            throw new IllegalStateException(handle.path + " is not the segment of a " + kind);
         }
         return array;
     }

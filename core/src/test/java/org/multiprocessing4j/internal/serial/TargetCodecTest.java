@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import org.example.captured.UserValue;
 import org.junit.jupiter.api.Test;
 import org.multiprocessing4j.UnserializableObjectException;
 import org.multiprocessing4j.function.SerializableBiFunction;
@@ -222,6 +223,40 @@ class TargetCodecTest {
 
         assertThat(REHEARSED_ONLY_INITIALIZED).hasValue(0);
         assertThat(SEEN.get()).isNull();
+    }
+
+    @Test
+    void aRehearsalPreparesTheReadingOfTheLibrarysAndTheJdksClassesAndNoneOfAUsersOnes() throws Exception {
+        // two values for JDK serialization: the target is written whole that way
+        LibraryValue library = new LibraryValue(2);
+        UserValue user = new UserValue(3);
+        SerializableRunnable target = () -> SEEN.set(library.number + user.number());
+        byte[] encoded = TargetCodec.encode(target, "test value");
+
+        assertThat(TargetCodec.skippedClasses(encoded)).contains(LibraryValue.class.getName(),
+                "java.lang.invoke.SerializedLambda").doesNotContain(UserValue.class.getName());
+        assertThat(TargetCodec.rehearse(encoded)).isTrue();
+        ((SerializableRunnable) TargetCodec.decodeTarget(encoded)).run();
+        assertThat(SEEN.get()).isEqualTo(5);
+    }
+
+    @Test
+    void aTargetWithoutSerializedValuesHasNothingToPrepare() throws Exception {
+        String text = "plain";
+        SerializableRunnable target = () -> SEEN.set(text);
+
+        assertThat(TargetCodec.skippedClasses(TargetCodec.encode(target, "test value"))).isNull();
+    }
+
+    /** A class in the library's packages, whose reading a rehearsal prepares. */
+    static final class LibraryValue implements Serializable {
+        private static final long serialVersionUID = 1L;
+
+        final int number;
+
+        LibraryValue(int number) {
+            this.number = number;
+        }
     }
 
     /** Initialized only by running the target above; rehearsing it loads it and no more. */
