@@ -215,10 +215,11 @@ public final class ChildMain {
         try {
             if (target.length > 0 && TargetCodec.rehearse(target)) {
                 // a target like it captures handles (whose classes' reading the codec has just
-                // prepared): it will meet JDK serialization (of records, whose reading and hashCode
-                // build method handles shape by shape) and, when it waits, the native sleep, tens
-                // of milliseconds each in a fresh JVM. A target that captures none does not pay
-                // for them, in start time or a spare's memory
+                // prepared): it will meet JDK serialization (and records, which application
+                // values often are, whose reading and hashCode build method handles shape by
+                // shape) and, when it waits, the native sleep, tens of milliseconds each in a
+                // fresh JVM. A target that captures none does not pay for them, in start time or
+                // a spare's memory
                 RehearsalSample record = new RehearsalSample("warm-up", 1, 2, true, List.of());
                 JdkSerializer.fromBytes(JdkSerializer.toBytes(new ArrayList<>(List.of("warm-up", 1, record)), "rehearsal"))
                         .hashCode();

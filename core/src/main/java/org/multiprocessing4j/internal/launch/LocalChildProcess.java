@@ -139,7 +139,7 @@ final class LocalChildProcess implements ChildProcess {
         int mark = SentEnds.begin();
         byte[] serializedTarget = null;
         try {
-            serializedTarget = TargetCodec.encode(target, "target of " + name);
+            serializedTarget = TargetCodec.encodeTarget(target, "target of " + name);
         } finally {
             if (serializedTarget == null) {
                 SentEnds.giveBack(mark);

@@ -33,12 +33,12 @@ public final class LocalContextProvider implements ContextProvider {
 
     static LocalContext context(LocalOptions options) {
         LocalContext context = CONTEXTS.get(options);
-        return context != null ? context : made(options);
+        return context != null ? context : createIfAbsent(options);
     }
 
     // not computeIfAbsent with a method reference: every child whose target has a context comes
     // here, and its JVM's first lambda costs milliseconds
-    private static synchronized LocalContext made(LocalOptions options) {
+    private static synchronized LocalContext createIfAbsent(LocalOptions options) {
         LocalContext context = CONTEXTS.get(options);
         if (context == null) {
             context = new LocalContext(options);

@@ -45,12 +45,23 @@ abstract sealed class LocalSharedArray implements SharedArray, Serializable
     private final transient int length;
     private final transient RobustLock lock;
 
-    LocalSharedArray(ArraySegment segment, RobustLock lock) {
+    /**
+     * @param segment the array's segment
+     * @param lock its lock, or {@code null}
+     * @param shift log2 of the size of its elements
+     * @throws IllegalStateException if the length in the header does not fit the segment's data,
+     *     which every access by index then relies on
+     */
+    LocalSharedArray(ArraySegment segment, RobustLock lock, int shift) {
         this.segment = segment;
         this.data = segment.data();
         this.address = PlainMemory.address(data);
         this.length = segment.header().getIntVolatile(LENGTH);
         this.lock = lock;
+        if (length < 0 || ((long) length << shift) > data.capacity()) {
+            throw new IllegalStateException("the array segment " + segment.path() + " has " + data.capacity()
+                    + " bytes of data, too few for its length " + length);
+        }
     }
 
     /**

@@ -28,7 +28,7 @@ final class LocalSharedByteArray extends LocalSharedArray implements SharedByteA
     private static final boolean LITTLE_ENDIAN = ByteOrder.nativeOrder() == ByteOrder.LITTLE_ENDIAN;
 
     LocalSharedByteArray(ArraySegment segment, RobustLock lock) {
-        super(segment, lock);
+        super(segment, lock, 0);
     }
 
     static LocalSharedByteArray create(SegmentDirectory shm, int length, RobustLock lock) {

@@ -23,7 +23,7 @@ final class LocalSharedDoubleArray extends LocalSharedArray implements SharedDou
     private static final int SHIFT = 3;
 
     LocalSharedDoubleArray(ArraySegment segment, RobustLock lock) {
-        super(segment, lock);
+        super(segment, lock, SHIFT);
     }
 
     static LocalSharedDoubleArray create(SegmentDirectory shm, int length, RobustLock lock) {

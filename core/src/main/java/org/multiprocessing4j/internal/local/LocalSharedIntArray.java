@@ -18,7 +18,7 @@ final class LocalSharedIntArray extends LocalSharedArray implements SharedIntArr
     private static final int SHIFT = 2;
 
     LocalSharedIntArray(ArraySegment segment, RobustLock lock) {
-        super(segment, lock);
+        super(segment, lock, SHIFT);
     }
 
     static LocalSharedIntArray create(SegmentDirectory shm, int length, RobustLock lock) {

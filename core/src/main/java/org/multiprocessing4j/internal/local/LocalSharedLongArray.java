@@ -18,7 +18,7 @@ final class LocalSharedLongArray extends LocalSharedArray implements SharedLongA
     private static final int SHIFT = 3;
 
     LocalSharedLongArray(ArraySegment segment, RobustLock lock) {
-        super(segment, lock);
+        super(segment, lock, SHIFT);
     }
 
     static LocalSharedLongArray create(SegmentDirectory shm, int length, RobustLock lock) {

@@ -99,12 +99,12 @@ public final class LocalSharedMemory extends BlockMapping implements SharedMemor
     static LocalSharedMemory attach(OwnedBlocks owned, String name) throws IOException {
         String bare = BlockFiles.checkedName(name);
         try (FileChannel channel = BlockFiles.open(bare)) {
-            BlockFiles.SizeAndInode file = BlockFiles.sizeAndInode(bare);
-            if (file.size() == 0) {
+            long size = channel.size();
+            if (size == 0) {
                 throw new IOException("the shared memory block " + bare
                         + " has no bytes: its creator has not given it a size yet");
             }
-            return new LocalSharedMemory(channel, file.size(), owned, bare, file.inode());
+            return new LocalSharedMemory(channel, size, owned, bare, BlockFiles.inode(bare));
         }
     }
 

@@ -12,8 +12,8 @@ import org.multiprocessing4j.internal.serial.ProxyAllowList;
 /**
  * What {@link org.multiprocessing4j.ManagerOptions} hands the manager: sent to the server when it
  * starts, and read by a process that connects to one. A class rather than a record: a JVM reads
- * its first record of each shape through JDK serialization in milliseconds, a class in tens of
- * microseconds, and the server's JVM reads this one first thing (decision 0036).
+ * its first record of each shape through JDK serialization in milliseconds, a class in a fraction
+ * of that, and the server's JVM reads this one first thing (decision 0036).
  */
 public final class ManagerSettings implements Serializable {
 

@@ -11,14 +11,15 @@ import java.util.List;
  * it reads one (the class descriptor, the offsets of its fields found by reflection, and a
  * serialization constructor generated as bytecode), about a millisecond a class in a fresh JVM.
  *
- * <p>Only the library's classes and the JDK's are prepared: preparing initializes a class (its
+ * <p>Only classes named in the library's packages and the JDK's are prepared (by name, so those of
+ * the library's other modules too): preparing initializes a class (its
  * descriptor reads its {@code serialVersionUID}), and a user's class could do anything when it is
  * initialized in a spare whose next target turns out not to need it.
  */
 final class ReadingPreparation {
 
     /** The most names an encoding lists for one value: it writes their number as an unsigned short. */
-    private static final int MOST = 0xFFFF;
+    private static final int MAX_NAMES = 0xFFFF;
 
     private ReadingPreparation() {
     }
@@ -27,12 +28,12 @@ final class ReadingPreparation {
      * The names among {@code classes} whose reading a spare would prepare, in their order.
      *
      * @param classes the names of the classes of a serialized value
-     * @return those of the library and the JDK, at most {@value #MOST}
+     * @return those of the library and the JDK, at most {@value #MAX_NAMES}
      */
     static List<String> preparable(Collection<String> classes) {
         List<String> preparable = new ArrayList<>();
         for (String name : classes) {
-            if (isPreparable(name) && preparable.size() < MOST) {
+            if (isPreparable(name) && preparable.size() < MAX_NAMES) {
                 preparable.add(name);
             }
         }

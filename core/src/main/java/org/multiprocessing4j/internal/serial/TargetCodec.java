@@ -65,15 +65,33 @@ public final class TargetCodec {
      *     serialized
      */
     public static byte[] encode(Object target, String what) {
+        return encode(target, what, false);
+    }
+
+    /**
+     * Encodes a child's target as {@link #encode} does, and lists after each JDK-serialized value
+     * the library's and the JDK's classes in it, for a spare's {@linkplain #rehearse rehearsal}.
+     *
+     * @param target the child's target
+     * @param what what it is, for error messages
+     * @return its bytes
+     * @throws org.multiprocessing4j.UnserializableObjectException if something in it cannot be
+     *     serialized
+     */
+    public static byte[] encodeTarget(Object target, String what) {
+        return encode(target, what, true);
+    }
+
+    private static byte[] encode(Object target, String what, boolean listClasses) {
         boolean outer = ENCODING.get() == null;
         if (outer) {
             ENCODING.set(Boolean.TRUE);
         }
         try {
-            Writer writer = new Writer(what);
+            Writer writer = new Writer(what, listClasses);
             writer.write(target);
             if (writer.serializedValues > 1) {
-                writer = new Writer(what);
+                writer = new Writer(what, listClasses);
                 writer.writeSerialized(target);
             }
             return writer.bytes.toByteArray();
@@ -126,8 +144,8 @@ public final class TargetCodec {
      * Reads a target as {@link #decodeTarget} would, but runs nothing and deserializes no captured
      * object: it only loads the classes of its lambdas (without initializing them), looks up the
      * methods they call, and prepares JDK serialization to read the library's and the JDK's
-     * classes among those of its serialized values, whose names the encoding lists after them
-     * (which initializes those classes). A spare JVM does this with a recent target while it is
+     * classes among those of its serialized values, whose names {@link #encodeTarget} lists after
+     * them (which initializes those classes). A spare JVM does this with a recent target while it is
      * idle, so that a target like it later starts sooner.
      *
      * @param bytes the encoded target
@@ -177,10 +195,12 @@ public final class TargetCodec {
         final ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
         final DataOutputStream out = new DataOutputStream(bytes);
         final String what;
+        final boolean listClasses;
         int serializedValues;
 
-        Writer(String what) {
+        Writer(String what, boolean listClasses) {
             this.what = what;
+            this.listClasses = listClasses;
         }
 
         void write(Object value) {
@@ -216,7 +236,7 @@ public final class TargetCodec {
         }
 
         void writeSerialized(Object value) {
-            Set<String> classes = new LinkedHashSet<>();
+            Set<String> classes = listClasses ? new LinkedHashSet<>() : null;
             byte[] serialized = JdkSerializer.toBytes(value, what, classes);
             serializedValues++;
             try {
@@ -224,7 +244,7 @@ public final class TargetCodec {
                 out.writeInt(serialized.length);
                 out.write(serialized);
                 // for a spare's rehearsal, which prepares their reading without reading the value
-                List<String> prepared = ReadingPreparation.preparable(classes);
+                List<String> prepared = listClasses ? ReadingPreparation.preparable(classes) : List.of();
                 out.writeShort(prepared.size());
                 for (String name : prepared) {
                     out.writeUTF(name);

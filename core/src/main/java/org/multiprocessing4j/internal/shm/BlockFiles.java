@@ -13,7 +13,6 @@ import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.HexFormat;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import org.multiprocessing4j.internal.platform.Platform;
@@ -154,32 +153,6 @@ public final class BlockFiles {
             return (Long) Files.getAttribute(path(name), "unix:ino");
         } catch (UnsupportedOperationException | IllegalArgumentException e) {
             return UNKNOWN_INODE;
-        }
-    }
-
-    /**
-     * The size and the inode number of a block, read together: one look at the file.
-     *
-     * @param size its size in bytes
-     * @param inode its inode number, or {@link #UNKNOWN_INODE} where the file system has none
-     */
-    public record SizeAndInode(long size, long inode) {
-    }
-
-    /**
-     * The size and inode number of the block named {@code name}.
-     *
-     * @param name the block's name
-     * @return its size and inode
-     * @throws IOException if it cannot be read
-     */
-    public static SizeAndInode sizeAndInode(String name) throws IOException {
-        Path path = path(name);
-        try {
-            Map<String, Object> attributes = Files.readAttributes(path, "unix:size,ino");
-            return new SizeAndInode((Long) attributes.get("size"), (Long) attributes.get("ino"));
-        } catch (UnsupportedOperationException | IllegalArgumentException e) {
-            return new SizeAndInode(Files.size(path), UNKNOWN_INODE);
         }
     }
 

@@ -8,7 +8,7 @@ import java.nio.file.Path;
  * the cell's generation (see {@link CellTable}). This is what a primitive becomes when it is
  * serialized to cross into another process. A class rather than a record, as every handle that
  * JDK serialization carries: a JVM reads its first record of a shape in milliseconds, a class in
- * microseconds (decision 0036).
+ * a fraction of that (decision 0036).
  */
 public final class CellHandle implements Serializable {
 

@@ -12,19 +12,24 @@ import sun.misc.Unsafe;
  *
  * <p>Design note. On Java 17 a direct buffer's absolute {@code get} and a {@code VarHandle}'s
  * plain {@code get} of a buffer take twice as long in a loop as an array's element does (decision
- * 0035); a read through {@link Unsafe} by address takes what the array's does. From Java 23 on,
- * {@code Unsafe}'s memory accesses are deprecated for removal and warn at their first use, and the
- * buffer's own accesses are as fast: there, and wherever {@code Unsafe} cannot be had,
- * {@link #BY_ADDRESS} is false and callers use the buffer instead. A static final flag, so the
- * compiled code keeps one path. Each access keeps its buffer reachable until it is done: the
- * buffer holds the mapping, which the collector unmaps once the buffer is unreachable.
+ * 0035); a read through {@link Unsafe} by address takes what the array's does. Java 23
+ * deprecates {@code Unsafe}'s memory accesses for removal, Java 24 warns at their first use, and
+ * the buffer's own accesses are as fast there: from Java 23 on, and wherever {@code theUnsafe}
+ * cannot be had, {@link #BY_ADDRESS} is false and callers use the buffer instead. It is a static
+ * final flag, so the compiled code keeps one path. (The module requires {@code jdk.unsupported}:
+ * a runtime image without it does not run the library.) Each access keeps its buffer reachable
+ * until it is done: the buffer holds the mapping, which the collector unmaps once the buffer is
+ * unreachable.
  */
 public final class PlainMemory {
 
     private static final Unsafe UNSAFE = unsafe();
     private static final long ADDRESS = addressField(UNSAFE);
 
-    /** Whether accesses by address are to be used; when false, every method here fails. */
+    /**
+     * Whether accesses by address are to be used; when false, {@link #address} returns 0 and the
+     * other methods must not be called.
+     */
     public static final boolean BY_ADDRESS = UNSAFE != null && ADDRESS >= 0;
 
     private PlainMemory() {

@@ -226,15 +226,16 @@ class TargetCodecTest {
     }
 
     @Test
-    void aRehearsalPreparesTheReadingOfTheLibrarysAndTheJdksClassesAndNoneOfAUsersOnes() throws Exception {
+    void aTargetsRehearsalPreparesTheReadingOfTheLibrarysAndTheJdksClassesAndNoneOfAUsersOnesAndAMessageListsNone() throws Exception {
         // two values for JDK serialization: the target is written whole that way
         LibraryValue library = new LibraryValue(2);
         UserValue user = new UserValue(3);
         SerializableRunnable target = () -> SEEN.set(library.number + user.number());
-        byte[] encoded = TargetCodec.encode(target, "test value");
+        byte[] encoded = TargetCodec.encodeTarget(target, "test value");
 
         assertThat(TargetCodec.skippedClasses(encoded)).contains(LibraryValue.class.getName(),
                 "java.lang.invoke.SerializedLambda").doesNotContain(UserValue.class.getName());
+        assertThat(TargetCodec.skippedClasses(TargetCodec.encode(target, "test value"))).isEmpty();
         assertThat(TargetCodec.rehearse(encoded)).isTrue();
         ((SerializableRunnable) TargetCodec.decodeTarget(encoded)).run();
         assertThat(SEEN.get()).isEqualTo(5);
@@ -245,7 +246,7 @@ class TargetCodecTest {
         String text = "plain";
         SerializableRunnable target = () -> SEEN.set(text);
 
-        assertThat(TargetCodec.skippedClasses(TargetCodec.encode(target, "test value"))).isNull();
+        assertThat(TargetCodec.skippedClasses(TargetCodec.encodeTarget(target, "test value"))).isNull();
     }
 
     /** A class in the library's packages, whose reading a rehearsal prepares. */
