@@ -102,7 +102,8 @@ final class ClusterReport {
                 + " within each repetition the variants of a workload run in turn, so that the machine's other work"
                 + " weighs on all of them alike.\n"
                 + "The layer column is what the library costs over the Hazelcast operation it is built on"
-                + " (a pool's task travels to its worker and back through the cluster's queues, as a pipe message does).\n\n"
+                + " (a pool's task travels to its worker and back through the cluster's queues, as a pipe message does);"
+                + " since a pipe goes to a child, its raw counterpart echoes from a JVM of its own.\n\n"
                 + table + "\nWhat a Hazelcast user would otherwise call directly:\n\n"
                 + references.stream().map(reference -> "- " + reference.workload + ": `" + reference.call + "` "
                         + number(reference.raw.median()) + " µs\n")

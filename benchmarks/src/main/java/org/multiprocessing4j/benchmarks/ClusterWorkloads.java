@@ -72,7 +72,7 @@ public final class ClusterWorkloads {
             try {
                 locks(settings, report, raw, cluster, local);
                 queues(settings, report, raw, cluster, local);
-                pipes(settings, report, raw, rawPeer, cluster, local);
+                pipes(settings, report, members, raw, rawPeer, cluster, local);
                 pools(settings, report, raw, cluster, local, members.size());
             } finally {
                 HazelcastClient.shutdownAll();
@@ -134,11 +134,12 @@ public final class ClusterWorkloads {
     }
 
     /**
-     * A small object there and back: through two raw queues to a thread with a client of its own,
-     * which takes with a blocking {@code take}; through a pipe of each context to a child.
+     * A small object there and back: through two raw queues to a JVM of its own ({@link RawEcho}),
+     * which takes with a blocking {@code take}; through a pipe of each context to a child; and,
+     * for reference, through two raw queues to a thread of this JVM with a client of its own.
      */
-    private static void pipes(Settings settings, ClusterReport report, HazelcastInstance raw, HazelcastInstance rawPeer,
-            ProcessContext cluster, ProcessContext local) throws Exception {
+    private static void pipes(Settings settings, ClusterReport report, ClusterMembers members, HazelcastInstance raw,
+            HazelcastInstance rawPeer, ProcessContext cluster, ProcessContext local) throws Exception {
         System.err.println("cluster: pipes ...");
         IQueue<byte[]> there = raw.getQueue("bench.there");
         IQueue<byte[]> back = raw.getQueue("bench.back");
@@ -154,28 +155,38 @@ public final class ClusterWorkloads {
             }
         }, "raw echo");
         rawEcho.start();
+        Process rawEchoJvm = RawEcho.start(members);
+        IQueue<byte[]> thereJvm = raw.getQueue(RawEcho.THERE);
+        IQueue<byte[]> backJvm = raw.getQueue(RawEcho.BACK);
         byte[] bytes = bytesOf(message(1));
         Pipe clusterPipe = cluster.pipe();
         Pipe localPipe = local.pipe();
         ChildProcess clusterEcho = echo(cluster, clusterPipe.right());
         ChildProcess localEcho = echo(local, localPipe.right());
         List<Samples> samples = interleaved(settings, () -> {
-            there.put(bytes);
-            back.take();
+            thereJvm.put(bytes);
+            backJvm.take();
         }, () -> {
             clusterPipe.left().send(message(1));
             clusterPipe.left().recv();
         }, () -> {
             localPipe.left().send(message(1));
             localPipe.left().recv();
+        }, () -> {
+            there.put(bytes);
+            back.take();
         });
         there.put(new byte[0]);
+        thereJvm.put(new byte[0]);
         clusterPipe.left().send(Channels.STOP);
         localPipe.left().send(Channels.STOP);
         rawEcho.join();
+        rawEchoJvm.waitFor();
         clusterEcho.join();
         localEcho.join();
-        report.row(ROUND_TRIP, "IQueue put+take, echoed", samples.get(0), samples.get(1), samples.get(2));
+        report.row(ROUND_TRIP, "IQueue put+take, echoed by another JVM", samples.get(0), samples.get(1),
+                samples.get(2));
+        report.reference(ROUND_TRIP, "IQueue put+take, echoed by a thread of this JVM", samples.get(3));
     }
 
     private static ChildProcess echo(ProcessContext context, PipeEnd end) {
@@ -196,7 +207,8 @@ public final class ClusterWorkloads {
             List<Samples> applies = interleaved(settings, () -> executor.submit(new Square(7)).get(),
                     () -> clusterPool.apply(n -> n * n, 7), () -> localPool.apply(n -> n * n, 7));
             String workload = "Pool apply, trivial task, one at a time";
-            report.row(workload, "IQueue put+take, echoed", report.raw(ROUND_TRIP), applies.get(1), applies.get(2));
+            report.row(workload, "IQueue put+take, echoed by another JVM", report.raw(ROUND_TRIP), applies.get(1),
+                    applies.get(2));
             report.reference(workload, "IExecutorService.submit+get", applies.get(0));
             // a map is many operations: its samples are of one map each, per task
             List<Samples> maps = interleaved(settings, 1, () -> clusterPool.map(n -> n * n, numbers),

@@ -60,7 +60,10 @@
  * moved whole; {@link org.multiprocessing4j.ProcessContext#pipe pipes}, whose ends are counted
  * across processes as on one machine (the end of data, or a broken pipe, comes once every process
  * that held the other end has closed it or left the cluster), a message of more than 16 KiB
- * streamed in parts with 1 MiB of room; {@link org.multiprocessing4j.ProcessContext#lock locks}
+ * streamed in parts with 1 MiB of room; a receive waits on the member for the next message, and
+ * one ended by an interrupt leaves the message that then arrives to the next receive of its
+ * process, or, once that process has closed its copies of the end, to the end's other holders,
+ * behind what was sent meanwhile; {@link org.multiprocessing4j.ProcessContext#lock locks}
  * and {@link org.multiprocessing4j.ProcessContext#reentrantLock reentrant locks},
  * {@link org.multiprocessing4j.ProcessContext#semaphore semaphores} (bounded or not),
  * {@link org.multiprocessing4j.ProcessContext#event events},

@@ -126,6 +126,39 @@ public abstract class PipeAcrossProcessesContract extends ContextContract {
         assertThatThrownBy(() -> pipe.right().send("nobody reads this")).isInstanceOf(BrokenPipeException.class);
     }
 
+    @Test
+    void aMessageSentAfterARecvHereWasInterruptedGoesToTheChildHoldingTheEndOnceThisProcessClosesIt()
+            throws Exception {
+        ProcessContext mp = context();
+        Pipe pipe = mp.pipe();
+        PipeEnd shared = pipe.left();
+        ProcessEvent closedHere = mp.event();
+        ProcessQueue<Object> received = mp.queue();
+        ChildProcess child = start(() -> {
+            closedHere.await();
+            received.put(shared.recv());
+        });
+        Thread receiver = new Thread(() -> {
+            try {
+                shared.recv();
+            } catch (InterruptedException | IOException e) {
+                // what the interrupt is for
+            }
+        });
+        receiver.start();
+        Thread.sleep(300);
+        receiver.interrupt();
+        receiver.join(TimeUnit.SECONDS.toMillis(30));
+
+        // sent while whatever the interrupted recv left behind may still be waiting for it
+        pipe.right().send("for the child");
+        shared.close();
+        closedHere.set();
+
+        assertThat(received.poll(PATIENCE)).isEqualTo("for the child");
+        assertExitsCleanly(child);
+    }
+
     /** A child that holds a copy of {@code end} until stopped; this process closes its own. */
     private ChildProcess startHolding(PipeEnd end) throws InterruptedException {
         ProcessContext mp = context();

@@ -29,7 +29,7 @@ import org.multiprocessing4j.UnserializableObjectException;
 public abstract class PipeContract extends ContextContract {
 
     @Test
-    void aRecvEndedByAnInterruptReceivesNothingAndTheNextMessageGoesToTheNextRecv() throws Exception {
+    void aRecvEndedByAnInterruptReceivesNothingAndTheNextMessagesGoToTheNextRecvsInOrder() throws Exception {
         Pipe pipe = context().pipe();
         AtomicReference<Throwable> ended = new AtomicReference<>();
         Thread receiver = new Thread(() -> {
@@ -47,7 +47,10 @@ public abstract class PipeContract extends ContextContract {
         assertThat(ended.get()).isInstanceOf(InterruptedException.class);
 
         pipe.right().send("after the interrupt");
+        pipe.right().send("and then");
+        assertThat(pipe.left().poll(PATIENCE)).isTrue();
         assertThat(pipe.left().recv()).isEqualTo("after the interrupt");
+        assertThat(pipe.left().recv()).isEqualTo("and then");
     }
 
     @Test

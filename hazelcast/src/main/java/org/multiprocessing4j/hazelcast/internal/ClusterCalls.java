@@ -5,6 +5,7 @@ import com.hazelcast.spi.exception.RetryableException;
 import com.hazelcast.spi.exception.TargetDisconnectedException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -13,12 +14,16 @@ import java.util.function.Supplier;
 /**
  * How the cluster objects call the cluster so that interrupts mean what they mean in
  * {@code java.util.concurrent}. A Hazelcast call fails, wrapped, if its thread is interrupted
- * before or while it waits for its answer; so a call that may wait turns that into
- * {@link InterruptedException}, and a call that does not wait (a {@code poll()}, an
- * {@code unlock()}) is made as if there were no interrupt, which stays set for the caller. A
- * queue's waits are made of calls that do not wait and sleeps in this JVM ({@link QueueWatch}),
- * never of Hazelcast's waiting calls: an interrupted one stays parked on its member, and would take
- * the next element for nobody.
+ * before or while it waits for its answer; on a client the interrupt also fails the call's future,
+ * so the answer is dropped although the member carried the call out. So a call that may wait
+ * turns that into {@link InterruptedException}, and a call that does not wait (a {@code poll()},
+ * an {@code unlock()}) is made as if there were no interrupt, which stays set for the caller: its
+ * call is made on a thread of the library's ({@link #regardless}), or its answer is waited for
+ * through a future that no interrupt fails ({@link #detached}). No call that waits on a member is
+ * made so that an interrupt could drop its answer: an interrupted take would stay parked there,
+ * and take the next element for nobody. A queue's waits are made of calls that do not wait and
+ * sleeps in this JVM ({@link QueueWatch}); a pipe's receive waits on a take whose answer is kept
+ * for the next receiver ({@link ParkedTakes}).
  */
 final class ClusterCalls {
 
@@ -91,26 +96,92 @@ final class ClusterCalls {
      * take would be made twice if made again). The thread's interrupt status stays as it was.
      */
     static <T> T regardless(Supplier<T> call) {
-        Supplier<T> made = () -> {
-            try {
-                return retried(call::get);
-            } catch (InterruptedException e) {
-                throw new IllegalStateException("a thread of the library's cluster calls was interrupted", e);
-            }
-        };
         if (Thread.currentThread() instanceof CallThread) {
-            return made.get();
+            return made(call::get);
         }
         try {
-            return CompletableFuture.supplyAsync(made, CALLS).join();
+            return started(call::get).join();
         } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException unchecked) {
-                throw unchecked;
+            throw unwrapped(e);
+        }
+    }
+
+    /**
+     * Makes {@code call}, which waits for its answer without regard to interrupts, again if the
+     * member it went to left meanwhile. The thread's interrupt status stays as it was.
+     */
+    static <T> T answered(Blocking<T> call) {
+        boolean interrupted = Thread.interrupted();
+        try {
+            while (true) {
+                try {
+                    return retried(call);
+                } catch (InterruptedException e) {
+                    // only the pause between two tries waits interruptibly
+                    interrupted = true;
+                }
             }
-            if (e.getCause() instanceof Error error) {
-                throw error;
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
             }
-            throw e;
+        }
+    }
+
+    /**
+     * A future of {@code answer}, completed on the thread that receives it. Waiting on it may be
+     * interrupted without harm, where an interrupt seen by a wait on a client's own future fails
+     * the call and drops its answer.
+     */
+    static <T> CompletableFuture<T> detached(CompletionStage<T> answer) {
+        CompletableFuture<T> detached = new CompletableFuture<>();
+        answer.whenCompleteAsync((value, failure) -> {
+            if (failure != null) {
+                detached.completeExceptionally(failure);
+            } else {
+                detached.complete(value);
+            }
+        }, Runnable::run);
+        return detached;
+    }
+
+    /** Waits for {@code answer} without regard to interrupts, throwing its failure as it is. */
+    static <T> T joined(CompletableFuture<T> answer) {
+        try {
+            return answer.join();
+        } catch (CompletionException e) {
+            throw unwrapped(e);
+        }
+    }
+
+    private static RuntimeException unwrapped(CompletionException e) {
+        if (e.getCause() instanceof RuntimeException unchecked) {
+            return unchecked;
+        }
+        if (e.getCause() instanceof Error error) {
+            throw error;
+        }
+        return e;
+    }
+
+    /** Whether a call that failed with {@code failure} may be made again, on the member that takes over. */
+    static boolean retryable(Throwable failure) {
+        return failure instanceof RetryableException || failure instanceof TargetDisconnectedException;
+    }
+
+    /**
+     * Starts {@code call}, which may wait, on a thread of the library's that nobody interrupts, so
+     * that its answer arrives however the threads that wait for it are interrupted.
+     */
+    static <T> CompletableFuture<T> started(Blocking<T> call) {
+        return CompletableFuture.supplyAsync(() -> made(call), CALLS);
+    }
+
+    private static <T> T made(Blocking<T> call) {
+        try {
+            return retried(call);
+        } catch (InterruptedException e) {
+            throw new IllegalStateException("a thread of the library's cluster calls was interrupted", e);
         }
     }
 
@@ -127,8 +198,7 @@ final class ClusterCalls {
             try {
                 return call.call();
             } catch (RuntimeException e) {
-                if (!(e instanceof RetryableException || e instanceof TargetDisconnectedException)
-                        || System.nanoTime() - deadline > 0) {
+                if (!retryable(e) || System.nanoTime() - deadline > 0) {
                     throw e;
                 }
                 Thread.sleep(50);

@@ -30,9 +30,10 @@ import org.multiprocessing4j.spi.Waiter;
  * its own key and sends to its peer's. Its holders are counted as {@link EndHolders} and
  * {@link EndCopies} say, so that the end of data and the broken pipe come when every process that
  * held the peer has closed it or left the cluster, as with a local pipe. Both learn that the
- * other end is gone from this JVM's {@link EndWatch}, without a round trip, and wait on the
- * queue's changes in this JVM ({@link QueueWatch}), so an interrupt leaves nothing waiting on a
- * member.
+ * other end is gone from this JVM's {@link EndWatch}, without a round trip. A receive waits on a
+ * take parked on the member for this JVM ({@link ParkedTakes}), which keeps what an interrupted
+ * receive would have had for the next one; a wait for readiness sleeps on the queue's changes in
+ * this JVM ({@link QueueWatch}).
  */
 final class ClusterPipeEnd implements PipeEnd, QueueWatch.Watched, Serializable {
 
@@ -141,6 +142,13 @@ final class ClusterPipeEnd implements PipeEnd, QueueWatch.Watched, Serializable 
 
     private void offer(byte[] element) throws IOException, InterruptedException {
         IQueue<byte[]> out = out();
+        if (Thread.interrupted()) {
+            throw new InterruptedException();
+        }
+        if (runtime.queueCalls().offer(out.getName(), element)) {
+            return;
+        }
+        // the queue is full: wait for room, or for the receivers to go
         String peer = PipeLayout.peer(key);
         Boolean sent = runtime.queueWatch().until(out.getName(),
                 () -> out.offer(element) ? Boolean.TRUE : runtime.endWatch().gone(peer) ? Boolean.FALSE : null,
@@ -152,14 +160,16 @@ final class ClusterPipeEnd implements PipeEnd, QueueWatch.Watched, Serializable 
 
     @Override
     public byte[] recvBytes() throws IOException, InterruptedException {
-        readable();
-        IQueue<byte[]> in = in();
         String peer = PipeLayout.peer(key);
-        // the sender gone and nothing left: the end of data, even if its element found no room
-        byte[] element = runtime.queueWatch().until(in.getName(), () -> {
-            byte[] taken = in.poll();
-            return taken != null ? taken : runtime.endWatch().gone(peer) && in.isEmpty() ? END_OF_DATA : null;
-        }, Long.MAX_VALUE);
+        byte[] element;
+        do {
+            readable();
+            element = runtime.parkedTakes().next(key);
+            // the sender gone and nothing left: the end of data, even if its element found no room
+            if (element == null && runtime.endWatch().gone(peer) && ClusterCalls.regardless(in()::isEmpty)) {
+                element = END_OF_DATA;
+            }
+        } while (element == null);
         switch (element[0]) {
             case PipeLayout.MESSAGE:
                 return Arrays.copyOfRange(element, 1, element.length);
@@ -167,7 +177,8 @@ final class ClusterPipeEnd implements PipeEnd, QueueWatch.Watched, Serializable 
                 return new PipeParts(runtime, key).receive(ByteBuffer.wrap(element, 1, element.length - 1));
             default:
                 // the end of data stays, for every receiver
-                ClusterCalls.regardless(() -> in.offer(element));
+                byte[] end = element;
+                ClusterCalls.regardless(() -> in().offer(end));
                 throw endOfData();
         }
     }
@@ -175,7 +186,8 @@ final class ClusterPipeEnd implements PipeEnd, QueueWatch.Watched, Serializable 
     @Override
     public boolean poll() throws IOException {
         readable();
-        return ClusterCalls.regardless(() -> !in().isEmpty()) || runtime.endWatch().gone(PipeLayout.peer(key));
+        return runtime.parkedTakes().holds(key) || ClusterCalls.regardless(() -> !in().isEmpty())
+                || runtime.endWatch().gone(PipeLayout.peer(key));
     }
 
     @Override

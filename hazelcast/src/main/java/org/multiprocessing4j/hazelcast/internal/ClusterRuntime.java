@@ -42,6 +42,8 @@ final class ClusterRuntime {
     private final Map<String, KeyWatch> watches = new ConcurrentHashMap<>();
     private volatile QueueWatch queueWatch;
     private volatile EndWatch endWatch;
+    private volatile ParkedTakes parkedTakes;
+    private volatile QueueCalls queueCalls;
     private volatile HazelcastInstance instance;
     /** Kept apart: asking an instance shut down by someone else for its name throws. */
     private String instanceName;
@@ -187,6 +189,30 @@ final class ClusterRuntime {
         return watch;
     }
 
+    /** The takes parked for this JVM's pipe receivers, made on first use. */
+    ParkedTakes parkedTakes() {
+        ParkedTakes takes = parkedTakes;
+        return takes != null ? takes : pipeCalls();
+    }
+
+    /** The pipes' offers and polls, made on first use. */
+    QueueCalls queueCalls() {
+        QueueCalls calls = queueCalls;
+        return calls != null ? calls : pipeCalls().calls();
+    }
+
+    private ParkedTakes pipeCalls() {
+        QueueWatch watch = queueWatch();
+        HazelcastInstance cluster = instance();
+        synchronized (this) {
+            if (parkedTakes == null) {
+                queueCalls = new QueueCalls(cluster);
+                parkedTakes = new ParkedTakes(cluster, queueCalls, watch);
+            }
+            return parkedTakes;
+        }
+    }
+
     /** What this JVM knows of the pipe ends that are gone, made on first use. */
     EndWatch endWatch() {
         EndWatch watch = endWatch;
@@ -251,12 +277,17 @@ final class ClusterRuntime {
             }
             synchronized (runtime) {
                 if (runtime.instance != null) {
+                    if (runtime.parkedTakes != null) {
+                        runtime.parkedTakes.releaseAll();
+                    }
                     runtime.instance.shutdown();
                     runtime.instance = null;
                     runtime.instanceName = null;
                     runtime.watches.clear();
                     runtime.queueWatch = null;
                     runtime.endWatch = null;
+                    runtime.parkedTakes = null;
+                    runtime.queueCalls = null;
                 }
             }
         }

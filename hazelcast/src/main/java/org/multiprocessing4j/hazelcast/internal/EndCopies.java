@@ -79,6 +79,7 @@ final class EndCopies {
             COPIES.remove(key);
             runtime.endWatch().forget(PipeLayout.peer(key));
             runtime.queueWatch().unwatch(PipeLayout.queue(key));
+            runtime.parkedTakes().release(key);
             leave(runtime, key, ProcessPlace.current().id());
         }
     }

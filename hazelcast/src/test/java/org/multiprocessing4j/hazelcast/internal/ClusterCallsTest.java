@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.hazelcast.core.HazelcastException;
 import com.hazelcast.spi.exception.TargetDisconnectedException;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -67,5 +68,40 @@ class ClusterCallsTest {
         assertThat(interrupted).isTrue();
         assertThat(attempts).hasValue(2);
         assertThat(Thread.currentThread().isInterrupted()).isFalse();
+    }
+
+    @Test
+    void aWaitOnADetachedAnswerThatAnInterruptEndsLeavesTheAnswerToTheNextWait() throws Exception {
+        CompletableFuture<String> answer = new CompletableFuture<>();
+        CompletableFuture<String> detached = ClusterCalls.detached(answer);
+        Thread.currentThread().interrupt();
+        assertThatThrownBy(detached::get).isInstanceOf(InterruptedException.class);
+
+        answer.complete("answered");
+        assertThat(detached.get()).isEqualTo("answered");
+        assertThat(answer.isCompletedExceptionally()).isFalse();
+    }
+
+    @Test
+    void aDetachedAnswerThatFailsIsJoinedAsTheFailureItself() {
+        CompletableFuture<String> answer = new CompletableFuture<>();
+        answer.completeExceptionally(new HazelcastException("refused"));
+        assertThatThrownBy(() -> ClusterCalls.joined(ClusterCalls.detached(answer)))
+                .isInstanceOf(HazelcastException.class).hasMessage("refused");
+    }
+
+    @Test
+    void anAnsweredCallIsMadeAgainWhileItsMemberLeavesAndKeepsTheCallersInterrupt() {
+        AtomicInteger attempts = new AtomicInteger();
+        Thread.currentThread().interrupt();
+        String answer = ClusterCalls.answered(() -> {
+            if (attempts.incrementAndGet() < 3) {
+                throw new TargetDisconnectedException("the member left");
+            }
+            return "answered";
+        });
+        assertThat(answer).isEqualTo("answered");
+        assertThat(attempts).hasValue(3);
+        assertThat(Thread.currentThread().isInterrupted()).isTrue();
     }
 }
