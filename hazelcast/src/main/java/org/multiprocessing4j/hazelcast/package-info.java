@@ -61,9 +61,10 @@
  * across processes as on one machine (the end of data, or a broken pipe, comes once every process
  * that held the other end has closed it or left the cluster), a message of more than 16 KiB
  * streamed in parts with 1 MiB of room; a receive waits on the member for the next message, and
- * one ended by an interrupt leaves the message that then arrives to the next receive of its
- * process, or, once that process has closed its copies of the end, to the end's other holders,
- * behind what was sent meanwhile; {@link org.multiprocessing4j.ProcessContext#lock locks}
+ * one ended by an interrupt leaves the message that then arrives to the end's other holders, or,
+ * if its process is the only one, to that process's next receive (a message handed back so is
+ * behind what was sent meanwhile; a process killed while it waits to receive may take the one
+ * message then on its way to it along); {@link org.multiprocessing4j.ProcessContext#lock locks}
  * and {@link org.multiprocessing4j.ProcessContext#reentrantLock reentrant locks},
  * {@link org.multiprocessing4j.ProcessContext#semaphore semaphores} (bounded or not),
  * {@link org.multiprocessing4j.ProcessContext#event events},

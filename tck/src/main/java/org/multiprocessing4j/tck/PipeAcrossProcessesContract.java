@@ -127,15 +127,14 @@ public abstract class PipeAcrossProcessesContract extends ContextContract {
     }
 
     @Test
-    void aMessageSentAfterARecvHereWasInterruptedGoesToTheChildHoldingTheEndOnceThisProcessClosesIt()
-            throws Exception {
+    void aMessageSentAfterARecvHereWasInterruptedReachesTheChildThatAlsoHoldsTheEnd() throws Exception {
         ProcessContext mp = context();
         Pipe pipe = mp.pipe();
         PipeEnd shared = pipe.left();
-        ProcessEvent closedHere = mp.event();
+        ProcessEvent sent = mp.event();
         ProcessQueue<Object> received = mp.queue();
         ChildProcess child = start(() -> {
-            closedHere.await();
+            sent.await();
             received.put(shared.recv());
         });
         Thread receiver = new Thread(() -> {
@@ -150,13 +149,14 @@ public abstract class PipeAcrossProcessesContract extends ContextContract {
         receiver.interrupt();
         receiver.join(TimeUnit.SECONDS.toMillis(30));
 
-        // sent while whatever the interrupted recv left behind may still be waiting for it
+        // sent while whatever the interrupted recv left behind may still be waiting for it; this
+        // process keeps its copy of the end, and receives no more
         pipe.right().send("for the child");
-        shared.close();
-        closedHere.set();
+        sent.set();
 
         assertThat(received.poll(PATIENCE)).isEqualTo("for the child");
         assertExitsCleanly(child);
+        shared.close();
     }
 
     /** A child that holds a copy of {@code end} until stopped; this process closes its own. */

@@ -102,7 +102,7 @@ final class ClusterCalls {
         try {
             return started(call::get).join();
         } catch (CompletionException e) {
-            throw unwrapped(e);
+            throw unwrapped(e.getCause());
         }
     }
 
@@ -150,18 +150,19 @@ final class ClusterCalls {
         try {
             return answer.join();
         } catch (CompletionException e) {
-            throw unwrapped(e);
+            throw unwrapped(e.getCause());
         }
     }
 
-    private static RuntimeException unwrapped(CompletionException e) {
-        if (e.getCause() instanceof RuntimeException unchecked) {
+    /** What to throw for {@code failure}, the cause of a failed future: itself if unchecked, an error thrown as it is. */
+    static RuntimeException unwrapped(Throwable failure) {
+        if (failure instanceof RuntimeException unchecked) {
             return unchecked;
         }
-        if (e.getCause() instanceof Error error) {
+        if (failure instanceof Error error) {
             throw error;
         }
-        return e;
+        return new IllegalStateException(failure);
     }
 
     /** Whether a call that failed with {@code failure} may be made again, on the member that takes over. */

@@ -141,15 +141,15 @@ final class ClusterPipeEnd implements PipeEnd, QueueWatch.Watched, Serializable 
     }
 
     private void offer(byte[] element) throws IOException, InterruptedException {
-        IQueue<byte[]> out = out();
         if (Thread.interrupted()) {
             throw new InterruptedException();
         }
-        if (runtime.queueCalls().offer(out.getName(), element)) {
+        String peer = PipeLayout.peer(key);
+        if (runtime.queueCalls().offer(PipeLayout.queue(peer), element)) {
             return;
         }
         // the queue is full: wait for room, or for the receivers to go
-        String peer = PipeLayout.peer(key);
+        IQueue<byte[]> out = out();
         Boolean sent = runtime.queueWatch().until(out.getName(),
                 () -> out.offer(element) ? Boolean.TRUE : runtime.endWatch().gone(peer) ? Boolean.FALSE : null,
                 Long.MAX_VALUE);
@@ -170,17 +170,17 @@ final class ClusterPipeEnd implements PipeEnd, QueueWatch.Watched, Serializable 
                 element = END_OF_DATA;
             }
         } while (element == null);
-        switch (element[0]) {
-            case PipeLayout.MESSAGE:
-                return Arrays.copyOfRange(element, 1, element.length);
-            case PipeLayout.LARGE:
-                return new PipeParts(runtime, key).receive(ByteBuffer.wrap(element, 1, element.length - 1));
-            default:
-                // the end of data stays, for every receiver
-                byte[] end = element;
-                ClusterCalls.regardless(() -> in().offer(end));
+        if (element[0] == PipeLayout.END) {
+            // the end of data stays, for every receiver, behind anything given back after it
+            byte[] end = element;
+            element = ClusterCalls.regardless(in()::poll);
+            ClusterCalls.regardless(() -> in().offer(end));
+            if (element == null || element[0] == PipeLayout.END) {
                 throw endOfData();
+            }
         }
+        return element[0] == PipeLayout.MESSAGE ? Arrays.copyOfRange(element, 1, element.length)
+                : new PipeParts(runtime, key).receive(ByteBuffer.wrap(element, 1, element.length - 1));
     }
 
     @Override
