@@ -192,16 +192,17 @@ final class ClusterRuntime {
     /** The takes parked for this JVM's pipe receivers, made on first use. */
     ParkedTakes parkedTakes() {
         ParkedTakes takes = parkedTakes;
-        return takes != null ? takes : pipeCalls();
+        return takes != null ? takes : madeParkedTakes();
     }
 
     /** The pipes' offers and polls, made on first use. */
     QueueCalls queueCalls() {
         QueueCalls calls = queueCalls;
-        return calls != null ? calls : pipeCalls().calls();
+        return calls != null ? calls : madeParkedTakes().calls();
     }
 
-    private ParkedTakes pipeCalls() {
+    /** Makes the pipes' calls and the takes made with them, once. */
+    private ParkedTakes madeParkedTakes() {
         QueueWatch watch = queueWatch();
         HazelcastInstance cluster = instance();
         synchronized (this) {
