@@ -145,7 +145,9 @@ public abstract class PipeAcrossProcessesContract extends ContextContract {
             }
         });
         receiver.start();
-        Thread.sleep(300);
+        // parked in its wait for a message, not on its way to it
+        await().atMost(PATIENCE).until(() -> receiver.getState() == Thread.State.WAITING
+                || receiver.getState() == Thread.State.TIMED_WAITING);
         receiver.interrupt();
         receiver.join(TimeUnit.SECONDS.toMillis(30));
 

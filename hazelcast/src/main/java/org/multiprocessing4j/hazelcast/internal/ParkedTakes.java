@@ -39,10 +39,13 @@ final class ParkedTakes {
 
     /** A take parked for one end, and how many receivers here wait for it. */
     private static final class Take {
-        /** Set before the take is published. */
-        CompletableFuture<byte[]> answer;
+        final CompletableFuture<byte[]> answer;
         /** Born with the receiver that parks it, so that an answer that comes at once is never unclaimed. */
         final AtomicInteger waiters = new AtomicInteger(1);
+
+        Take(CompletableFuture<byte[]> answer) {
+            this.answer = answer;
+        }
 
         /** The element it brought, or {@code null} if it has not come back with one (yet). */
         byte[] brought() {
@@ -97,8 +100,7 @@ final class ParkedTakes {
     }
 
     private Take park(String key) {
-        Take take = new Take();
-        take.answer = calls.poll(PipeLayout.queue(key), PARK_MILLIS);
+        Take take = new Take(calls.poll(PipeLayout.queue(key), PARK_MILLIS));
         take.answer.thenAccept(element -> {
             if (element != null) {
                 // for a wait until the pipe is ready, which the queue's change may have woken too soon
