@@ -204,12 +204,12 @@ public final class SharedSegment {
 
         private final int collectAt;
         private final int refuseAt;
-        private int nextCollection;
+        /** The fewest live mappings seen since the last collection. */
+        private int fewest;
 
         private MappingLimits(int maxMapCount) {
             this.collectAt = Math.max(UNCHECKED, maxMapCount / 8);
             this.refuseAt = Math.max(collectAt + UNCHECKED, maxMapCount / 4 * 3);
-            this.nextCollection = collectAt;
         }
 
         static MappingLimits ofThisMachine() {
@@ -230,7 +230,12 @@ public final class SharedSegment {
         }
 
         synchronized void makeRoom() {
-            if (LIVE.get() < nextCollection) {
+            int now = LIVE.get();
+            fewest = Math.min(fewest, now);
+            // the next collection once half as many again are live as the fewest since the last one,
+            // not as were left right after it: on a loaded machine, some of what it found is only
+            // counted out later
+            if (now < Math.max(collectAt, fewest + collectAt / 2)) {
                 return;
             }
             // more than once: a collection finds the queues and pipe ends nobody references, whose
@@ -239,13 +244,12 @@ public final class SharedSegment {
             for (int round = 0; round < 4; round++) {
                 int before = LIVE.get();
                 int freed = RequestedCollection.collect(MappingLimits::countedOut, COLLECTION_WAIT_MILLIS);
-                if (round > 0 && freed < before / 16) {
+                if (round > 0 && freed < before / 16 || LIVE.get() < UNCHECKED) {
                     break;
                 }
             }
             int live = LIVE.get();
-            // the next collection when as many more again are made
-            nextCollection = Math.max(collectAt, live + collectAt / 2);
+            fewest = live;
             if (live >= refuseAt) {
                 throw new IllegalStateException("this process maps " + live + " shared segments, near the kernel's"
                         + " limit of mappings per process (vm.max_map_count): close the pipes and queues it no longer"
