@@ -137,6 +137,43 @@ public abstract class LockContract extends ContextContract {
         lock.unlock();
     }
 
+    @ParameterizedTest
+    @MethodSource("locks")
+    void interruptsWhileAThreadLocksAndUnlocksLoseNoTakeAndNoRelease(LockFactory factory) throws Exception {
+        RobustLock lock = factory.apply(context());
+        int rounds = streamMessages() / 100;
+        CompletableFuture<Integer> locker = new CompletableFuture<>();
+        Thread thread = new Thread(() -> {
+            try {
+                int interrupted = 0;
+                for (int i = 0; i < rounds; i++) {
+                    lock.lock();
+                    try {
+                        if (!lock.isHeldByCurrentThread()) {
+                            throw new AssertionError("lock() returned in round " + i + " without the lock");
+                        }
+                    } finally {
+                        lock.unlock();
+                    }
+                    interrupted += Thread.interrupted() ? 1 : 0;
+                }
+                locker.complete(interrupted);
+            } catch (Throwable t) {
+                locker.completeExceptionally(t);
+            }
+        });
+        thread.start();
+        // interrupts at every point of the calls, each answer on its way back among them
+        while (thread.isAlive()) {
+            thread.interrupt();
+            Thread.sleep(0, 200_000);
+        }
+        assertThat(locker.get(10, TimeUnit.SECONDS)).as("rounds that saw an interrupt").isPositive();
+        assertThat(lock.isLocked()).isFalse();
+        assertThat(lock.tryLock()).isTrue();
+        lock.unlock();
+    }
+
     @Test
     void testRlock_aReentrantLockCountsItsHoldsAndRefusesOneReleaseTooMany() {
         ProcessContext mp = context();

@@ -89,7 +89,7 @@ abstract sealed class ClusterArray implements SharedArray, Serializable
     final long getBits(int index) {
         Objects.checkIndex(index, length);
         ArrayChunks.Read read = new ArrayChunks.Read(kind, index % ArrayChunks.ELEMENTS);
-        return ClusterCalls.regardless(() -> map().executeOnKey(key(index / ArrayChunks.ELEMENTS), read));
+        return runtime.partitionCalls().executeOnKey(MAP, key(index / ArrayChunks.ELEMENTS), read);
     }
 
     /** Writes an element; answers what it held. */
@@ -97,7 +97,7 @@ abstract sealed class ClusterArray implements SharedArray, Serializable
         Objects.checkIndex(index, length);
         int chunk = index / ArrayChunks.ELEMENTS;
         ArrayChunks.Write write = new ArrayChunks.Write(kind, chunkLength(chunk), index % ArrayChunks.ELEMENTS, bits);
-        return ClusterCalls.regardless(() -> map().executeOnKey(key(chunk), write));
+        return runtime.partitionCalls().executeOnKey(MAP, key(chunk), write);
     }
 
     final boolean compareAndSetBits(int index, long expected, long bits) {
@@ -105,14 +105,14 @@ abstract sealed class ClusterArray implements SharedArray, Serializable
         int chunk = index / ArrayChunks.ELEMENTS;
         ArrayChunks.CompareAndSet change = new ArrayChunks.CompareAndSet(kind, chunkLength(chunk),
                 index % ArrayChunks.ELEMENTS, expected, bits);
-        return ClusterCalls.regardless(() -> map().executeOnKey(key(chunk), change));
+        return runtime.partitionCalls().executeOnKey(MAP, key(chunk), change);
     }
 
     final long getAndAddBits(int index, long delta) {
         Objects.checkIndex(index, length);
         int chunk = index / ArrayChunks.ELEMENTS;
         ArrayChunks.Add add = new ArrayChunks.Add(kind, chunkLength(chunk), index % ArrayChunks.ELEMENTS, delta);
-        return ClusterCalls.regardless(() -> map().executeOnKey(key(chunk), add));
+        return runtime.partitionCalls().executeOnKey(MAP, key(chunk), add);
     }
 
     /** Copies {@code count} elements from element {@code index} into {@code target} from {@code offset} on. */
@@ -155,7 +155,7 @@ abstract sealed class ClusterArray implements SharedArray, Serializable
                 String piece = key(chunk);
                 ArrayChunks.WriteRange write = new ArrayChunks.WriteRange(kind, chunkLength(chunk),
                         from - chunk * ArrayChunks.ELEMENTS, slice);
-                ClusterCalls.regardless(() -> map().executeOnKey(piece, write));
+                runtime.partitionCalls().executeOnKey(MAP, piece, write);
             }
         }
         ClusterCalls.regardless(() -> {

@@ -54,7 +54,7 @@ final class ClusterBarrier implements ProcessBarrier, Serializable {
     }
 
     private BarrierState state() {
-        return ClusterCalls.regardless(() -> map().get(id));
+        return runtime.partitionCalls().get(MAP, id);
     }
 
     @Override
@@ -80,7 +80,7 @@ final class ClusterBarrier implements ProcessBarrier, Serializable {
         long deadline = System.nanoTime() + Math.min(timeoutNanos, Long.MAX_VALUE / 4);
         while (true) {
             BarrierChanges.Arrive arrive = new BarrierChanges.Arrive(runtime.endpoint());
-            BarrierChanges.Arrival arrival = ClusterCalls.regardless(() -> map().executeOnKey(id, arrive));
+            BarrierChanges.Arrival arrival = runtime.partitionCalls().executeOnKey(MAP, id, arrive);
             switch (arrival.outcome()) {
                 case BROKEN -> throw new BrokenBarrierException();
                 case TRIP -> {
@@ -104,7 +104,7 @@ final class ClusterBarrier implements ProcessBarrier, Serializable {
             failure = e;
         }
         boolean failed = failure != null;
-        boolean tripped = ClusterCalls.regardless(() -> map().executeOnKey(id, new BarrierChanges.Trip(generation, failed)));
+        boolean tripped = runtime.partitionCalls().executeOnKey(MAP, id, new BarrierChanges.Trip(generation, failed));
         if (failure instanceof RuntimeException unchecked) {
             throw unchecked;
         }
@@ -144,8 +144,8 @@ final class ClusterBarrier implements ProcessBarrier, Serializable {
                 throw new BrokenBarrierException();
             }
             if (interrupted != null || timedOut) {
-                BarrierChanges.Outcome outcome = ClusterCalls.regardless(
-                        () -> map().executeOnKey(id, new BarrierChanges.Break(generation)));
+                BarrierChanges.Outcome outcome = runtime.partitionCalls().executeOnKey(MAP, id,
+                        new BarrierChanges.Break(generation));
                 if (outcome == BarrierChanges.Outcome.BUSY) {
                     // the trip is under way: it wins over giving up
                     awaitChangeUninterruptibly(state);
@@ -206,7 +206,7 @@ final class ClusterBarrier implements ProcessBarrier, Serializable {
     private void change(EntryProcessor<String, BarrierState, BarrierChanges.Outcome> change) {
         while (true) {
             BarrierState seen = state();
-            if (ClusterCalls.regardless(() -> map().executeOnKey(id, change)) != BarrierChanges.Outcome.BUSY) {
+            if (runtime.partitionCalls().executeOnKey(MAP, id, change) != BarrierChanges.Outcome.BUSY) {
                 return;
             }
             awaitChangeUninterruptibly(seen);

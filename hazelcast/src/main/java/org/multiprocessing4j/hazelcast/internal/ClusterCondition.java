@@ -1,6 +1,5 @@
 package org.multiprocessing4j.hazelcast.internal;
 
-import com.hazelcast.map.IMap;
 import java.io.InvalidObjectException;
 import java.io.ObjectInputStream;
 import java.io.Serializable;
@@ -37,12 +36,8 @@ final class ClusterCondition implements ProcessCondition, Serializable {
         return new ClusterCondition(lock, UUID.randomUUID().toString());
     }
 
-    private IMap<String, ConditionWaiters> map() {
-        return lock.runtime.instance().getMap(MAP);
-    }
-
     private ConditionWaiters waiters() {
-        ConditionWaiters waiters = ClusterCalls.regardless(() -> map().get(id));
+        ConditionWaiters waiters = lock.runtime.partitionCalls().get(MAP, id);
         return waiters == null ? ConditionWaiters.NONE : waiters;
     }
 
@@ -85,7 +80,7 @@ final class ClusterCondition implements ProcessCondition, Serializable {
         }
         String ticket = UUID.randomUUID().toString();
         ConditionChanges.Enqueue enqueue = new ConditionChanges.Enqueue(ticket, lock.runtime.endpoint());
-        ClusterCalls.regardless(() -> map().executeOnKey(id, enqueue));
+        lock.runtime.partitionCalls().executeOnKey(MAP, id, enqueue);
         int holds = lock.release(true);
         if (holds == 0) {
             leave(ticket, true);
@@ -130,9 +125,9 @@ final class ClusterCondition implements ProcessCondition, Serializable {
      * A signal that one who will not return normally took ({@code passOn}) goes to the next waiter.
      */
     private boolean leave(String ticket, boolean passOn) {
-        boolean signalled = ClusterCalls.regardless(() -> map().executeOnKey(id, new ConditionChanges.Leave(ticket)));
+        boolean signalled = lock.runtime.partitionCalls().executeOnKey(MAP, id, new ConditionChanges.Leave(ticket));
         if (signalled && passOn) {
-            ClusterCalls.regardless(() -> map().executeOnKey(id, new ConditionChanges.Signal(false)));
+            lock.runtime.partitionCalls().executeOnKey(MAP, id, new ConditionChanges.Signal(false));
         }
         return signalled;
     }
@@ -151,7 +146,7 @@ final class ClusterCondition implements ProcessCondition, Serializable {
         if (!lock.isHeldByCurrentThread()) {
             throw new IllegalMonitorStateException("the current thread does not hold the condition's lock");
         }
-        ClusterCalls.regardless(() -> map().executeOnKey(id, new ConditionChanges.Signal(all)));
+        lock.runtime.partitionCalls().executeOnKey(MAP, id, new ConditionChanges.Signal(all));
     }
 
     @Override

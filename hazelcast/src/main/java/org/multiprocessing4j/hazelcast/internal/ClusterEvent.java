@@ -1,7 +1,6 @@
 package org.multiprocessing4j.hazelcast.internal;
 
 import com.hazelcast.map.EntryProcessor;
-import com.hazelcast.map.IMap;
 import java.io.InvalidObjectException;
 import java.io.ObjectInputStream;
 import java.io.Serializable;
@@ -34,23 +33,19 @@ final class ClusterEvent implements ProcessEvent, Serializable {
         return new ClusterEvent(runtime, UUID.randomUUID().toString());
     }
 
-    private IMap<String, Long> map() {
-        return runtime.instance().getMap(MAP);
-    }
-
     private long state() {
-        Long state = ClusterCalls.regardless(() -> map().get(id));
+        Long state = runtime.partitionCalls().get(MAP, id);
         return state == null ? 0 : state;
     }
 
     @Override
     public void set() {
-        ClusterCalls.regardless(() -> map().executeOnKey(id, new Set()));
+        runtime.partitionCalls().executeOnKey(MAP, id, new Set());
     }
 
     @Override
     public void clear() {
-        ClusterCalls.regardless(() -> map().executeOnKey(id, new Clear()));
+        runtime.partitionCalls().executeOnKey(MAP, id, new Clear());
     }
 
     @Override

@@ -32,17 +32,17 @@ final class ClusterJoinableQueue<E> extends ClusterQueue<E> implements JoinableP
 
     @Override
     void adding() {
-        ClusterCalls.regardless(() -> unfinished().executeOnKey(name, new Count(1)));
+        runtime.partitionCalls().executeOnKey(UNFINISHED, name, new Count(1));
     }
 
     @Override
     void notAdded() {
-        ClusterCalls.regardless(() -> unfinished().executeOnKey(name, new Count(-1)));
+        runtime.partitionCalls().executeOnKey(UNFINISHED, name, new Count(-1));
     }
 
     @Override
     public void taskDone() {
-        if (!ClusterCalls.regardless(() -> unfinished().executeOnKey(name, new Count(-1)))) {
+        if (!runtime.partitionCalls().executeOnKey(UNFINISHED, name, new Count(-1))) {
             throw new IllegalStateException("taskDone() was called more times than elements were put");
         }
     }

@@ -83,10 +83,6 @@ final class ClusterPipeEnd implements PipeEnd, QueueWatch.Watched, Serializable 
         return runtime.instance().getQueue(PipeLayout.queue(key));
     }
 
-    private IQueue<byte[]> out() {
-        return runtime.instance().getQueue(PipeLayout.queue(PipeLayout.peer(key)));
-    }
-
     @Override
     public void send(Object message) throws IOException, InterruptedException {
         // pipe ends in a message that is not sent are given back
@@ -145,13 +141,13 @@ final class ClusterPipeEnd implements PipeEnd, QueueWatch.Watched, Serializable 
             throw new InterruptedException();
         }
         String peer = PipeLayout.peer(key);
-        if (runtime.queueCalls().offer(PipeLayout.queue(peer), element)) {
+        if (runtime.partitionCalls().offer(PipeLayout.queue(peer), element)) {
             return;
         }
         // the queue is full: wait for room, or for the receivers to go
-        IQueue<byte[]> out = out();
-        Boolean sent = runtime.queueWatch().until(out.getName(),
-                () -> out.offer(element) ? Boolean.TRUE : runtime.endWatch().gone(peer) ? Boolean.FALSE : null,
+        String out = PipeLayout.queue(peer);
+        Boolean sent = runtime.queueWatch().until(out,
+                () -> runtime.partitionCalls().offer(out, element) ? Boolean.TRUE : runtime.endWatch().gone(peer) ? Boolean.FALSE : null,
                 Long.MAX_VALUE);
         if (!sent) {
             throw brokenPipe(" while this end waited to send");

@@ -112,14 +112,14 @@ class ClusterQueue<E> extends AbstractQueue<E> implements ProcessQueue<E>, Queue
 
     @Override
     public void put(E element) throws InterruptedException {
-        add(element, bytes -> runtime.queueWatch().until(name, () -> queue().offer(bytes) ? true : null,
+        add(element, bytes -> runtime.queueWatch().until(name, () -> runtime.partitionCalls().offer(name, bytes) ? true : null,
                 Long.MAX_VALUE) != null);
     }
 
     @Override
     public boolean offer(E element) {
         try {
-            return add(element, bytes -> ClusterCalls.regardless(() -> queue().offer(bytes)));
+            return add(element, bytes -> runtime.partitionCalls().offer(name, bytes));
         } catch (InterruptedException e) {
             throw new AssertionError("an offer that does not wait was interrupted", e);
         }
@@ -127,23 +127,23 @@ class ClusterQueue<E> extends AbstractQueue<E> implements ProcessQueue<E>, Queue
 
     @Override
     public boolean offer(E element, long timeout, TimeUnit unit) throws InterruptedException {
-        return add(element, bytes -> runtime.queueWatch().until(name, () -> queue().offer(bytes) ? true : null,
+        return add(element, bytes -> runtime.queueWatch().until(name, () -> runtime.partitionCalls().offer(name, bytes) ? true : null,
                 Math.max(0, unit.toNanos(timeout))) != null);
     }
 
     @Override
     public E take() throws InterruptedException {
-        return decode(runtime.queueWatch().until(name, () -> queue().poll(), Long.MAX_VALUE));
+        return decode(runtime.queueWatch().until(name, () -> runtime.partitionCalls().poll(name), Long.MAX_VALUE));
     }
 
     @Override
     public E poll(long timeout, TimeUnit unit) throws InterruptedException {
-        return decode(runtime.queueWatch().until(name, () -> queue().poll(), Math.max(0, unit.toNanos(timeout))));
+        return decode(runtime.queueWatch().until(name, () -> runtime.partitionCalls().poll(name), Math.max(0, unit.toNanos(timeout))));
     }
 
     @Override
     public E poll() {
-        return decode(ClusterCalls.regardless(() -> queue().poll()));
+        return decode(runtime.partitionCalls().poll(name));
     }
 
     /** A look: a pipe end in the element comes as a closed copy, see {@link #iterator()}. */

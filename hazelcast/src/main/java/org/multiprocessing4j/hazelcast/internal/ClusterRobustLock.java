@@ -1,6 +1,5 @@
 package org.multiprocessing4j.hazelcast.internal;
 
-import com.hazelcast.map.IMap;
 import java.io.InvalidObjectException;
 import java.io.ObjectInputStream;
 import java.io.Serializable;
@@ -44,10 +43,6 @@ abstract class ClusterRobustLock implements RobustLock, Serializable {
         return new Reentrant(runtime, UUID.randomUUID().toString());
     }
 
-    IMap<String, LockHolder> map() {
-        return runtime.instance().getMap(MAP);
-    }
-
     private LockHolder me(int holds) {
         ProcessPlace place = ProcessPlace.current();
         return new LockHolder(place.id(), runtime.endpoint(), place.pid(), Thread.currentThread().getId(), holds,
@@ -61,7 +56,7 @@ abstract class ClusterRobustLock implements RobustLock, Serializable {
     private boolean attempt(int holds) {
         // the taker is this thread: made here, not on the thread that makes the call
         LockChanges.Take take = new LockChanges.Take(me(holds), reentrant);
-        LockChanges.Taken taken = ClusterCalls.regardless(() -> map().executeOnKey(id, take));
+        LockChanges.Taken taken = runtime.partitionCalls().executeOnKey(MAP, id, take);
         if (taken == LockChanges.Taken.HELD_BY_CALLER) {
             throw new IllegalMonitorStateException("this thread holds the lock already, and it is not reentrant");
         }
@@ -116,7 +111,7 @@ abstract class ClusterRobustLock implements RobustLock, Serializable {
     int release(boolean all) {
         LockChanges.Release release = new LockChanges.Release(ProcessPlace.current().id(),
                 Thread.currentThread().getId(), all);
-        return ClusterCalls.regardless(() -> map().executeOnKey(id, release));
+        return runtime.partitionCalls().executeOnKey(MAP, id, release);
     }
 
     /**
@@ -135,7 +130,7 @@ abstract class ClusterRobustLock implements RobustLock, Serializable {
     }
 
     private LockHolder holder() {
-        return ClusterCalls.regardless(() -> map().get(id));
+        return runtime.partitionCalls().get(MAP, id);
     }
 
     @Override
@@ -193,7 +188,7 @@ abstract class ClusterRobustLock implements RobustLock, Serializable {
 
         @Override
         public int holdCount() {
-            LockHolder holder = ClusterCalls.regardless(() -> map().get(id));
+            LockHolder holder = runtime.partitionCalls().get(MAP, id);
             return holder != null && holder.isHeldBy(ProcessPlace.current().id(), Thread.currentThread().getId())
                     ? holder.holds() : 0;
         }

@@ -43,7 +43,7 @@ final class ClusterRuntime {
     private volatile QueueWatch queueWatch;
     private volatile EndWatch endWatch;
     private volatile ParkedTakes parkedTakes;
-    private volatile QueueCalls queueCalls;
+    private volatile PartitionCalls partitionCalls;
     private volatile HazelcastInstance instance;
     /** Kept apart: asking an instance shut down by someone else for its name throws. */
     private String instanceName;
@@ -195,20 +195,29 @@ final class ClusterRuntime {
         return takes != null ? takes : madeParkedTakes();
     }
 
-    /** The pipes' offers and polls, made on first use. */
-    QueueCalls queueCalls() {
-        QueueCalls calls = queueCalls;
-        return calls != null ? calls : madeParkedTakes().calls();
+    /** The calls to one partition that an interrupt must not cut, made on first use. */
+    PartitionCalls partitionCalls() {
+        PartitionCalls calls = partitionCalls;
+        if (calls == null) {
+            HazelcastInstance cluster = instance();
+            synchronized (this) {
+                if (partitionCalls == null) {
+                    partitionCalls = new PartitionCalls(cluster);
+                }
+                calls = partitionCalls;
+            }
+        }
+        return calls;
     }
 
-    /** Makes the pipes' calls and the takes made with them, once. */
+    /** Makes the takes parked for pipe receivers, once. */
     private ParkedTakes madeParkedTakes() {
         QueueWatch watch = queueWatch();
+        PartitionCalls calls = partitionCalls();
         HazelcastInstance cluster = instance();
         synchronized (this) {
             if (parkedTakes == null) {
-                queueCalls = new QueueCalls(cluster);
-                parkedTakes = new ParkedTakes(cluster, queueCalls, watch);
+                parkedTakes = new ParkedTakes(cluster, calls, watch);
             }
             return parkedTakes;
         }
@@ -288,7 +297,7 @@ final class ClusterRuntime {
                     runtime.queueWatch = null;
                     runtime.endWatch = null;
                     runtime.parkedTakes = null;
-                    runtime.queueCalls = null;
+                    runtime.partitionCalls = null;
                 }
             }
         }

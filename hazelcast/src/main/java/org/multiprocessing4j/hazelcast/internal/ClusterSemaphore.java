@@ -55,7 +55,7 @@ final class ClusterSemaphore implements ProcessSemaphore, Serializable {
     @Override
     public boolean tryAcquire(int permits) {
         int taken = positive(permits);
-        return ClusterCalls.regardless(() -> map().executeOnKey(id, new Change(-taken, 0)));
+        return runtime.partitionCalls().executeOnKey(MAP, id, new Change(-taken, 0));
     }
 
     @Override
@@ -70,7 +70,7 @@ final class ClusterSemaphore implements ProcessSemaphore, Serializable {
         if (permits < 0) {
             throw new IllegalArgumentException("cannot release a negative number of permits: " + permits);
         }
-        if (!ClusterCalls.regardless(() -> map().executeOnKey(id, new Change(permits, bound)))) {
+        if (!runtime.partitionCalls().executeOnKey(MAP, id, new Change(permits, bound))) {
             throw new IllegalStateException("releasing " + permits + " would take the bounded semaphore past its "
                     + bound + " permits");
         }
@@ -78,7 +78,7 @@ final class ClusterSemaphore implements ProcessSemaphore, Serializable {
 
     @Override
     public int availablePermits() {
-        Long permits = ClusterCalls.regardless(() -> map().get(id));
+        Long permits = runtime.partitionCalls().get(MAP, id);
         return permits == null ? 0 : (int) Math.min(Integer.MAX_VALUE, permits);
     }
 

@@ -42,7 +42,7 @@ final class ClusterSimpleQueue<E> implements SimpleProcessQueue<E>, QueueWatch.W
         try {
             byte[] bytes = SerializedBytes.of(serializer, element);
             put = runtime.queueWatch().until(name,
-                    () -> runtime.instance().<byte[]>getQueue(name).offer(bytes) ? true : null, Long.MAX_VALUE) != null;
+                    () -> runtime.partitionCalls().offer(name, bytes) ? true : null, Long.MAX_VALUE) != null;
         } finally {
             InFlightHolds.end(mark, put);
         }
@@ -51,7 +51,7 @@ final class ClusterSimpleQueue<E> implements SimpleProcessQueue<E>, QueueWatch.W
     @Override
     @SuppressWarnings("unchecked")
     public E get() throws InterruptedException {
-        byte[] bytes = runtime.queueWatch().until(name, () -> runtime.instance().<byte[]>getQueue(name).poll(),
+        byte[] bytes = runtime.queueWatch().until(name, () -> runtime.partitionCalls().poll(name),
                 Long.MAX_VALUE);
         return (E) SerializedBytes.read(serializer, bytes);
     }

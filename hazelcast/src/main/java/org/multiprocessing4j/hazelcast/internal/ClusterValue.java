@@ -72,7 +72,7 @@ abstract sealed class ClusterValue implements SharedValue, Serializable {
     }
 
     final long getBits() {
-        return (Long) ClusterCalls.regardless(() -> map().get(id));
+        return (Long) runtime.partitionCalls().get(MAP, id);
     }
 
     final void setBits(long bits) {
@@ -92,7 +92,7 @@ abstract sealed class ClusterValue implements SharedValue, Serializable {
 
     /** Adds {@code delta} as {@code kind} adds; answers the value before. */
     final long getAndAddBits(long delta, ArrayChunks.Kind kind) {
-        return (Long) ClusterCalls.regardless(() -> map().executeOnKey(id, new Add(kind, delta)));
+        return (Long) runtime.partitionCalls().executeOnKey(MAP, id, new Add(kind, delta));
     }
 
     @Override
@@ -338,7 +338,7 @@ abstract sealed class ClusterValue implements SharedValue, Serializable {
 
         @Override
         public String get() {
-            return (String) ClusterCalls.regardless(() -> map().get(id));
+            return (String) runtime.partitionCalls().get(MAP, id);
         }
 
         @Override

@@ -56,7 +56,7 @@ final class EndCopies {
         synchronized (COPIES) {
             if (token != null || !COPIES.containsKey(key)) {
                 EndHolders.Join join = new EndHolders.Join(token, processHolder(runtime));
-                if (!ClusterCalls.regardless(() -> holders(runtime).executeOnKey(key, join))) {
+                if (!runtime.partitionCalls().executeOnKey(PipeLayout.HOLDERS, key, join)) {
                     return null;
                 }
             }
@@ -97,7 +97,7 @@ final class EndCopies {
         }
         token = UUID.randomUUID().toString();
         EndHolders.Join join = new EndHolders.Join(null, new EndHolders.Holder(token, runtime.endpoint()));
-        if (!ClusterCalls.regardless(() -> holders(runtime).executeOnKey(key, join))) {
+        if (!runtime.partitionCalls().executeOnKey(PipeLayout.HOLDERS, key, join)) {
             return null;
         }
         String held = token;

@@ -11,7 +11,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The takes that wait on a member for this JVM's pipe receivers: at most one per end, a
- * {@code poll} with a timeout parked there ({@link QueueCalls#poll}) whose answer no interrupt
+ * {@code poll} with a timeout parked there ({@link PartitionCalls#poll}) whose answer no interrupt
  * drops, shared by the receivers here that wait on the end. A parked take answers as soon as an
  * element arrives, as Hazelcast's own {@code take} does, where a {@code poll} made again on each
  * change of the queue costs a round trip more per message.
@@ -32,7 +32,7 @@ final class ParkedTakes {
     private static final long GIVE_BACK_SECONDS = 30;
 
     private final HazelcastInstance cluster;
-    private final QueueCalls calls;
+    private final PartitionCalls calls;
     private final QueueWatch watch;
     /** The take of each end's queue, by the end's key. */
     private final Map<String, Take> takes = new ConcurrentHashMap<>();
@@ -54,14 +54,10 @@ final class ParkedTakes {
     }
 
     /** @param watch woken when a take brings an element */
-    ParkedTakes(HazelcastInstance cluster, QueueCalls calls, QueueWatch watch) {
+    ParkedTakes(HazelcastInstance cluster, PartitionCalls calls, QueueWatch watch) {
         this.cluster = cluster;
         this.calls = calls;
         this.watch = watch;
-    }
-
-    QueueCalls calls() {
-        return calls;
     }
 
     /**

@@ -82,7 +82,9 @@ final class QueueWatch implements Waiter {
 
     /**
      * Makes {@code attempt}, a call that does not wait, until it answers something other than
-     * {@code null}, sleeping on the changes of {@code queue} between attempts.
+     * {@code null}, sleeping on the changes of {@code queue} between attempts. The attempt must
+     * lose no answer to an interrupt of the calling thread, as the calls of {@link PartitionCalls}
+     * do: it is made on that thread.
      *
      * @return the answer, or {@code null} if {@code timeoutNanos} passed first
      */
@@ -93,7 +95,7 @@ final class QueueWatch implements Waiter {
             if (Thread.interrupted()) {
                 throw new InterruptedException();
             }
-            T got = ClusterCalls.regardless(attempt);
+            T got = attempt.get();
             if (got != null || timeoutNanos == 0) {
                 return got;
             }
@@ -102,7 +104,7 @@ final class QueueWatch implements Waiter {
         }
         List<T> answer = new ArrayList<>(1);
         boolean answered = await(() -> {
-            T got = ClusterCalls.regardless(attempt);
+            T got = attempt.get();
             return got != null && answer.add(got);
         }, timeoutNanos);
         return answered ? answer.get(0) : null;
