@@ -146,7 +146,8 @@ public abstract class LockContract extends ContextContract {
         Thread thread = new Thread(() -> {
             try {
                 int interrupted = 0;
-                for (int i = 0; i < rounds; i++) {
+                // on until interrupts have come in many rounds: a fast lock may finish before the first
+                for (int i = 0; i < rounds || interrupted < 20; i++) {
                     lock.lock();
                     try {
                         if (!lock.isHeldByCurrentThread()) {
@@ -168,7 +169,7 @@ public abstract class LockContract extends ContextContract {
             thread.interrupt();
             Thread.sleep(0, 200_000);
         }
-        assertThat(locker.get(10, TimeUnit.SECONDS)).as("rounds that saw an interrupt").isPositive();
+        assertThat(locker.get(10, TimeUnit.SECONDS)).as("rounds that saw an interrupt").isGreaterThanOrEqualTo(20);
         assertThat(lock.isLocked()).isFalse();
         assertThat(lock.tryLock()).isTrue();
         lock.unlock();
