@@ -61,6 +61,9 @@ final class PartitionCalls {
 
     /** Takes the head of {@code queue}, or {@code null} if it is empty, without regard to interrupts. */
     byte[] poll(String queue) {
+        if (client == null) {
+            return ClusterCalls.regardless(() -> cluster.<byte[]>getQueue(queue).poll());
+        }
         return ClusterCalls.answered(() -> ClusterCalls.joined(poll(queue, 0)));
     }
 
